@@ -1,0 +1,65 @@
+"""Pelican settings for one unit, named by WARTA_UNIT: content/<unit>/unit.toml becomes the site's settings.
+
+WARTA_UNIT=balai-melati pelican -s pelicanconf.py
+"""
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))  # `pelican -s pelicanconf.py` must find the warta package
+
+from warta import urls  # noqa: E402
+from warta.units import content_root, load_unit  # noqa: E402
+
+UNIT = load_unit(content_root(ROOT) / os.environ["WARTA_UNIT"])
+WARTA_ROOT = str(ROOT)
+
+SITENAME = UNIT.name
+SITEURL = ""
+RELATIVE_URLS = True
+PATH = str(UNIT.path)
+OUTPUT_PATH = str(ROOT / "output" / UNIT.slug)
+TIMEZONE = UNIT.timezone
+DEFAULT_LANG = "id"
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+
+THEME = str(ROOT / "theme")
+THEME_STATIC_DIR = "theme"
+PLUGIN_PATHS = [str(ROOT / "plugins")]
+PLUGINS = ["contract", "i18n"]
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True}
+
+# The authoring contract: news in news/, pages in pages/, Markdown only, slugs from file names.
+ARTICLE_PATHS = ["news"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+ARTICLE_EXCLUDES = PAGE_EXCLUDES = ["galleries", "images"]
+IGNORE_FILES = [".*", "~*", "*.en.md"]  # translations come with the bilingual plugin
+READERS = {"rst": None, "html": None, "htm": None}
+SLUGIFY_SOURCE = "basename"
+FILENAME_METADATA = ""
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = "Berita"
+WITH_FUTURE_DATES = False  # a scheduled item appears on the first build after its date
+
+globals().update(urls.pelican_url_settings())
+DIRECT_TEMPLATES = ["index", "news", "categories", "tags", "archives"]
+PAGINATED_TEMPLATES = {"news": None, "category": None, "tag": None, "author": None}
+DEFAULT_PAGINATION = 10
+HOME_NEWS_COUNT = 6
+
+FEED_DOMAIN = UNIT.site_url  # feeds always carry absolute links, also in a preview
+FEED_ALL_ATOM = "feeds/atom.xml"
+FEED_ATOM = CATEGORY_FEED_ATOM = AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = TRANSLATION_FEED_ATOM = None
+FEED_MAX_ITEMS = 20
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.smarty": {},
+    },
+    "output_format": "html5",
+}
+NAV_PAGES = ["profil", "layanan", "ppid", "pengaduan", "kontak", "aksesibilitas"]

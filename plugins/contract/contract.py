@@ -1,0 +1,102 @@
+"""Turn content problems into a failed build that names every file, instead of Pelican's log noise."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator, PagesGenerator
+
+from warta.problems import ContentError, Problem, display_path
+
+from .reader import ContractReader
+
+logger = logging.getLogger(__name__)
+DEFAULTS = {"WARTA_MESSAGES_LANG": "id", "WARTA_ROOT": None}
+CONTEXT_KEY = "warta_problems"
+CONTENT_LISTS = ("articles", "translations", "hidden_articles", "hidden_translations", "pages", "hidden_pages")
+
+
+class BuildProblems:
+    """Every problem found during one build; lives in that build's Pelican context."""
+
+    def __init__(self):
+        self.problems = []
+
+    def add(self, problems):
+        self.problems.extend(problems)
+
+    def paths(self):
+        return {str(p.path) for p in self.problems}
+
+
+def setting(settings, name):
+    return settings.get(name, DEFAULTS[name])
+
+
+def install_reader(generator):
+    """Give every generator the contract reader, sharing one problem list per build."""
+    problems = generator.context.setdefault(CONTEXT_KEY, BuildProblems())
+    for extension in ContractReader.file_extensions:
+        generator.readers.readers[extension] = ContractReader(generator.settings, problems)
+
+
+def fail_on_problems(generators):
+    """Stop before anything is written when a file was refused or two files would share one URL."""
+    content_generators = [g for g in generators if isinstance(g, ArticlesGenerator | PagesGenerator)]
+    if not content_generators:
+        return
+    context = content_generators[0].context
+    settings = content_generators[0].settings
+    problems = context.setdefault(CONTEXT_KEY, BuildProblems())
+    problems.add(unexplained_failures(context, settings, problems.paths()))
+    lang, root = setting(settings, "WARTA_MESSAGES_LANG"), setting(settings, "WARTA_ROOT")
+    problems.add(shared_urls(content_generators, settings, root))
+    for warning in (p for p in problems.problems if not p.is_error):
+        logger.warning("contract: %s", warning.format(lang, root))
+    errors = [p for p in problems.problems if p.is_error]
+    if errors:
+        raise ContentError(errors, lang, root)
+
+
+def unexplained_failures(context, settings, explained):
+    """Files Pelican dropped for reasons of its own (it logs them, and exits 0)."""
+    base = settings["PATH"]
+    failed = [path for path, content in context.get("generated_content", {}).items() if content is None]
+    full_paths = [f"{base}/{path}" for path in failed]
+    return [
+        Problem.of(path, "pelican_error", detail="lihat log di atas / see the log above")
+        for path in full_paths
+        if path not in explained
+    ]
+
+
+def shared_urls(generators, settings, root):
+    """Two items writing one file, named by both source files (Pelican names only the output file)."""
+    writers = defaultdict(list)
+    for generator in generators:
+        for name in CONTENT_LISTS:
+            for content in getattr(generator, name, []):
+                if content.save_as:
+                    writers[content.save_as].append(content.source_path)
+    for template in settings["DIRECT_TEMPLATES"]:
+        save_as = settings.get(f"{template.upper()}_SAVE_AS")
+        if save_as and save_as in writers:
+            writers[save_as].append(None)
+    problems = []
+    for save_as, sources in writers.items():
+        url = save_as.removesuffix("index.html")
+        for source in filter(None, sources):
+            others = [display_path(other, root) for other in sources if other not in (source, None)]
+            problems += [Problem.of(source, "duplicate_url", url=url, other=other) for other in others]
+            if None in sources:
+                problems.append(Problem.of(source, "reserved_slug", url=url))
+    return problems
+
+
+def register():
+    # generator_init: the generator's readers exist, nothing is read yet.
+    signals.generator_init.connect(install_reader)
+    # all_generators_finalized: everything is read, nothing is written yet.
+    signals.all_generators_finalized.connect(fail_on_problems)

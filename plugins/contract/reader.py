@@ -1,0 +1,72 @@
+"""A Markdown reader that takes the contract's header (see warta.contract) instead of Markdown's meta extension."""
+
+from __future__ import annotations
+
+import logging
+
+from markdown import Markdown
+from pelican.contents import Author
+from pelican.readers import MarkdownReader
+from pelican.utils import SafeDatetime
+
+from warta.contract import (
+    PAGE,
+    UnreadableFile,
+    check_document,
+    kind_of,
+    parse_date,
+    read_document,
+    slug_of,
+    split_names,
+)
+from warta.problems import ContentError
+
+logger = logging.getLogger(__name__)
+
+# Header keys handed to Pelican as they are; credits and dates are turned into objects below.
+PASSED_KEYS = ("title", "place", "category", "tags", "gallery", "cover", "summary")
+CREDITS = ("writer", "editor", "translator", "photographer")
+
+
+class ContractReader(MarkdownReader):
+    """Reads ``.md`` files; records every contract problem in ``problems`` and refuses files with errors."""
+
+    def __init__(self, settings, problems):
+        super().__init__(settings)
+        self.problems = problems
+
+    def read(self, source_path):
+        """Return the rendered body and the metadata, or raise ContentError."""
+        try:
+            doc = read_document(source_path)
+        except UnreadableFile as unreadable:
+            self.problems.add([unreadable.problem])
+            raise ContentError([unreadable.problem]) from None
+        kind = kind_of(source_path, self.settings["PATH"]) or PAGE
+        found = check_document(doc, kind, self.settings["TIMEZONE"])
+        self.problems.add(found)
+        errors = [p for p in found if p.is_error]
+        if errors:
+            raise ContentError(errors)
+        self._source_path = source_path
+        self._md = Markdown(**self.settings["MARKDOWN"])
+        metadata = self.metadata_of(doc)  # Pelican's metadata parsing also switches off the meta extension
+        self._md.reset()
+        return self._md.convert(doc.body), metadata
+
+    def metadata_of(self, doc):
+        """Pelican metadata from the contract's fields."""
+        metadata = self._parse_metadata({key: [doc.get(key)] for key in PASSED_KEYS if doc.get(key)})
+        for key in ("date", "modified"):
+            if doc.get(key):
+                metadata[key] = SafeDatetime.fromisoformat(
+                    parse_date(doc.get(key), self.settings["TIMEZONE"]).isoformat()
+                )
+        metadata["slug"] = slug_of(doc)
+        metadata["status"] = doc.get("status", "published").strip().lower()
+        for role in CREDITS:
+            metadata[role] = split_names(doc.get(role))
+        # Pelican's own author pages and feeds keep working from the writers.
+        if metadata["writer"]:
+            metadata["authors"] = [Author(name, self.settings) for name in metadata["writer"]]
+        return metadata

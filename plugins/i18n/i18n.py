@@ -1,0 +1,73 @@
+"""Install gettext and date filters in every generator's Jinja environment, resolving the page's language."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from jinja2 import pass_context
+from markupsafe import Markup, escape
+from pelican import signals
+
+from warta import i18n
+
+logger = logging.getLogger(__name__)
+CONTEXT_KEY = "warta_catalogs"
+
+
+def page_lang(context) -> str:
+    """The language of the page being rendered: its article's or page's, else the listing's, else the default."""
+    for name in ("article", "page"):
+        content = context.get(name)
+        lang = getattr(content, "lang", None)
+        if lang:
+            return lang
+    return context.get("lang") or context.get("DEFAULT_LANG") or "id"
+
+
+def catalogs_for(generator):
+    """One compiled set of catalogs per build, kept in that build's context."""
+    if CONTEXT_KEY not in generator.context:
+        directory = os.path.join(generator.theme, "translations")
+        generator.context[CONTEXT_KEY] = i18n.load_catalogs(directory)
+    return generator.context[CONTEXT_KEY]
+
+
+def install(generator):
+    """Give the generator's templates ``{% trans %}``, ``current_lang()``, ``date_long`` and ``dateline``."""
+    catalogs = catalogs_for(generator)
+
+    @pass_context
+    def gettext(context, message):
+        return catalogs[page_lang(context)].ugettext(message)
+
+    @pass_context
+    def ngettext(context, singular, plural, number):
+        return catalogs[page_lang(context)].ungettext(singular, plural, number)
+
+    @pass_context
+    def date_long(context, date):
+        return i18n.long_date(date, page_lang(context))
+
+    @pass_context
+    def dateline(context, content):
+        return i18n.dateline(getattr(content, "place", ""), content.date, page_lang(context))
+
+    @pass_context
+    def with_dateline(context, html, content):
+        """The body with the dateline opening its first paragraph, as printed news does."""
+        line = dateline(context, content)
+        if not line or not html.startswith("<p>"):
+            return html
+        return Markup(f'<p><span class="dateline">{escape(line)}</span> {html[3:]}')
+
+    env = generator.env
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)
+    env.filters.update(date_long=date_long, dateline=dateline, with_dateline=with_dateline)
+    env.globals["current_lang"] = pass_context(page_lang)
+
+
+def register():
+    # generator_init: each generator has its Jinja environment and has rendered nothing yet.
+    signals.generator_init.connect(install)

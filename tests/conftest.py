@@ -1,0 +1,79 @@
+"""Tiny units written into tmp_path, built with the real build, read back as a visitor's HTML."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from warta.build import build_units
+
+UNIT_TOML = """\
+name = "Balai Uji Coba {slug}"
+site_url = "https://{slug}.example.go.id"
+"""
+
+ARTICLE = """\
+Title: {title}
+Date: {date}
+Place: Jakarta
+Category: Kegiatan
+Tags: pelatihan, kehumasan
+Penulis: Puti Chairida Anwar, S.Psi., M.Si.; Humas Balai Uji
+
+Paragraf pertama berita.
+
+Paragraf kedua.
+"""
+
+
+class Site:
+    """A content folder with units, an output folder, and helpers to build and read pages."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.content = root / "content"
+        self.output = root / "output"
+
+    def unit(self, slug="balai-uji", toml=None) -> Path:
+        folder = self.content / slug
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "unit.toml").write_text(toml if toml is not None else UNIT_TOML.format(slug=slug), encoding="utf-8")
+        return folder
+
+    def write(self, path: str, text: str, unit="balai-uji") -> Path:
+        target = self.content / unit / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(text), encoding="utf-8")
+        return target
+
+    def article(
+        self,
+        name="pelatihan-kehumasan",
+        title="Pelatihan Kehumasan",
+        date="2020-11-13 10:00",
+        unit="balai-uji",
+        year="2020",
+    ):
+        return self.write(f"news/{year}/{name}.md", ARTICLE.format(title=title, date=date), unit)
+
+    def build(self, *units, jobs=None):
+        return build_units(list(units) or ["balai-uji"], self.content, self.output, jobs=jobs)
+
+    def page(self, url: str, unit="balai-uji") -> BeautifulSoup:
+        path = self.output / unit / url.strip("/") / "index.html"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def tree(self, unit="balai-uji") -> dict[str, bytes]:
+        """Every output file of a unit with its bytes, to compare whole sites."""
+        base = self.output / unit
+        return {p.relative_to(base).as_posix(): p.read_bytes() for p in sorted(base.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def site(tmp_path) -> Site:
+    made = Site(tmp_path)
+    made.unit()
+    return made

@@ -1,0 +1,89 @@
+"""unit.toml: every mistake is an error naming the file (and line), in Indonesian or English."""
+
+import pytest
+
+from warta.check import check_unit
+from warta.units import load_unit, read_unit
+
+GOOD = """\
+name = "Balai Rehabilitasi Sosial Anak Melati Jakarta"
+site_url = "https://melati.example.go.id/"
+timezone = "Asia/Makassar"
+
+[contact]
+phone = "021-555-0123"
+
+[categories]
+Kegiatan = "Activities"
+"""
+
+
+def messages(site, slug="balai-uji", lang="id"):
+    unit, problems = read_unit(site.content / slug)
+    return unit, [p.format(lang, site.root) for p in problems]
+
+
+def test_a_good_unit_fills_defaults(site):
+    site.unit(toml=GOOD)
+    unit = load_unit(site.content / "balai-uji")
+    assert unit.slug == "balai-uji"
+    assert unit.site_url == "https://melati.example.go.id"
+    assert unit.short_name == unit.name_en == unit.name
+    assert unit.timezone == "Asia/Makassar"
+    assert unit.contact == {"phone": "021-555-0123"}
+    assert unit.categories == {"Kegiatan": "Activities"}
+
+
+@pytest.mark.parametrize(
+    ("toml", "expected"),
+    [
+        ('name = "x\nsite_url = "https://a.go.id"\n', "content/balai-uji/unit.toml:1: unit.toml tidak dapat dibaca"),
+        ('site_url = "https://a.go.id"\n', "content/balai-uji/unit.toml: kunci wajib 'name' belum diisi"),
+        ('name = "Balai"\n', "content/balai-uji/unit.toml: kunci wajib 'site_url' belum diisi"),
+        (
+            'name = "Balai"\nsite_url = "https://a.go.id"\nshortname = "B"\n',
+            "content/balai-uji/unit.toml:3: kunci 'shortname' tidak dikenal",
+        ),
+        (
+            'name = "Balai"\nsite_url = "melati.go.id"\n',
+            "content/balai-uji/unit.toml:2: 'site_url' harus alamat web lengkap",
+        ),
+        (
+            'name = "Balai"\nsite_url = "https://a.go.id"\n\n[contact]\nfax = "1"\n',
+            "content/balai-uji/unit.toml:5: kunci 'contact.fax' tidak dikenal",
+        ),
+        (
+            'name = "Balai"\nsite_url = "https://a.go.id"\ntimezone = "Asia/Bandung"\n',
+            "content/balai-uji/unit.toml:3: zona waktu 'Asia/Bandung' tidak dikenal",
+        ),
+        (
+            'name = "Balai"\nsite_url = "https://a.go.id"\nlogo = "images/logo.png"\n',
+            "content/balai-uji/unit.toml:3: berkas 'images/logo.png' untuk 'logo' tidak ditemukan",
+        ),
+        ('name = 3\nsite_url = "https://a.go.id"\n', "content/balai-uji/unit.toml:1: 'name' harus berupa"),
+    ],
+)
+def test_unit_toml_errors_name_the_file_and_line(site, toml, expected):
+    site.unit(toml=toml)
+    unit, found = messages(site)
+    assert unit is None
+    assert any(message.startswith(expected) for message in found), found
+
+
+def test_unit_toml_errors_in_english(site):
+    site.unit(toml='name = "Balai"\nsite_url = "https://a.go.id"\nsite-url = "x"\n')
+    _unit, found = messages(site, lang="en")
+    assert found[0].startswith("content/balai-uji/unit.toml:3: unknown key 'site-url'")
+
+
+def test_a_logo_outside_the_unit_is_refused(site):
+    (site.content / "secret.png").write_bytes(b"x")
+    site.unit(toml='name = "B"\nsite_url = "https://a.go.id"\nlogo = "../secret.png"\n')
+    unit, found = messages(site)
+    assert unit is None and "logo" in found[0]
+
+
+def test_a_unit_folder_without_unit_toml(site):
+    (site.content / "loka-baru").mkdir()
+    problems = check_unit(site.content / "loka-baru", root=site.root)
+    assert problems[0].format("id", site.root).startswith("content/loka-baru: folder unit ini tidak memiliki unit.toml")

@@ -1,0 +1,1 @@
+"""Warta: build the websites of many government service units from one repository."""

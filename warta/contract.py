@@ -1,0 +1,209 @@
+"""The authoring contract: read a content file's ``Key: value`` header and check it, without Pelican.
+
+The same reading serves ``invoke check`` and the Pelican reader, so both report the same problems on the same
+lines. It is more forgiving than Markdown's meta extension where staff are (byte-order marks, CRLF, tabs,
+``Title : x``) and stricter where mistakes are silent (dates, required fields).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
+
+from warta.problems import WARNING, Problem
+
+NEWS, PAGE, GALLERY = "news", "page", "gallery"
+KIND_OF_FOLDER = {"news": NEWS, "pages": PAGE, "galleries": GALLERY}
+
+# Indonesian and English credit keys mean the same role.
+CREDIT_KEYS = {
+    "penulis": "writer",
+    "writer": "writer",
+    "author": "writer",
+    "editor": "editor",
+    "penerjemah": "translator",
+    "translator": "translator",
+    "fotografer": "photographer",
+    "photographer": "photographer",
+}
+PLAIN_KEYS = {"title", "date", "modified", "place", "category", "tags", "gallery", "cover", "summary", "status", "slug"}
+STATUSES = {"draft", "published"}
+DATE_FORMATS = {r"\d{4}-\d{2}-\d{2}": "%Y-%m-%d", r"\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}": "%Y-%m-%d %H:%M"}
+# How a required key is named to staff, and the line that fixes its absence.
+REQUIRED_HINTS = {
+    "title": ("Title", "Title: ..."),
+    "date": ("Date", "Date: 2024-11-13 10:00"),
+    "writer": ("Penulis", "Penulis: Humas ..."),
+}
+REQUIRED = {NEWS: ("title", "date", "writer"), PAGE: ("title",), GALLERY: ("title",)}
+
+_KEY_LINE = re.compile(r"^[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)\s*$")
+_CONTINUATION = re.compile(r"^( {4,}|\t)\S")
+
+
+class UnreadableFile(Exception):
+    """The file cannot be read as text; carries the problem to report."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(problem.code)
+
+
+@dataclass
+class Field:
+    """One ``Key: value`` line: ``key`` is canonical (``penulis`` becomes ``writer``)."""
+
+    key: str
+    written_key: str
+    value: str
+    line: int
+
+
+@dataclass
+class Document:
+    """A content file split into its header fields and its Markdown body."""
+
+    path: Path
+    fields: dict[str, Field] = field(default_factory=dict)
+    repeated: list[Field] = field(default_factory=list)
+    unknown: list[Field] = field(default_factory=list)
+    body: str = ""
+    body_line: int = 1
+
+    def get(self, key: str, default: str = "") -> str:
+        found = self.fields.get(key)
+        return found.value if found else default
+
+    def line_of(self, key: str) -> int | None:
+        found = self.fields.get(key)
+        return found.line if found else None
+
+
+def canonical_key(written: str) -> str:
+    key = written.strip().lower()
+    return CREDIT_KEYS.get(key, key)
+
+
+def read_document(path: Path) -> Document:
+    """Read and split ``path``; raises UnreadableFile for files that are not UTF-8 text or are empty."""
+    raw = Path(path).read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise UnreadableFile(Problem.of(path, "not_utf8", line)) from None
+    if not text.strip():
+        raise UnreadableFile(Problem.of(path, "empty_file"))
+    return parse_document(text, path)
+
+
+def parse_document(text: str, path: Path) -> Document:
+    """Split ``text`` into header fields (until the first blank or non-header line) and body."""
+    doc = Document(Path(path))
+    lines = text.splitlines()
+    index = 0
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    last = None
+    while index < len(lines):
+        line = lines[index]
+        match = _KEY_LINE.match(line)
+        if last is not None and _CONTINUATION.match(line):
+            last.value = f"{last.value} {line.strip()}".strip()
+        elif match:
+            last = Field(canonical_key(match.group(1)), match.group(1), match.group(2), index + 1)
+            _add_field(doc, last)
+        else:
+            break
+        index += 1
+    doc.body_line = index + 1
+    doc.body = "\n".join(lines[index:])
+    return doc
+
+
+def _add_field(doc: Document, found: Field) -> None:
+    if found.key not in PLAIN_KEYS and found.key not in CREDIT_KEYS.values():
+        doc.unknown.append(found)
+    elif found.key in doc.fields:
+        doc.repeated.append(found)
+    else:
+        doc.fields[found.key] = found
+
+
+def kind_of(path: Path, unit_path: Path) -> str | None:
+    """``news``, ``page`` or ``gallery`` from the top folder of ``path`` inside the unit, else None."""
+    try:
+        top = Path(path).resolve().relative_to(Path(unit_path).resolve()).parts[0]
+    except (ValueError, IndexError):
+        return None
+    return KIND_OF_FOLDER.get(top)
+
+
+def parse_date(value: str, timezone: str) -> datetime | None:
+    """A date in the only two accepted forms, in the unit's timezone; None when not of those forms.
+
+    Raises ValueError for well-formed dates that do not exist (2024-02-30).
+    """
+    value = value.strip()
+    for pattern, date_format in DATE_FORMATS.items():
+        if re.fullmatch(pattern, value):
+            return datetime.strptime(value, date_format).replace(tzinfo=ZoneInfo(timezone))
+    return None
+
+
+def slug_of(doc: Document) -> str:
+    """The URL slug: ``Slug:`` when given, else the file name, made URL-safe like Pelican does."""
+    source = doc.get("slug") or Path(doc.path).name.split(".")[0]
+    return slugify(source, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+
+
+def split_names(value: str) -> list[str]:
+    """Names separated by ``;`` (commas belong to degrees: ``Puti Anwar, S.Psi., M.Si.``)."""
+    return [name.strip() for name in value.split(";") if name.strip()]
+
+
+def check_document(doc: Document, kind: str, timezone: str) -> list[Problem]:
+    """Every contract problem of one document."""
+    problems = []
+    for key in REQUIRED[kind]:
+        if not doc.get(key).strip():
+            label, example = REQUIRED_HINTS[key]
+            problems.append(Problem.of(doc.path, "missing_field", doc.line_of(key), key=label, example=example))
+    for key in ("date", "modified"):
+        problems += _check_date(doc, key, timezone)
+    status = doc.get("status").strip().lower()
+    if status and status not in STATUSES:
+        problems.append(Problem.of(doc.path, "bad_status", doc.line_of("status"), value=doc.get("status")))
+    if doc.get("slug") and not slug_of(doc):
+        problems.append(Problem.of(doc.path, "bad_slug", doc.line_of("slug"), value=doc.get("slug")))
+    for found in doc.fields.values():
+        if found.key in CREDIT_KEYS.values() and not split_names(found.value) and found.key not in REQUIRED[kind]:
+            problems.append(Problem.of(doc.path, "empty_field", found.line, WARNING, key=found.written_key))
+    for found in doc.unknown:
+        problems.append(Problem.of(doc.path, "unknown_key", found.line, WARNING, key=found.written_key))
+    for found in doc.repeated:
+        problems.append(Problem.of(doc.path, "duplicate_key", found.line, WARNING, key=found.written_key))
+    return problems
+
+
+def _check_date(doc: Document, key: str, timezone: str) -> list[Problem]:
+    value = doc.get(key).strip()
+    if not value:
+        return []
+    try:
+        parsed = parse_date(value, timezone)
+    except ValueError:
+        return [Problem.of(doc.path, "impossible_date", doc.line_of(key), value=value)]
+    if parsed is None:
+        return [Problem.of(doc.path, "bad_date", doc.line_of(key), value=value)]
+    return []
+
+
+def is_draft(doc: Document) -> bool:
+    return doc.get("status").strip().lower() == "draft"

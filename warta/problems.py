@@ -1,0 +1,59 @@
+"""Problems found in a unit's content, reported as ``path:line: message`` in Indonesian or English."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from warta.messages import message
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in one file: a message code and its parameters, so it can be said in either language."""
+
+    path: Path
+    code: str
+    line: int | None = None
+    severity: str = ERROR
+    params: tuple[tuple[str, str], ...] = field(default=())
+
+    @classmethod
+    def of(cls, path, code, line=None, severity=ERROR, **params):
+        """Make a problem; ``params`` fill the message's placeholders."""
+        return cls(Path(path), code, line, severity, tuple(sorted((k, str(v)) for k, v in params.items())))
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def format(self, lang: str = "id", root: Path | None = None) -> str:
+        """``path:line: message`` with the path relative to ``root`` where it lies inside it."""
+        where = display_path(self.path, root)
+        if self.line:
+            where = f"{where}:{self.line}"
+        label = "" if self.is_error else message("warning_label", lang) + " "
+        return f"{where}: {label}{message(self.code, lang, **dict(self.params))}"
+
+
+def display_path(path: Path, root: Path | None) -> str:
+    """The path as staff see it in the repository: relative to its root when it lies inside."""
+    path = Path(path)
+    if root is not None:
+        try:
+            return path.resolve().relative_to(Path(root).resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+class ContentError(Exception):
+    """The content breaks the authoring contract; the build stops and names every problem."""
+
+    def __init__(self, problems, lang="id", root=None):
+        self.problems = list(problems)
+        lines = [p.format(lang, root) for p in self.problems]
+        super().__init__("\n".join(lines))

@@ -1,0 +1,43 @@
+"""One unit's site rendered by Pelican, in a process of its own: ``python -m warta.render --unit S --output DIR``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from warta.problems import ContentError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def render(unit: str, output: Path, publish: bool = False) -> None:
+    """Build ``unit`` into ``output`` with pelicanconf.py (or publishconf.py); raises ContentError."""
+    os.environ["WARTA_UNIT"] = unit
+    settings_file = ROOT / ("publishconf.py" if publish else "pelicanconf.py")
+    settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(output)})
+    Pelican(settings).run()
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--unit", required=True)
+    parser.add_argument("--output", required=True, type=Path)
+    parser.add_argument("--publish", action="store_true")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s", stream=sys.stdout)
+    try:
+        render(args.unit, args.output, args.publish)
+    except ContentError as error:
+        print(error)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
