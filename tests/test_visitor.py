@@ -1,0 +1,115 @@
+"""What a visitor gets, in a real browser (Debian's Chromium via Playwright): accessibility, keyboard, zoom, weight."""
+
+import gzip
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+# Chromium as root, offline: no sandbox, nothing fetched in the background.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTICLE = "/balai-melati/berita/2024/pelatihan-kehumasan/"
+PAGES = ["/balai-melati/", "/balai-melati/berita/", ARTICLE, "/balai-melati/profil/", "/balai-melati/arsip/"]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(example_output):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(example_output)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_accessibility_violations(phone, base_url, path):
+    phone.goto(base_url + path)
+    violations = Axe().run(phone).response["violations"]
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]])
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
+def test_keyboard_skip_link_and_visible_focus(phone, base_url):
+    phone.goto(base_url + ARTICLE)
+    phone.keyboard.press("Tab")
+    focused = phone.evaluate("() => document.activeElement.className")
+    assert focused == "skip-link"
+    box = phone.locator(".skip-link").bounding_box()
+    assert box["x"] >= 0 and box["y"] >= 0, "the focused skip link is on screen"
+    outline = phone.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    phone.keyboard.press("Enter")
+    assert phone.evaluate("() => document.activeElement.id") == "isi"
+    phone.keyboard.press("Tab")
+    assert phone.evaluate("() => document.activeElement.closest('main') !== null")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_text_at_200_percent_loses_nothing(phone, base_url, path):
+    phone.goto(base_url + path)
+    phone.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+    overflow = phone.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+
+
+def test_article_page_is_light_and_stable(browser, base_url):
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    page.goto(base_url + ARTICLE, wait_until="networkidle")
+    shift = page.evaluate(
+        """() => new Promise(done => {
+            let total = 0;
+            new PerformanceObserver(list => { for (const e of list.getEntries()) total += e.value; })
+                .observe({type: 'layout-shift', buffered: true});
+            setTimeout(() => done(total), 300);
+        })"""
+    )
+    weights = {"html": 0, "css": 0, "js": 0}
+    for response in responses:
+        assert response.url.startswith(base_url), f"third-party request: {response.url}"
+        kind = response.request.resource_type
+        key = {"document": "html", "stylesheet": "css", "script": "js"}.get(kind)
+        if key:
+            weights[key] += len(gzip.compress(response.body()))
+    context.close()
+    assert sum(weights.values()) <= 30 * 1024, weights
+    assert weights["js"] <= 5 * 1024, weights
+    assert shift == 0
