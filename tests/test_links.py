@@ -29,7 +29,7 @@ def local_file(output: Path, page: Path, url: str) -> Path | None:
         return None
     base = "file://" + page.as_posix()
     resolved = Path(unquote(urlparse(urljoin(base, parsed.path)).path))
-    return resolved / "index.html" if url.split("#")[0].endswith("/") or resolved.is_dir() else resolved
+    return resolved / "index.html" if url.split("#", maxsplit=1)[0].endswith("/") or resolved.is_dir() else resolved
 
 
 def test_every_internal_link_and_image_exists(example_output):

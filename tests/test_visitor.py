@@ -92,7 +92,7 @@ def test_article_page_is_light_and_stable(browser, base_url):
     context = browser.new_context(viewport={"width": 360, "height": 800})
     page = context.new_page()
     responses = []
-    page.on("response", lambda response: responses.append(response))
+    page.on("response", lambda response: responses.append(response))  # noqa: PLW0108 (lambda: Playwright cannot wrap a builtin)
     page.goto(base_url + ARTICLE, wait_until="networkidle")
     shift = page.evaluate(
         """() => new Promise(done => {
