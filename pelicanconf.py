@@ -45,7 +45,7 @@ DEFAULT_CATEGORY = "Berita"
 WITH_FUTURE_DATES = False  # a scheduled item appears on the first build after its date
 
 globals().update(urls.pelican_url_settings())
-DIRECT_TEMPLATES = ["index", "news", "categories", "tags", "archives"]
+DIRECT_TEMPLATES = ["index", "news", "categories", "tags", "archives", "search"]
 PAGINATED_TEMPLATES = {"news": None, "category": None, "tag": None, "author": None}
 DEFAULT_PAGINATION = 10
 HOME_NEWS_COUNT = 6

@@ -113,3 +113,16 @@ def test_article_page_is_light_and_stable(browser, base_url):
     assert sum(weights.values()) <= 30 * 1024, weights
     assert weights["js"] <= 5 * 1024, weights
     assert shift == 0
+
+
+def test_search_from_the_home_page_finds_an_article(phone, base_url):
+    phone.goto(base_url + "/balai-melati/")
+    phone.fill("header input[type=search]", "kehumasan")
+    phone.press("header input[type=search]", "Enter")
+    phone.wait_for_url("**/balai-melati/cari/?q=kehumasan")
+    first = phone.locator("#search-results li").first
+    first.wait_for()
+    assert "Kehumasan" in first.locator("h2").inner_text()
+    assert "2024" in first.locator(".meta").inner_text()
+    assert first.locator("mark").count() >= 1
+    assert "hasil" in phone.locator("#search-status").inner_text()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -22,6 +23,12 @@ def render(unit: str, output: Path, publish: bool = False) -> None:
     settings_file = ROOT / ("publishconf.py" if publish else "pelicanconf.py")
     settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(output)})
     Pelican(settings).run()
+    index_search(output)
+
+
+def index_search(site: Path) -> None:
+    """Pagefind's static search index of the built site, one index per page language, in ``<site>/pagefind/``."""
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], check=True)
 
 
 def main(argv=None) -> int:

@@ -16,6 +16,7 @@ NEWS = _folder("berita/")
 CATEGORIES = _folder("kategori/")
 TAGS = _folder("tag/")
 ARCHIVES = _folder("arsip/")
+SEARCH = _folder("cari/")
 
 # Top-level folders the site itself writes; a page may not take one of these slugs.
 RESERVED = {"berita", "galeri", "kategori", "tag", "arsip", "kontributor", "cari", "feeds", "en", "theme", "images"}
@@ -50,6 +51,7 @@ def pelican_url_settings() -> dict:
         "CATEGORIES": CATEGORIES,
         "TAGS": TAGS,
         "ARCHIVES": ARCHIVES,
+        "SEARCH": SEARCH,
     }
     for name, urls in named.items():
         settings[f"{name}_URL"] = urls["url"]

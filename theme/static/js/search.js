@@ -1,0 +1,54 @@
+/* Search results at /cari/ with Pagefind's index; loaded only on that page. Strings come from the page. */
+(function () {
+  "use strict";
+  var results = document.getElementById("search-results");
+  var form = document.getElementById("search-page-form");
+  if (!results || !form) { return; }
+  var input = form.querySelector("input[type=search]");
+  var query = new URLSearchParams(window.location.search).get("q") || "";
+  input.value = query;
+  if (!query.trim()) { return; }
+
+  function say(template, count) {
+    return template.replace("{count}", String(count)).replace("{query}", query);
+  }
+
+  function card(data) {
+    var item = document.createElement("li");
+    item.className = "article-card";
+    var heading = document.createElement("h2");
+    var link = document.createElement("a");
+    link.href = data.url;
+    link.textContent = data.meta.title || data.url;
+    heading.appendChild(link);
+    item.appendChild(heading);
+    if (data.meta.date) {
+      var date = document.createElement("p");
+      date.className = "meta";
+      date.textContent = data.meta.date;
+      item.appendChild(date);
+    }
+    var excerpt = document.createElement("p");
+    excerpt.innerHTML = data.excerpt; /* Pagefind escapes the text and adds only <mark> */
+    item.appendChild(excerpt);
+    return item;
+  }
+
+  results.setAttribute("aria-busy", "true");
+  import(new URL(results.dataset.bundle + "pagefind.js", document.baseURI).href).then(function (pagefind) {
+    return pagefind.search(query);
+  }).then(function (search) {
+    return Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
+  }).then(function (found) {
+    var status = document.getElementById("search-status");
+    status.textContent = found.length ? say(results.dataset.count, found.length) : say(results.dataset.none, 0);
+    var list = document.createElement("ul");
+    list.className = "article-list";
+    found.forEach(function (data) { list.appendChild(card(data)); });
+    results.appendChild(list);
+    results.removeAttribute("aria-busy");
+  }).catch(function () {
+    document.getElementById("search-status").textContent = results.dataset.failed;
+    results.removeAttribute("aria-busy");
+  });
+}());
