@@ -29,6 +29,10 @@ def render(unit: str, output: Path, publish: bool = False) -> None:
 def index_search(site: Path) -> None:
     """Pagefind's static search index of the built site, one index per page language, in ``<site>/pagefind/``."""
     subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], check=True)
+    # Our own search.js uses Pagefind's API; its ready-made interfaces would only be published dead weight.
+    for unused in (site / "pagefind").glob("pagefind-*"):
+        if unused.name != "pagefind-entry.json":
+            unused.unlink()
 
 
 def main(argv=None) -> int:
