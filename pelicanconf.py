@@ -28,8 +28,9 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 THEME = str(ROOT / "theme")
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["contract", "i18n", "related"]
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True}
+PLUGINS = ["contract", "i18n", "related", "sitemap"]
+# Autoescape: titles and metadata are text; only rendered Markdown bodies and summaries are marked safe.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
 # The authoring contract: news in news/, pages in pages/, Markdown only, slugs from file names.
 ARTICLE_PATHS = ["news"]

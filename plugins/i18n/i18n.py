@@ -58,7 +58,7 @@ def install(generator):
         """The body with the dateline opening its first paragraph, as printed news does."""
         line = dateline(context, content)
         if not line or not html.startswith("<p>"):
-            return html
+            return Markup(html)
         return Markup(f'<p><span class="dateline">{escape(line)}</span> {html[3:]}')
 
     env = generator.env
