@@ -17,7 +17,7 @@ TEMPLATE = "person"
 
 @dataclass
 class Contributor:
-    """One person page: the name as last written, and their works by role (newest first)."""
+    """One person page: the name in its fullest written form, and their works by role (newest first)."""
 
     slug: str
     name: str
@@ -47,6 +47,8 @@ def contributors_of(items, prefix: str = "") -> list[Contributor]:
                 contributor = found.setdefault(
                     person.slug, Contributor(person.slug, person.name, person.organization, url)
                 )
+                if len(person.name) > len(contributor.name):
+                    contributor.name = person.name  # the form with degrees; on a tie, the newest
                 contributor.works.setdefault(role.key, []).append(item)
     return [found[slug] for slug in sorted(found)]
 
