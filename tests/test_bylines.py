@@ -7,9 +7,12 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 from pelican import Pelican
+from pelican.contents import Author
 from pelican.settings import read_settings
 
+from plugins.bylines.bylines import attach_credits
 from plugins.bylines.jsonld import jsonld_of
+from plugins.bylines.pages import contributors_of
 from plugins.bylines.people import ROLES, core_name, credits_of, person_slug
 from warta.contract import NEWS, PAGE, check_document, parse_document, split_names
 from warta.units import Unit
@@ -321,3 +324,19 @@ def test_indonesian_translator_label(site):
     write_news(site, "terjemahan", "Penulis: Ani\nPenerjemah: Rina Hartati")
     site.build()
     assert credit_block(site.page("berita/2020/terjemahan"))["Penerjemah"] == ["Rina Hartati"]
+
+
+def test_pelican_authors_point_at_the_person_pages():
+    settings = dict(SETTINGS, AUTHOR_URL="kontributor/{slug}/", AUTHOR_SAVE_AS="")
+    writers = ["Andi Pratama, S.Sos.", "Humas Balai Uji"]
+    item = SimpleNamespace(lang="id", settings=settings, writer=writers, authors=[Author(n, settings) for n in writers])
+    attach_credits(item)
+    assert [a.url for a in item.authors] == ["kontributor/andi-pratama/", "kontributor/humas-balai-uji/"]
+    assert Author("Andi Pratama", settings) != item.authors[0]  # Pelican's own slug would differ
+
+
+def test_english_person_pages_live_under_en():
+    credits = credits_of(SimpleNamespace(writer=["ani", "Ani, S.Psi."]), SETTINGS)
+    article = SimpleNamespace(date=None, title="Training", credits=credits)
+    [person] = contributors_of([article], prefix="en/")
+    assert (person.url, person.name, person.roles) == ("en/kontributor/ani/", "ani", [("writer", [article])])

@@ -9,7 +9,7 @@ from pelican.generators import Generator
 
 from warta import urls
 
-from .people import ROLES, lang_prefix, settings_of
+from .people import ROLES, settings_of
 
 logger = logging.getLogger(__name__)
 TEMPLATE = "person"
@@ -53,15 +53,20 @@ def contributors_of(items, prefix: str = "") -> list[Contributor]:
     return [found[slug] for slug in sorted(found)]
 
 
-def write_person_pages(writer, template, context, settings, items, lang="id", prefix="") -> int:
-    """Write one page per person credited on ``items`` under ``prefix`` (``en/`` for English); returns the count."""
+def write_person_pages(generator, writer, items, lang="id", prefix="") -> int:
+    """Write with ``generator``'s templates one page per person credited on ``items``, under ``prefix``.
+
+    English person pages are this call with the English items, ``lang="en"`` and ``prefix="en/"``.
+    Returns how many pages were written.
+    """
+    template = generator.get_template(TEMPLATE)
     contributors = contributors_of(items, prefix)
     for contributor in contributors:
         writer.write_file(
             prefix + urls.PERSON["save_as"].format(slug=contributor.slug),
             template,
-            context,
-            relative_urls=settings["RELATIVE_URLS"],
+            generator.context,
+            relative_urls=generator.settings["RELATIVE_URLS"],
             url=contributor.url,
             person=contributor,
             lang=lang,
@@ -71,14 +76,11 @@ def write_person_pages(writer, template, context, settings, items, lang="id", pr
     return len(contributors)
 
 
-def items_by_lang(context, settings) -> dict[str, list]:
-    """The published items of the context lists that can credit people, grouped by language."""
-    groups = {}
-    for name in settings_of(settings)["BYLINES_CONTENT_LISTS"]:
-        for item in context.get(name) or ():
-            lang = getattr(item, "lang", None) or settings["DEFAULT_LANG"]
-            groups.setdefault(lang, []).append(item)
-    return groups
+def default_lang_items(context, settings) -> list:
+    """The published items in the site's default language that can credit people (English is written apart)."""
+    lists = settings_of(settings)["BYLINES_CONTENT_LISTS"]
+    items = [item for name in lists for item in context.get(name) or ()]
+    return [item for item in items if getattr(item, "lang", None) in (None, settings["DEFAULT_LANG"])]
 
 
 class PersonPagesGenerator(Generator):
@@ -88,9 +90,7 @@ class PersonPagesGenerator(Generator):
         """Nothing to read: the people come from the other generators' content."""
 
     def generate_output(self, writer):
-        """One set of person pages per language found in the content."""
-        template = self.get_template(TEMPLATE)
-        for lang, items in items_by_lang(self.context, self.settings).items():
-            prefix = lang_prefix(lang, self.settings["DEFAULT_LANG"])
-            count = write_person_pages(writer, template, self.context, self.settings, items, lang, prefix)
-            logger.debug("bylines: %d person pages in %s", count, lang)
+        """The person pages of the default language, at the site's root."""
+        items = default_lang_items(self.context, self.settings)
+        count = write_person_pages(self, writer, items, self.settings["DEFAULT_LANG"])
+        logger.debug("bylines: %d person pages", count)
