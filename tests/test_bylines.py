@@ -239,6 +239,8 @@ def test_every_credited_person_has_a_page_listing_works_by_role(site):
     assert andi.h1.get_text() == "Kontributor: Andi Pratama, S.Sos."  # the fullest written form
     roles = {s.h2.get_text(): [a.get_text() for a in s.select("li a")] for s in andi.select("section")}
     assert roles == {"Penulis": ["Berita satu"], "Editor": ["Berita dua"], "Fotografer": ["Profil"]}
+    for link in andi.select("section a"):
+        assert (site.output / "balai-uji/kontributor/andi-pratama" / link["href"] / "index.html").is_file()
     assert andi.html["lang"] == "id"
 
 
