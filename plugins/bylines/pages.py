@@ -9,7 +9,7 @@ from pelican.generators import Generator
 
 from warta import urls
 
-from .people import ROLES, settings_of
+from .people import ROLES, person_url, settings_of
 
 logger = logging.getLogger(__name__)
 TEMPLATE = "person"
@@ -21,7 +21,6 @@ class Contributor:
 
     slug: str
     name: str
-    organization: bool
     url: str
     works: dict[str, list] = field(default_factory=dict)
 
@@ -43,10 +42,8 @@ def contributors_of(items, prefix: str = "") -> list[Contributor]:
             for person in role.people:
                 if not person.slug:
                     continue
-                url = prefix + urls.PERSON["url"].format(slug=person.slug)
-                contributor = found.setdefault(
-                    person.slug, Contributor(person.slug, person.name, person.organization, url)
-                )
+                url = person_url(person.slug, prefix)
+                contributor = found.setdefault(person.slug, Contributor(person.slug, person.name, url))
                 if len(person.name) > len(contributor.name):
                     contributor.name = person.name  # the form with degrees; on a tie, the newest
                 contributor.works.setdefault(role.key, []).append(item)
