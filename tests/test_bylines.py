@@ -338,7 +338,9 @@ def test_pelican_authors_point_at_the_person_pages():
 
 
 def test_english_person_pages_live_under_en():
-    credits = credits_of(SimpleNamespace(writer=["ani", "Ani, S.Psi."]), SETTINGS)
-    article = SimpleNamespace(date=None, title="Training", credits=credits)
-    [person] = contributors_of([article], prefix="en/")
-    assert (person.url, person.name, person.roles) == ("en/kontributor/ani/", "ani", [("writer", [article])])
+    gallery = SimpleNamespace(title="Gallery", lang="en", photographer=["Eko", "Eko Saputra"])  # no credits attached
+    article = SimpleNamespace(title="Training", lang="en", date=None, writer=["ani", "Ani, S.Psi."])
+    article.credits = credits_of(article, SETTINGS)
+    ani, eko, eko_saputra = contributors_of([article, gallery], SETTINGS, prefix="en/")
+    assert (ani.url, ani.name, ani.roles) == ("en/kontributor/ani/", "ani", [("writer", [article])])
+    assert eko.roles == eko_saputra.roles == [("photographer", [gallery])]

@@ -9,7 +9,7 @@ from pelican import signals
 
 from .jsonld import jsonld_of, script_json
 from .pages import PersonPagesGenerator
-from .people import ROLES, credits_of
+from .people import ROLES, credits_for, credits_of
 
 logger = logging.getLogger(__name__)
 
@@ -23,12 +23,6 @@ def attach_credits(content):
     for author in getattr(content, "authors", None) or ():
         if slugs.get(author.name):
             author.slug = slugs[author.name]  # Pelican's author.url then is the person page
-
-
-def credits_for(content, context):
-    """The credits of any content item: those attached at init, else made now (galleries, tests)."""
-    found = getattr(content, "credits", None)
-    return found if found is not None else credits_of(content, context)
 
 
 @pass_context

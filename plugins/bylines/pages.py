@@ -9,7 +9,7 @@ from pelican.generators import Generator
 
 from warta import urls
 
-from .people import ROLES, person_url, settings_of
+from .people import ROLES, credits_for, person_url, settings_of
 
 logger = logging.getLogger(__name__)
 TEMPLATE = "person"
@@ -34,11 +34,11 @@ def newest_first(item) -> tuple:
     return (date is not None, date.timestamp() if date else 0, str(getattr(item, "title", "")))
 
 
-def contributors_of(items, prefix: str = "") -> list[Contributor]:
-    """Everyone credited on ``items`` (content with ``credits``), one entry per slug, sorted by slug."""
+def contributors_of(items, settings, prefix: str = "") -> list[Contributor]:
+    """Everyone credited on ``items``, one entry per slug, sorted by slug."""
     found = {}
     for item in sorted(items, key=newest_first, reverse=True):
-        for role in getattr(item, "credits", None) or ():
+        for role in credits_for(item, settings):
             for person in role.people:
                 if not person.slug:
                     continue
@@ -57,7 +57,7 @@ def write_person_pages(generator, writer, items, lang="id", prefix="") -> int:
     Returns how many pages were written.
     """
     template = generator.get_template(TEMPLATE)
-    contributors = contributors_of(items, prefix)
+    contributors = contributors_of(items, generator.settings, prefix)
     for contributor in contributors:
         writer.write_file(
             prefix + urls.PERSON["save_as"].format(slug=contributor.slug),

@@ -132,3 +132,9 @@ def credits_of(content, settings) -> list[Role]:
         if people:
             roles.append(Role(key, tuple(people)))
     return roles
+
+
+def credits_for(content, settings) -> list[Role]:
+    """The credits of any content item: those attached when it was made, else made now (galleries, tests)."""
+    found = getattr(content, "credits", None)
+    return found if found is not None else credits_of(content, settings)
