@@ -28,7 +28,7 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 THEME = str(ROOT / "theme")
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["contract", "i18n", "related", "sitemap"]
+PLUGINS = ["contract", "i18n", "related", "sitemap", "bylines"]
 # Autoescape: titles and metadata are text; only rendered Markdown bodies and summaries are marked safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
@@ -64,3 +64,4 @@ MARKDOWN = {
     "output_format": "html5",
 }
 NAV_PAGES = ["profil", "layanan", "ppid", "pengaduan", "kontak", "aksesibilitas"]
+AUTHOR_SAVE_AS = ""  # the bylines plugin writes person pages for every role at urls.PERSON instead

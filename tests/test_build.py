@@ -22,8 +22,8 @@ def test_article_page_has_title_dateline_credits_and_urls(site):
     assert page.h1.get_text() == "Pelatihan Kehumasan"
     first = page.select_one(".body p")
     assert first.get_text().startswith("JAKARTA (13 November 2020) \u2013 Paragraf pertama berita.")
-    credits = page.select_one(".credits").get_text(" ", strip=True)
-    assert "Penulis Puti Chairida Anwar, S.Psi., M.Si.; Humas Balai Uji" in credits
+    assert page.select_one(".credits dt").get_text() == "Penulis"
+    assert page.select_one(".credits dd").get_text() == "Puti Chairida Anwar, S.Psi., M.Si.; Humas Balai Uji"
     assert page.select_one('a[href$="kategori/kegiatan/"]').get_text() == "Kegiatan"
     nav = [a.get_text() for a in page.select("nav.site-nav a")]
     assert nav == ["Beranda", "Berita", "Profil"]

@@ -43,6 +43,8 @@ REQUIRED_HINTS = {
 }
 REQUIRED = {NEWS: ("title", "date", "writer"), PAGE: ("title",), GALLERY: ("title",)}
 
+# What may follow a comma inside one name: a degree (S.Psi., M.Si, Ph.D., SH, MM, PhD, SKom), not another name.
+_DEGREE = re.compile(r"^(?:\S*\.\S*|[A-Z]{2,6}|[A-Z][a-z]?[A-Z][A-Za-z]*)$")
 _KEY_LINE = re.compile(r"^[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)\s*$")
 _CONTINUATION = re.compile(r"^( {4,}|\t)\S")
 
@@ -189,7 +191,22 @@ def check_document(doc: Document, kind: str, timezone: str) -> list[Problem]:
         problems.append(Problem.of(doc.path, "unknown_key", found.line, WARNING, key=found.written_key))
     for found in doc.repeated:
         problems.append(Problem.of(doc.path, "duplicate_key", found.line, WARNING, key=found.written_key))
+    problems += _comma_joined_credits(doc)
     return problems
+
+
+def looks_comma_joined(name: str) -> bool:
+    """True for ``Ani, Budi, Citra``: a comma followed by something that is not a degree."""
+    return any(part.strip() and not _DEGREE.match(part.strip()) for part in name.split(",")[1:])
+
+
+def _comma_joined_credits(doc: Document) -> list[Problem]:
+    """Credits that look like several people joined by commas, so staff learn to separate names with ``;``."""
+    return [
+        Problem.of(doc.path, "names_with_commas", found.line, WARNING, key=found.written_key, value=found.value)
+        for found in doc.fields.values()
+        if found.key in CREDIT_KEYS.values() and any(looks_comma_joined(name) for name in split_names(found.value))
+    ]
 
 
 def _check_date(doc: Document, key: str, timezone: str) -> list[Problem]:

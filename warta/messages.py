@@ -117,6 +117,13 @@ MESSAGES = {
         "konten lolos pemeriksaan ({warnings} peringatan)",
         "the content passes the check ({warnings} warnings)",
     ),
+    # bylines
+    "names_with_commas": (
+        "'{key}: {value}' tampaknya berisi beberapa nama yang dipisahkan koma; pisahkan nama dengan ';' "
+        "(koma hanya untuk gelar, misalnya 'Puti Chairida Anwar, S.Psi., M.Si.; Budi Santoso')",
+        "'{key}: {value}' looks like several names separated by commas; separate names with ';' "
+        "(commas are only for degrees, e.g. 'Puti Chairida Anwar, S.Psi., M.Si.; Budi Santoso')",
+    ),
 }
 
 
