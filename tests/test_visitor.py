@@ -126,3 +126,15 @@ def test_search_from_the_home_page_finds_an_article(phone, base_url):
     assert "2024" in first.locator(".meta").inner_text()
     assert first.locator("mark").count() >= 1
     assert "hasil" in phone.locator("#search-status").inner_text()
+
+
+@pytest.mark.parametrize("path", [*PAGES, "/balai-melati/cari/?q=anak"])
+def test_pages_satisfy_their_content_security_policy(phone, base_url, path):
+    errors = []
+    phone.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    phone.goto(base_url + path, wait_until="networkidle")
+    if "cari" in path:
+        phone.locator("#search-results li").first.wait_for()
+    policy = phone.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    assert "script-src 'self' 'wasm-unsafe-eval'" in policy
+    assert errors == []

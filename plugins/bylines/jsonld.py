@@ -44,7 +44,7 @@ def jsonld_of(content, schema_type: str, credits, unit, default_lang: str = "id"
     data = {
         "@context": "https://schema.org",
         "@type": schema_type,
-        "headline": Markup(getattr(content, "title", "")).striptags(),
+        "headline": str(getattr(content, "title", "")),
         "url": absolute(unit, getattr(content, "url", "")),
         "inLanguage": lang,
     }

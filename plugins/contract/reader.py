@@ -20,6 +20,7 @@ from warta.contract import (
     split_names,
 )
 from warta.problems import ContentError
+from warta.sanitize import sanitize
 
 logger = logging.getLogger(__name__)
 
@@ -52,11 +53,13 @@ class ContractReader(MarkdownReader):
         self._md = Markdown(**self.settings["MARKDOWN"])
         metadata = self.metadata_of(doc)  # Pelican's metadata parsing also switches off the meta extension
         self._md.reset()
-        return self._md.convert(doc.body), metadata
+        return sanitize(self._md.convert(doc.body)), metadata
 
     def metadata_of(self, doc):
         """Pelican metadata from the contract's fields."""
         metadata = self._parse_metadata({key: [doc.get(key)] for key in PASSED_KEYS if doc.get(key)})
+        if "summary" in metadata:
+            metadata["summary"] = sanitize(metadata["summary"])
         for key in ("date", "modified"):
             if doc.get(key):
                 metadata[key] = SafeDatetime.fromisoformat(
