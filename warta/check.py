@@ -17,7 +17,7 @@ from warta.contract import (
     slug_of,
 )
 from warta.problems import ERROR, Problem, display_path
-from warta.units import DEFAULT_TIMEZONE, read_unit
+from warta.units import DEFAULT_TIMEZONE, is_inside, read_unit
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 
@@ -33,6 +33,9 @@ def check_unit(folder: Path, root: Path | None = None) -> list[Problem]:
     addresses = defaultdict(list)
     for path in content_files(folder):
         kind = kind_of(path, folder)
+        if not is_inside(folder, path):
+            problems.append(Problem.of(path, "outside_unit"))
+            continue
         try:
             doc = read_document(path)
         except UnreadableFile as unreadable:

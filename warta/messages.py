@@ -92,6 +92,10 @@ MESSAGES = {
         "berkas di luar folder news/, pages/, galleries/ atau images/ diabaikan",
         "a file outside news/, pages/, galleries/ or images/ is ignored",
     ),
+    "outside_unit": (
+        "berkas ini adalah tautan (symlink) ke luar folder unit dan tidak boleh diterbitkan; salin berkasnya ke sini",
+        "this file is a link (symlink) to outside the unit folder and may not be published; copy the file here",
+    ),
     "pelican_error": (
         "Pelican melaporkan kesalahan: {detail}",
         "Pelican reported an error: {detail}",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,10 +44,12 @@ def display_path(path: Path, root: Path | None) -> str:
     """The path as staff see it in the repository: relative to its root when it lies inside."""
     path = Path(path)
     if root is not None:
-        try:
-            return path.resolve().relative_to(Path(root).resolve()).as_posix()
-        except ValueError:
-            pass
+        # A symlink is named where it stands, not where it points; resolve only to match a linked root.
+        for normalise in (os.path.abspath, os.path.realpath):
+            try:
+                return Path(normalise(path)).relative_to(normalise(root)).as_posix()
+            except ValueError:
+                pass
     return path.as_posix()
 
 

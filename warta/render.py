@@ -15,6 +15,7 @@ from pelican.settings import read_settings
 from warta.problems import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
+logger = logging.getLogger(__name__)
 
 
 def render(unit: str, output: Path, publish: bool = False) -> None:
@@ -28,7 +29,13 @@ def render(unit: str, output: Path, publish: bool = False) -> None:
 
 def index_search(site: Path) -> None:
     """Pagefind's static search index of the built site, one index per page language, in ``<site>/pagefind/``."""
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        # A unit with no text yet has nothing to index; its search page says search is unavailable.
+        logger.warning("search: no index built: %s", (done.stdout + done.stderr).strip())
+        return
     # Our own search.js uses Pagefind's API; its ready-made interfaces would only be published dead weight.
     for unused in (site / "pagefind").glob("pagefind-*"):
         if unused.name != "pagefind-entry.json":

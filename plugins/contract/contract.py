@@ -6,9 +6,10 @@ import logging
 from collections import defaultdict
 
 from pelican import signals
-from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
 from warta.problems import ContentError, Problem, display_path
+from warta.units import is_inside
 
 from .reader import ContractReader
 
@@ -38,8 +39,10 @@ def setting(settings, name):
 def install_reader(generator):
     """Give every generator the contract reader, sharing one problem list per build."""
     problems = generator.context.setdefault(CONTEXT_KEY, BuildProblems())
+    reader = ContractReader(generator.settings, problems)
     for extension in ContractReader.file_extensions:
-        generator.readers.readers[extension] = ContractReader(generator.settings, problems)
+        # Staff save RAPAT.MD as often as rapat.md; Pelican matches extensions by case.
+        generator.readers.readers[extension] = generator.readers.readers[extension.upper()] = reader
 
 
 def fail_on_problems(generators):
@@ -53,6 +56,7 @@ def fail_on_problems(generators):
     problems.add(unexplained_failures(context, settings, problems.paths()))
     lang, root = setting(settings, "WARTA_MESSAGES_LANG"), setting(settings, "WARTA_ROOT")
     problems.add(shared_urls(content_generators, settings, root))
+    problems.add(linked_from_outside(generators, settings))
     for warning in (p for p in problems.problems if not p.is_error):
         logger.warning("contract: %s", warning.format(lang, root))
     errors = [p for p in problems.problems if p.is_error]
@@ -69,6 +73,17 @@ def unexplained_failures(context, settings, explained):
         Problem.of(path, "pelican_error", detail="lihat log di atas / see the log above")
         for path in full_paths
         if path not in explained
+    ]
+
+
+def linked_from_outside(generators, settings):
+    """Static files that are symlinks to outside the unit: Pelican follows links and would publish them."""
+    return [
+        Problem.of(static.source_path, "outside_unit")
+        for generator in generators
+        if isinstance(generator, StaticGenerator)
+        for static in generator.staticfiles
+        if not is_inside(settings["PATH"], static.source_path)
     ]
 
 

@@ -19,8 +19,9 @@ from warta.contract import (
     slug_of,
     split_names,
 )
-from warta.problems import ContentError
+from warta.problems import ContentError, Problem
 from warta.sanitize import sanitize
+from warta.units import is_inside
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +39,10 @@ class ContractReader(MarkdownReader):
 
     def read(self, source_path):
         """Return the rendered body and the metadata, or raise ContentError."""
+        if not is_inside(self.settings["PATH"], source_path):
+            problem = Problem.of(source_path, "outside_unit")
+            self.problems.add([problem])
+            raise ContentError([problem])
         try:
             doc = read_document(source_path)
         except UnreadableFile as unreadable:
