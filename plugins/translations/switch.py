@@ -1,0 +1,89 @@
+"""Template helpers for the two languages: links in the page's language, the language switch, hreflang, og:locale."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from jinja2 import pass_context
+
+from warta import urls
+
+from .listings import CONTEXT_KEY
+
+logger = logging.getLogger(__name__)
+DEFAULTS = {
+    "WARTA_LANGUAGE_NAMES": {"id": "Bahasa Indonesia", "en": "English"},
+    "WARTA_OG_LOCALES": {"id": "id_ID", "en": "en_US"},
+}
+
+
+@dataclass(frozen=True)
+class Switch:
+    """Where the language switch goes: ``translated`` when it is this page in the other language."""
+
+    lang: str
+    url: str
+    name: str
+    translated: bool
+
+
+def setting(context, name):
+    return context.get(name) or DEFAULTS[name]
+
+
+def page_lang(context) -> str:
+    """The page's language as the i18n plugin resolves it (its ``current_lang()``)."""
+    current = context.resolve("current_lang")
+    return context.call(current) if callable(current) else context.get("DEFAULT_LANG", "id")
+
+
+@pass_context
+def lang_url(context, url: str) -> str:
+    """An Indonesian site URL in the page's language: ``berita/`` is ``en/berita/`` on English pages."""
+    return urls.in_lang(url, page_lang(context))
+
+
+@pass_context
+def in_page_lang(context, item):
+    """The page's-language version of an article or page, or the item itself when it has none."""
+    lang = page_lang(context)
+    versions = [item, *getattr(item, "translations", [])]
+    return next((version for version in versions if version.lang == lang), item)
+
+
+@pass_context
+def language_versions(context) -> dict[str, str]:
+    """This page's URL in each language it exists in: articles and pages by their translations, listings by URL."""
+    item = context.get("article") or context.get("page")
+    if item is not None and hasattr(item, "translations"):
+        return {version.lang: version.url for version in [item, *item.translations]}
+    state = context.get(CONTEXT_KEY)
+    known = state.listing_urls if state else set()
+    base = urls.default_lang_url(str(context.get("url", "")).removesuffix("index.html"))
+    languages = setting(context, "WARTA_LANGUAGE_NAMES")
+    return {lang: urls.in_lang(base, lang) for lang in languages if urls.in_lang(base, lang) in known}
+
+
+@pass_context
+def language_switch(context) -> Switch:
+    """The other language's version of this page, or that language's home where there is none."""
+    lang = page_lang(context)
+    names = setting(context, "WARTA_LANGUAGE_NAMES")
+    other = next(name for name in names if name != lang)
+    versions = language_versions(context)
+    if other in versions:
+        return Switch(other, versions[other], names[other], True)
+    return Switch(other, urls.in_lang("", other), names[other], False)
+
+
+@pass_context
+def og_locale(context, lang: str) -> str:
+    return setting(context, "WARTA_OG_LOCALES").get(lang, lang)
+
+
+def install_helpers(generator):
+    """Give the generator's templates the filters ``lang_url``, ``in_page_lang``, ``og_locale`` and the switch."""
+    env = generator.env
+    env.filters.update(lang_url=lang_url, in_page_lang=in_page_lang, og_locale=og_locale)
+    env.globals.update(language_versions=language_versions, language_switch=language_switch)
