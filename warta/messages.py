@@ -119,7 +119,7 @@ MESSAGES = {
     ),
     # translations (<name>.en.md)
     "translation_without_original": (
-        "terjemahan tanpa berkas asli: {original} tidak ada di folder ini; beri nama sama dengan berita aslinya "
+        "terjemahan tanpa berkas asli: {original} tidak ada di folder ini; beri nama sama dengan berkas aslinya "
         "ditambah .en.md, atau hapus berkas ini",
         "a translation without its original: there is no {original} in this folder; name it after the original "
         "with .en.md, or delete this file",

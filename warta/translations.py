@@ -72,11 +72,7 @@ def original_path(path: Path) -> Path:
 
 def translation_key(path: Path, unit_path: Path) -> str:
     """What an original and its translations share: the original's path in the unit, without suffix."""
-    original = original_path(path).resolve()
-    try:
-        original = original.relative_to(Path(unit_path).resolve())
-    except ValueError:
-        pass
+    original = original_path(path).resolve().relative_to(Path(unit_path).resolve())
     return original.with_suffix("").as_posix()
 
 
@@ -115,8 +111,12 @@ def pair(translation: Document, kind: str, timezone: str) -> Pairing:
     for key in FROM_ORIGINAL:
         own = translation.get(key).strip()
         if own and own != original.get(key).strip():
-            line = translation.line_of(key)
-            problems.append(Problem.of(translation.path, "translation_keeps_original", line, WARNING, key=key))
+            written = translation.fields[key]
+            problems.append(
+                Problem.of(
+                    translation.path, "translation_keeps_original", written.line, WARNING, key=written.written_key
+                )
+            )
     return Pairing(translation, original, problems)
 
 

@@ -60,9 +60,9 @@ class EnglishListings(Generator):
         state.untranslated = len(originals) - len(english)
         self.dates = sorted(english, key=attrgetter("date"), reverse=self.settings["NEWEST_FIRST_ARCHIVES"])
         self.terms = {
-            "categories": group_by(english, lambda item: [item.category]),
-            "tags": group_by(english, attrgetter("tags")),
-            "authors": group_by(english, attrgetter("authors")),
+            "categories": group_by(english, "category"),
+            "tags": group_by(english, "tags"),
+            "authors": group_by(english, "authors"),
         }
         state.listing_urls |= self.indonesian_listing_urls() | self.english_listing_urls()
 
@@ -143,10 +143,11 @@ class EnglishListings(Generator):
         writer.write_feed(articles, context, urls.in_lang(feed, LANG), urls.in_lang(url, LANG))
 
 
-def group_by(items, terms_of) -> list[tuple]:
-    """(term, items) pairs sorted by term, as Pelican gives taxonomies to templates; items keep their order."""
+def group_by(items, name: str) -> list[tuple]:
+    """(term, items) pairs as Pelican gives taxonomies to templates, by the name shown; items keep their order."""
     groups = defaultdict(list)
     for item in items:
-        for term in terms_of(item) or []:
+        terms = getattr(item, name, None) or []
+        for term in terms if isinstance(terms, list) else [terms]:
             groups[term].append(item)
-    return sorted(groups.items())
+    return sorted(groups.items(), key=lambda pair: str(pair[0]).lower())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from jinja2 import pass_context
@@ -12,6 +13,7 @@ from warta import urls
 from .listings import CONTEXT_KEY
 
 logger = logging.getLogger(__name__)
+PAGE_NUMBER = re.compile(r"(?<=/)\d+/$")
 DEFAULTS = {
     "WARTA_LANGUAGE_NAMES": {"id": "Bahasa Indonesia", "en": "English"},
     "WARTA_OG_LOCALES": {"id": "id_ID", "en": "en_US"},
@@ -54,15 +56,21 @@ def in_page_lang(context, item):
 
 @pass_context
 def language_versions(context) -> dict[str, str]:
-    """This page's URL in each language it exists in: articles and pages by their translations, listings by URL."""
+    """The page's URL in each language it exists in: articles and pages by their translations, listings by URL."""
     item = context.get("article") or context.get("page")
     if item is not None and hasattr(item, "translations"):
         return {version.lang: version.url for version in [item, *item.translations]}
     state = context.get(CONTEXT_KEY)
     known = state.listing_urls if state else set()
-    base = urls.default_lang_url(str(context.get("url", "")).removesuffix("index.html"))
+    base = urls.default_lang_url(listing_url(context.get("output_file", "")))
     languages = setting(context, "WARTA_LANGUAGE_NAMES")
     return {lang: urls.in_lang(base, lang) for lang in languages if urls.in_lang(base, lang) in known}
+
+
+def listing_url(output_file: str) -> str:
+    """The URL of a listing from the file written: page 2 of ``berita/`` (``berita/2/index.html``) is ``berita/``."""
+    url = output_file.removesuffix("index.html")
+    return PAGE_NUMBER.sub("", url)
 
 
 @pass_context
