@@ -47,7 +47,8 @@ def bilingual(tmp_path_factory):
     """One unit with translated and Indonesian-only news and pages, built once for the tests that only read it."""
     site = Site(tmp_path_factory.mktemp("bilingual"))
     site.unit(
-        toml=f'name = "Balai Uji"\nsite_url = "{SITE_URL}"\n[categories]\n"Layanan Khusus" = "Special Services"\n'
+        toml=f'name = "Balai Uji"\nname_en = "Test Centre"\nsite_url = "{SITE_URL}"\n'
+        '[categories]\n"Layanan Khusus" = "Special Services"\n'
     )
     site.write("news/2022/rapat.md", ORIGINAL)
     site.write("news/2022/rapat.en.md", TRANSLATION)
@@ -65,6 +66,9 @@ def bilingual(tmp_path_factory):
     site.write("pages/profil.md", "Title: Profil\n\nTentang balai.\n")
     site.write("pages/profil.en.md", "Title: Profile\n\nAbout the centre.\n")
     site.write("pages/kontak.md", "Title: Kontak\n\nHubungi kami.\n")
+    for number in range(1, 11):  # older news, so that the English news list has a second page
+        site.write(f"news/2019/kabar-{number:02}.md", news(f"Kabar {number}", f"2019-01-{number:02}"))
+        site.write(f"news/2019/kabar-{number:02}.en.md", f"Title: Story {number}\n\nStory.\n")
     [build] = site.build()
     assert build.ok, build.log
     return site
@@ -143,7 +147,15 @@ def test_language_switch_goes_to_the_same_content_or_the_other_home(bilingual, u
 def test_english_home_lists_english_news_and_counts_the_rest(bilingual):
     home = bilingual.page("en")
     titles = [a.get_text() for a in home.select(".article-card h3 a")]
-    assert titles == ["Companions' Coordination Meeting", "Children's Day 2021", "New Service", "The Minister's Visit"]
+    assert titles == [
+        "Companions' Coordination Meeting",
+        "Children's Day 2021",
+        "New Service",
+        "The Minister's Visit",
+        "Story 10",
+        "Story 9",
+    ]
+    assert home.h1.get_text() == "Test Centre" and bilingual.page("").h1.get_text() == "Balai Uji"
     note = home.select_one(".untranslated-note")
     assert "2 more news items are available in Indonesian only." in note.get_text()
     assert note.a["href"].endswith("berita/") and "en/" not in note.a["href"]
@@ -282,3 +294,13 @@ def test_the_catalog_check_catches_a_missing_translation(tmp_path):
     )
     missing = untranslated(tmp_path, ROOT / "theme/translations")
     assert missing == ["en: Brand new string", "id: Brand new string"]
+
+
+def test_english_news_list_is_paginated(bilingual):
+    first, second = bilingual.page("en/berita"), bilingual.page("en/berita/2")
+    assert len(first.select(".article-card")) == 10 and len(second.select(".article-card")) == 4
+    assert first.select_one('a[rel="next"]')["href"].endswith("en/berita/2/")
+    assert second.html["lang"] == "en" and "Page 2 of 2" in second.get_text()
+    assert hreflangs(first)["id"] == f"{SITE_URL}/berita/"
+    assert hreflangs(second) == {}  # page 2 has no equivalent in Indonesian
+    assert second.select_one(".language-switch a")["href"].endswith("../../../berita/")

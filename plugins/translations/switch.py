@@ -13,7 +13,7 @@ from warta import urls
 from .listings import CONTEXT_KEY
 
 logger = logging.getLogger(__name__)
-PAGE_NUMBER = re.compile(r"(?<=/)\d+/$")
+PAGE_NUMBER = re.compile(r"(?<=/)\d+/$")  # berita/2/ is page 2 of berita/
 DEFAULTS = {
     "WARTA_LANGUAGE_NAMES": {"id": "Bahasa Indonesia", "en": "English"},
     "WARTA_OG_LOCALES": {"id": "id_ID", "en": "en_US"},
@@ -55,22 +55,22 @@ def in_page_lang(context, item):
 
 
 @pass_context
-def language_versions(context) -> dict[str, str]:
-    """The page's URL in each language it exists in: articles and pages by their translations, listings by URL."""
+def language_versions(context, first_page=False) -> dict[str, str]:
+    """The page's URL in each language it exists in: articles and pages by their translations, listings by URL.
+
+    Later pages of a listing have no equivalent in the other language, unless ``first_page`` asks for page 1's.
+    """
     item = context.get("article") or context.get("page")
     if item is not None and hasattr(item, "translations"):
         return {version.lang: version.url for version in [item, *item.translations]}
     state = context.get(CONTEXT_KEY)
     known = state.listing_urls if state else set()
-    base = urls.default_lang_url(listing_url(context.get("output_file", "")))
+    url = context.get("output_file", "").removesuffix("index.html")
+    if first_page:
+        url = PAGE_NUMBER.sub("", url)
+    base = urls.default_lang_url(url)
     languages = setting(context, "WARTA_LANGUAGE_NAMES")
     return {lang: urls.in_lang(base, lang) for lang in languages if urls.in_lang(base, lang) in known}
-
-
-def listing_url(output_file: str) -> str:
-    """The URL of a listing from the file written: page 2 of ``berita/`` (``berita/2/index.html``) is ``berita/``."""
-    url = output_file.removesuffix("index.html")
-    return PAGE_NUMBER.sub("", url)
 
 
 @pass_context
@@ -79,10 +79,18 @@ def language_switch(context) -> Switch:
     lang = page_lang(context)
     names = setting(context, "WARTA_LANGUAGE_NAMES")
     other = next(name for name in names if name != lang)
-    versions = language_versions(context)
+    versions = language_versions(context, first_page=True)
     if other in versions:
         return Switch(other, versions[other], names[other], True)
     return Switch(other, urls.in_lang("", other), names[other], False)
+
+
+@pass_context
+def unit_name(context) -> str:
+    """The unit's name in the page's language (``name_en`` from unit.toml on English pages)."""
+    unit = context.get("UNIT")
+    english = page_lang(context) != context.get("DEFAULT_LANG", "id")
+    return unit.name_en if english and unit.name_en else unit.name
 
 
 @pass_context
@@ -91,7 +99,7 @@ def og_locale(context, lang: str) -> str:
 
 
 def install_helpers(generator):
-    """Give the generator's templates the filters ``lang_url``, ``in_page_lang``, ``og_locale`` and the switch."""
+    """Give the generator's templates ``lang_url``, ``in_page_lang``, ``og_locale``, the switch and ``unit_name()``."""
     env = generator.env
     env.filters.update(lang_url=lang_url, in_page_lang=in_page_lang, og_locale=og_locale)
-    env.globals.update(language_versions=language_versions, language_switch=language_switch)
+    env.globals.update(language_versions=language_versions, language_switch=language_switch, unit_name=unit_name)
