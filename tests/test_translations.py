@@ -10,8 +10,10 @@ from bs4 import BeautifulSoup
 from conftest import Site
 
 from warta.check import check_unit
+from warta.contract import parse_document
 from warta.problems import ContentError
 from warta.render import render
+from warta.translations import category_names_en, english_category, inherit, lang_of, original_path
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://balai-uji.example.go.id"
@@ -304,3 +306,35 @@ def test_english_news_list_is_paginated(bilingual):
     assert hreflangs(first)["id"] == f"{SITE_URL}/berita/"
     assert hreflangs(second) == {}  # page 2 has no equivalent in Indonesian
     assert second.select_one(".language-switch a")["href"].endswith("../../../berita/")
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "original"),
+    [
+        ("rapat.md", "id", "rapat.md"),
+        ("rapat.en.md", "en", "rapat.md"),
+        ("index.en.md", "en", "index.md"),
+        ("rapat.EN.md", "en", "rapat.md"),
+        ("laporan.2024.md", "id", "laporan.2024.md"),
+    ],
+)
+def test_language_and_original_come_from_the_file_name(name, lang, original):
+    assert lang_of(Path(name)) == lang and original_path(Path(name)) == Path(original)
+
+
+def test_inheritance_keeps_the_translations_own_fields(tmp_path):
+    translation = parse_document("Title: Meeting\nSummary: Short.\nTags: meeting\n\nBody.", tmp_path / "rapat.en.md")
+    original = parse_document(ORIGINAL.replace("Title:", "Slug: rapat-kita\nTitle:"), tmp_path / "rapat.md")
+    merged = inherit(translation, original)
+    assert merged.get("title") == "Meeting" and merged.get("summary") == "Short." and merged.get("tags") == "meeting"
+    assert merged.get("date") == "2022-03-30 09:00" and merged.get("place") == "Jakarta"
+    assert merged.get("slug") == "rapat-kita" and merged.get("photographer") == "Eko Saputra"
+    assert merged.get("translator") == "" and merged.body.strip() == "Body."
+
+
+def test_english_category_names_from_defaults_and_unit():
+    names = category_names_en({"Pendampingan Keluarga": "Family Support", "Berita": "Stories"})
+    assert english_category("Kegiatan", names) == "Activities"
+    assert english_category("pendampingan keluarga", names) == "Family Support"
+    assert english_category("Berita", names) == "Stories"
+    assert english_category("Rapat Kerja", names) == "Rapat Kerja"

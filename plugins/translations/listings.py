@@ -65,6 +65,7 @@ class EnglishListings(Generator):
             "authors": group_by(english, "authors"),
         }
         state.listing_urls |= self.indonesian_listing_urls() | self.english_listing_urls()
+        logger.info("translations: %d news items in English, %d in Indonesian only", len(english), state.untranslated)
 
     def indonesian_listing_urls(self) -> set[str]:
         found = {self.direct_url(template) for template in self.settings["DIRECT_TEMPLATES"]}

@@ -58,6 +58,7 @@ def set_feed_language(context, feed):
 
 
 def english_listings(pelican):
+    """Our generator, for Pelican to run with its own."""
     return EnglishListings
 
 
