@@ -54,10 +54,9 @@ class EnglishListings(Generator):
 
     def generate_context(self):
         state = Bilingual.of(self.context)
-        originals = self.context.get("articles", [])
-        english = [version for article in originals for version in article.translations if version.lang == LANG]
+        english = versions_in(self.context.get("articles", []), LANG)
         state.articles = order_content(english, self.settings["ARTICLE_ORDER_BY"])
-        state.untranslated = len(originals) - len(english)
+        state.untranslated = len(self.context.get("articles", [])) - len(english)
         self.dates = sorted(english, key=attrgetter("date"), reverse=self.settings["NEWEST_FIRST_ARCHIVES"])
         self.terms = {
             "categories": group_by(english, "category"),
@@ -142,6 +141,14 @@ class EnglishListings(Generator):
         context = dict(self.context, lang=LANG, SITENAME=getattr(unit, "name_en", self.settings["SITENAME"]))
         url = self.settings.get("FEED_ATOM_URL", feed)
         writer.write_feed(articles, context, urls.in_lang(feed, LANG), urls.in_lang(url, LANG))
+
+
+def versions_in(originals, lang: str) -> list:
+    """The ``lang`` versions of ``originals`` (Pelican keeps them in each original's ``translations``).
+
+    For other generators too (person pages, galleries), whichever order Pelican runs them in.
+    """
+    return [version for item in originals for version in item.translations if version.lang == lang]
 
 
 def group_by(items, name: str) -> list[tuple]:
