@@ -338,3 +338,14 @@ def test_english_category_names_from_defaults_and_unit():
     assert english_category("pendampingan keluarga", names) == "Family Support"
     assert english_category("Berita", names) == "Stories"
     assert english_category("Rapat Kerja", names) == "Rapat Kerja"
+
+
+def test_translation_of_a_broken_original_points_to_the_original(site):
+    site.write("news/2020/rapat.md", "Title: Rapat\nDate: 13/11/2020\nPenulis: A\n\nx\n")
+    site.write("news/2020/rapat.en.md", "Title: Meeting\n\nx\n")
+    problems = sorted(p.format("id", site.root) for p in check_unit(site.content / "balai-uji"))
+    assert problems[0] == (
+        "content/balai-uji/news/2020/rapat.en.md: terjemahan ini menunggu berkas aslinya rapat.md diperbaiki"
+    )
+    assert problems[1].startswith("content/balai-uji/news/2020/rapat.md:2: tanggal '13/11/2020' tidak dikenali")
+    assert len(problems) == 2

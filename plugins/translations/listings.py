@@ -22,7 +22,7 @@ from warta import urls
 logger = logging.getLogger(__name__)
 CONTEXT_KEY = "warta_bilingual"
 LANG = "en"
-# Listings by term: the template, its context name, and the setting that switches its pages off when empty.
+# Listings by term: the template, its context name, and the setting that switches its pages off (when empty).
 TERM_LISTINGS = (
     ("category", "categories", "CATEGORY_SAVE_AS"),
     ("tag", "tags", "TAG_SAVE_AS"),
@@ -39,7 +39,6 @@ class Bilingual:
     add theirs to it in their ``generate_context``.
     """
 
-    lang: str = LANG
     articles: list = field(default_factory=list)
     untranslated: int = 0
     listing_urls: set = field(default_factory=set)
