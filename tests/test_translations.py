@@ -240,11 +240,13 @@ def test_pelican_alone_refuses_a_translation_without_original(site, monkeypatch,
 
 def test_translation_may_not_move_its_address(site):
     site.article(name="rapat")
-    site.write("news/2020/rapat.en.md", "Title: Meeting\nDate: 2021-01-01\n\nx\n")
+    site.write("news/2020/rapat.en.md", "Title: Meeting\nDate: 2021-01-01\nCategory: Activities\n\nx\n")
     problems = [p.format("id") for p in check_unit(site.content / "balai-uji")]
     assert any("rapat.en.md:2: peringatan: 'Date' terjemahan selalu diambil dari berkas aslinya" in p for p in problems)
+    assert any("rapat.en.md:3: peringatan: 'Category' terjemahan" in p for p in problems)
     assert site.build()[0].ok
-    assert (site.output / "balai-uji/en/berita/2020/rapat/index.html").is_file()
+    kicker = site.page("en/berita/2020/rapat").select_one(".kicker a")
+    assert kicker.get_text() == "Activities" and kicker["href"].endswith("en/kategori/kegiatan/")
 
 
 def test_two_units_in_one_process_keep_their_own_translations(site, monkeypatch, tmp_path):

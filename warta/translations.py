@@ -31,8 +31,9 @@ INHERITED = (
     "photographer",
     "status",
 )
-# These make the address, which must be the original's with /en in front: a translation cannot change them.
-FROM_ORIGINAL = ("slug", "date")
+# These make addresses (its own, its category's), which must be the original's with /en in front: a translation
+# cannot change them. Its category's English name comes from category_names_en.
+FROM_ORIGINAL = ("slug", "date", "category")
 # A translation brings its own title; everything else the contract requires comes from the original.
 TRANSLATION_KIND = PAGE
 CATEGORY_NAMES_EN = {
@@ -121,7 +122,7 @@ def pair(translation: Document, kind: str, timezone: str) -> Pairing:
 
 
 def inherit(translation: Document, original: Document) -> Document:
-    """A copy of ``translation`` completed from ``original``; ``slug`` and ``date`` are always the original's."""
+    """A copy of ``translation`` completed from ``original``; slug, date and category are always the original's."""
     fields = dict(translation.fields)
     for key in INHERITED:
         if key in original.fields and not translation.get(key).strip():
