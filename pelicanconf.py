@@ -28,7 +28,7 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 THEME = str(ROOT / "theme")
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["contract", "i18n", "related", "sitemap", "bylines"]
+PLUGINS = ["contract", "i18n", "related", "sitemap", "bylines", "translations"]
 # Autoescape: titles and metadata are text; only rendered Markdown bodies and summaries are marked safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
@@ -37,7 +37,7 @@ ARTICLE_PATHS = ["news"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 ARTICLE_EXCLUDES = PAGE_EXCLUDES = ["galleries", "images"]
-IGNORE_FILES = [".*", "~*", "*.en.md"]  # translations come with the bilingual plugin
+IGNORE_FILES = [".*", "~*"]
 READERS = {"rst": None, "html": None, "htm": None}
 SLUGIFY_SOURCE = "basename"
 FILENAME_METADATA = ""
@@ -52,8 +52,8 @@ DEFAULT_PAGINATION = 10
 HOME_NEWS_COUNT = 6
 
 FEED_DOMAIN = UNIT.site_url  # feeds always carry absolute links, also in a preview
-FEED_ALL_ATOM = "feeds/atom.xml"
-FEED_ATOM = CATEGORY_FEED_ATOM = AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = TRANSLATION_FEED_ATOM = None
+FEED_ATOM = "feeds/atom.xml"  # Indonesian only; the translations plugin writes en/feeds/atom.xml
+FEED_ALL_ATOM = CATEGORY_FEED_ATOM = AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = TRANSLATION_FEED_ATOM = None
 FEED_MAX_ITEMS = 20
 
 MARKDOWN = {
@@ -65,3 +65,5 @@ MARKDOWN = {
 }
 NAV_PAGES = ["profil", "layanan", "ppid", "pengaduan", "kontak", "aksesibilitas"]
 AUTHOR_SAVE_AS = ""  # the bylines plugin writes person pages for every role at urls.PERSON instead
+# Translations pair by the original's path (the translations plugin); a slug alone repeats across years.
+ARTICLE_TRANSLATION_ID = PAGE_TRANSLATION_ID = "translation_key"

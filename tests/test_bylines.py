@@ -167,7 +167,7 @@ def test_an_empty_credit_key_is_a_warning_and_an_empty_writer_an_error():
 
 def test_jsonld_of_any_object_as_image_gallery():
     photographers = ["Eko Saputra", "Dok. Balai Uji"]
-    gallery = SimpleNamespace(title="Galeri &amp; Foto", url="galeri/hut/", lang="id", photographer=photographers)
+    gallery = SimpleNamespace(title="Galeri & Foto", url="galeri/hut/", lang="id", photographer=photographers)
     data = jsonld_of(gallery, "ImageGallery", credits_of(gallery, SETTINGS), UNIT)
     assert data["@type"] == "ImageGallery" and data["headline"] == "Galeri & Foto"
     assert data["url"] == "https://uji.example.go.id/galeri/hut/"
@@ -298,14 +298,12 @@ def build_in_process(site, monkeypatch, **override):
     return output
 
 
-def test_english_page_shows_english_labels_and_its_own_translators(site, monkeypatch):
-    write_news(
-        site,
-        "training",
-        f"Writer: {DONE_WHEN}\nEditor: Intan Qonita N\nTranslator: Rina Hartati, S.S.\nPhotographer: Eko Saputra",
-    )
-    output = build_in_process(site, monkeypatch, DEFAULT_LANG="en")
-    page = BeautifulSoup((output / "berita/2020/training/index.html").read_text(encoding="utf-8"), "html.parser")
+def test_english_page_shows_its_own_translator_and_the_original_credits(site):
+    write_news(site, "pelatihan", f"Penulis: {DONE_WHEN}\nEditor: Intan Qonita N\nFotografer: Eko Saputra")
+    site.write("news/2020/pelatihan.en.md", "Title: Training\nTranslator: Rina Hartati, S.S.\n\nThe text.\n")
+    [build] = site.build()
+    assert build.ok, build.log
+    page = site.page("en/berita/2020/pelatihan")
     assert page.html["lang"] == "en"
     assert credit_block(page) == {
         "Writer": ["Puti Chairida Anwar, S.Psi., M.Si.", "Humas Balai Melati"],
@@ -317,9 +315,13 @@ def test_english_page_shows_english_labels_and_its_own_translators(site, monkeyp
     assert data["inLanguage"] == "en" and data["publisher"]["name"] == "Balai Uji Coba balai-uji"
     assert [t["name"] for t in data["translator"]] == ["Rina Hartati, S.S."]
     assert {a["name"] for a in data["author"]} == {"Puti Chairida Anwar, S.Psi., M.Si.", "Humas Balai Melati"}
-    person = BeautifulSoup((output / "kontributor/rina-hartati/index.html").read_text(encoding="utf-8"), "html.parser")
+    person = site.page("en/kontributor/rina-hartati")
     assert person.h1.get_text() == "Contributor: Rina Hartati, S.S."
     assert [h2.get_text() for h2 in person.select("section h2")] == ["Translator"]
+    for link in page.select(".credits a"):
+        assert (site.output / "balai-uji" / link["href"].replace("../", "")).exists(), link["href"]
+    switch = person.select_one('link[hreflang="id"]')
+    assert switch is None or switch["href"].endswith("/kontributor/rina-hartati/")
 
 
 def test_indonesian_translator_label(site):

@@ -17,6 +17,7 @@ from warta.contract import (
     slug_of,
 )
 from warta.problems import ERROR, Problem, display_path
+from warta.translations import is_translation, lang_of, pair
 from warta.units import DEFAULT_TIMEZONE, is_inside, read_unit
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -41,7 +42,11 @@ def check_unit(folder: Path, root: Path | None = None) -> list[Problem]:
         except UnreadableFile as unreadable:
             problems.append(unreadable.problem)
             continue
-        found = check_document(doc, kind, timezone)
+        if is_translation(path):
+            pairing = pair(doc, kind, timezone)
+            found, doc = pairing.problems, pairing.document
+        else:
+            found = check_document(doc, kind, timezone)
         problems += found
         if not any(p.is_error for p in found) and not is_draft(doc):
             addresses[address_of(doc, kind, timezone)].append(path)
@@ -50,26 +55,24 @@ def check_unit(folder: Path, root: Path | None = None) -> list[Problem]:
 
 
 def content_files(folder: Path) -> list[Path]:
-    """The Markdown files of news and pages (translations come with the bilingual plugin)."""
+    """The Markdown files of news and pages, translations included."""
     files = []
     for top in ("news", "pages"):
         files += [
             path
             for path in sorted((Path(folder) / top).rglob("*"))
-            if path.suffix.lower() in MARKDOWN_SUFFIXES and path.is_file() and not is_translation(path)
+            if path.suffix.lower() in MARKDOWN_SUFFIXES and path.is_file()
         ]
     return files
 
 
-def is_translation(path: Path) -> bool:
-    return Path(path).stem.lower().endswith(".en")
-
-
 def address_of(doc, kind: str, timezone: str) -> str:
-    """The URL the document will be published at, relative to the site."""
+    """The URL the document will be published at, relative to the site (``en/…`` for a translation)."""
     if kind == NEWS:
-        return urls.ARTICLE["url"].format(date=parse_date(doc.get("date"), timezone), slug=slug_of(doc))
-    return urls.PAGE["url"].format(slug=slug_of(doc))
+        url = urls.ARTICLE["url"].format(date=parse_date(doc.get("date"), timezone), slug=slug_of(doc))
+    else:
+        url = urls.PAGE["url"].format(slug=slug_of(doc))
+    return urls.in_lang(url, lang_of(doc.path))
 
 
 def address_problems(addresses: dict[str, list[Path]], root: Path) -> list[Problem]:

@@ -128,6 +128,21 @@ MESSAGES = {
         "'{key}: {value}' looks like several names separated by commas; separate names with ';' "
         "(commas are only for degrees, e.g. 'Puti Chairida Anwar, S.Psi., M.Si.; Budi Santoso')",
     ),
+    # translations (<name>.en.md)
+    "translation_without_original": (
+        "terjemahan tanpa berkas asli: {original} tidak ada di folder ini; beri nama sama dengan berkas aslinya "
+        "ditambah .en.md, atau hapus berkas ini",
+        "a translation without its original: there is no {original} in this folder; name it after the original "
+        "with .en.md, or delete this file",
+    ),
+    "translation_original_broken": (
+        "terjemahan ini menunggu berkas aslinya {original} diperbaiki",
+        "this translation waits for its original {original} to be fixed",
+    ),
+    "translation_keeps_original": (
+        "'{key}' terjemahan selalu diambil dari berkas aslinya agar alamatnya sama; hapus baris ini",
+        "a translation's '{key}' always comes from its original so that the addresses match; remove this line",
+    ),
 }
 
 

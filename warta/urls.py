@@ -21,6 +21,9 @@ SEARCH = _folder("cari/")
 # Top-level folders the site itself writes; a page may not take one of these slugs.
 RESERVED = {"berita", "galeri", "kategori", "tag", "arsip", "kontributor", "cari", "feeds", "en", "theme", "images"}
 
+# Every English URL is the Indonesian one with this in front.
+LANG_PREFIX = {"id": "", "en": "en/"}
+
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/{number}/", "{base_name}/{number}/index.html"),
@@ -56,4 +59,20 @@ def pelican_url_settings() -> dict:
     for name, urls in named.items():
         settings[f"{name}_URL"] = urls["url"]
         settings[f"{name}_SAVE_AS"] = urls["save_as"]
+    for name in ("ARTICLE", "PAGE"):
+        settings[f"{name}_LANG_URL"] = in_lang(settings[f"{name}_URL"], "en")
+        settings[f"{name}_LANG_SAVE_AS"] = in_lang(settings[f"{name}_SAVE_AS"], "en")
     return settings
+
+
+def in_lang(url: str, lang: str) -> str:
+    """The site-relative ``url`` of the Indonesian version, in ``lang``: ``berita/`` → ``en/berita/``."""
+    return LANG_PREFIX.get(lang, f"{lang}/") + url
+
+
+def default_lang_url(url: str) -> str:
+    """The reverse of in_lang: ``en/berita/`` → ``berita/``; an Indonesian URL stays as it is."""
+    for prefix in filter(None, LANG_PREFIX.values()):
+        if url.startswith(prefix):
+            return url[len(prefix) :]
+    return url

@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 
 from pelican.generators import Generator
 
-from warta import urls
-
 from .people import ROLES, credits_for, person_url, settings_of
 
 logger = logging.getLogger(__name__)
@@ -50,17 +48,15 @@ def contributors_of(items, settings, prefix: str = "") -> list[Contributor]:
     return [found[slug] for slug in sorted(found)]
 
 
-def write_person_pages(generator, writer, items, lang="id", prefix="") -> int:
-    """Write with ``generator``'s templates one page per person credited on ``items``, under ``prefix``.
+def write_person_pages(generator, writer, contributors, lang, versions) -> None:
+    """Write with ``generator``'s templates one page per contributor, in ``lang``.
 
-    English person pages are this call with the English items, ``lang="en"`` and ``prefix="en/"``.
-    Returns how many pages were written.
+    ``versions`` maps each slug to its page's URL per language, for the language switch and hreflang.
     """
     template = generator.get_template(TEMPLATE)
-    contributors = contributors_of(items, generator.settings, prefix)
     for contributor in contributors:
         writer.write_file(
-            prefix + urls.PERSON["save_as"].format(slug=contributor.slug),
+            contributor.url + "index.html",
             template,
             generator.context,
             relative_urls=generator.settings["RELATIVE_URLS"],
@@ -69,8 +65,8 @@ def write_person_pages(generator, writer, items, lang="id", prefix="") -> int:
             lang=lang,
             template_name=TEMPLATE,
             page_name=contributor.url.removesuffix("/"),
+            versions=versions[contributor.slug],
         )
-    return len(contributors)
 
 
 def default_lang_items(context, settings) -> list:
@@ -87,7 +83,17 @@ class PersonPagesGenerator(Generator):
         """Nothing to read: the people come from the other generators' content."""
 
     def generate_output(self, writer):
-        """The person pages of the default language, at the site's root."""
+        """The person pages of each language: the default at the site's root, the others under ``<lang>/``."""
+        default = self.settings["DEFAULT_LANG"]
         items = default_lang_items(self.context, self.settings)
-        count = write_person_pages(self, writer, items, self.settings["DEFAULT_LANG"])
-        logger.debug("bylines: %d person pages", count)
+        by_lang = {default: contributors_of(items, self.settings)}
+        for lang in {version.lang for item in items for version in getattr(item, "translations", [])} - {default}:
+            versions = [version for item in items for version in item.translations if version.lang == lang]
+            by_lang[lang] = contributors_of(versions, self.settings, f"{lang}/")
+        versions = {}
+        for lang, contributors in by_lang.items():
+            for contributor in contributors:
+                versions.setdefault(contributor.slug, {})[lang] = contributor.url
+        for lang, contributors in by_lang.items():
+            write_person_pages(self, writer, contributors, lang, versions)
+        logger.debug("bylines: %d person pages", sum(len(found) for found in by_lang.values()))

@@ -21,6 +21,7 @@ from warta.contract import (
 )
 from warta.problems import ContentError, Problem
 from warta.sanitize import sanitize
+from warta.translations import is_translation, lang_of, pair, translation_key
 from warta.units import is_inside
 
 logger = logging.getLogger(__name__)
@@ -49,7 +50,12 @@ class ContractReader(MarkdownReader):
             self.problems.add([unreadable.problem])
             raise ContentError([unreadable.problem]) from None
         kind = kind_of(source_path, self.settings["PATH"]) or PAGE
-        found = check_document(doc, kind, self.settings["TIMEZONE"])
+        if is_translation(source_path):
+            # Pelican needs the original's date now, and may read <name>.en.md before <name>.md.
+            pairing = pair(doc, kind, self.settings["TIMEZONE"])
+            found, doc = pairing.problems, pairing.document
+        else:
+            found = check_document(doc, kind, self.settings["TIMEZONE"])
         self.problems.add(found)
         errors = [p for p in found if p.is_error]
         if errors:
@@ -71,6 +77,9 @@ class ContractReader(MarkdownReader):
                     parse_date(doc.get(key), self.settings["TIMEZONE"]).isoformat()
                 )
         metadata["slug"] = slug_of(doc)
+        # Pelican pairs items by translation_key (ARTICLE_TRANSLATION_ID): a slug alone repeats across years.
+        metadata["lang"] = lang_of(doc.path)
+        metadata["translation_key"] = translation_key(doc.path, self.settings["PATH"])
         metadata["status"] = doc.get("status", "published").strip().lower()
         for role in CREDITS:
             metadata[role] = split_names(doc.get(role))

@@ -1,0 +1,74 @@
+"""Signal handlers of the translations plugin: English terms at reading time, helpers, feed language, listings.
+
+Pairing and inheritance happen in the contract reader (warta.translations); Pelican's own ``process_translations``
+then keeps English versions out of the Indonesian listings, and EnglishListings writes the English ones.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from pelican import signals
+from pelican.urlwrappers import Author, Category, Tag
+
+from warta import urls
+from warta.translations import category_names_en, english_category
+
+from .listings import EnglishListings
+from .switch import install_helpers
+
+logger = logging.getLogger(__name__)
+ENGLISH_SETTINGS_KEY = "warta_english_settings"
+# The taxonomies whose pages exist in both languages; their English URLs are the Indonesian ones with en/ in front.
+TERM_SETTINGS = ("CATEGORY_URL", "CATEGORY_SAVE_AS", "TAG_URL", "TAG_SAVE_AS", "AUTHOR_URL", "AUTHOR_SAVE_AS")
+
+
+def english_settings(generator) -> dict:
+    """The settings English categories, tags and authors are made with: once per build, in its context."""
+    if ENGLISH_SETTINGS_KEY not in generator.context:
+        settings = generator.settings
+        english = {name: urls.in_lang(settings[name], "en") for name in TERM_SETTINGS if settings.get(name)}
+        generator.context[ENGLISH_SETTINGS_KEY] = dict(settings, **english)
+    return generator.context[ENGLISH_SETTINGS_KEY]
+
+
+def localize_terms(generator, metadata):
+    """Give an English version English category names and en/ URLs for its category, tags and authors."""
+    if metadata.get("lang", "id") == "id":
+        return
+    settings = english_settings(generator)
+    category = metadata.get("category")
+    if category is not None:
+        unit_categories = getattr(generator.settings.get("UNIT"), "categories", {})
+        english = Category(english_category(category.name, category_names_en(unit_categories)), settings)
+        english.slug = category.slug  # the URL stays the Indonesian one with en/ in front
+        metadata["category"] = english
+    if metadata.get("tags"):
+        metadata["tags"] = [Tag(tag.name, settings) for tag in metadata["tags"]]
+    if metadata.get("authors"):
+        metadata["authors"] = [Author(author.name, settings) for author in metadata["authors"]]
+
+
+def set_feed_language(context, feed):
+    """Every feed says its language; the English feed links to the English home."""
+    lang = context.get("lang") or context.get("DEFAULT_LANG")
+    feed.feed["language"] = lang
+    if lang != context.get("DEFAULT_LANG"):
+        feed.feed["link"] = feed.feed["link"] + urls.in_lang("", lang)
+
+
+def english_listings(pelican):
+    """Our generator, for Pelican to run with its own."""
+    return EnglishListings
+
+
+def register():
+    # article/page_generator_context: metadata is complete and the Article or Page not yet made from it.
+    signals.article_generator_context.connect(localize_terms)
+    signals.page_generator_context.connect(localize_terms)
+    # generator_init: each generator has its Jinja environment and has rendered nothing yet.
+    signals.generator_init.connect(install_helpers)
+    # feed_generated: the feed is complete and not yet written.
+    signals.feed_generated.connect(set_feed_language)
+    # get_generators: our generator joins the same pass, after articles and pages are read.
+    signals.get_generators.connect(english_listings)

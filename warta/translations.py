@@ -1,0 +1,152 @@
+"""Translations by file name: ``<name>.en.md`` is the English version of ``<name>.md`` in the same folder.
+
+Pure logic shared by the Pelican reader and ``invoke check``: which language a file is in, which original it
+translates, and the original's fields it inherits. Category names in English live here too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
+
+from warta.contract import PAGE, Document, UnreadableFile, check_document, read_document
+from warta.problems import WARNING, Problem
+
+DEFAULT_LANG = "id"
+TRANSLATION_LANGS = ("en",)
+# What a translation takes from its original when it does not say it itself; status keeps a draft's
+# translation unpublished with it.
+INHERITED = (
+    "date",
+    "modified",
+    "place",
+    "category",
+    "tags",
+    "cover",
+    "gallery",
+    "writer",
+    "editor",
+    "photographer",
+    "status",
+)
+# These make addresses (its own, its category's), which must be the original's with /en in front: a translation
+# cannot change them. Its category's English name comes from category_names_en.
+FROM_ORIGINAL = ("slug", "date", "category")
+# A translation brings its own title; everything else the contract requires comes from the original.
+TRANSLATION_KIND = PAGE
+CATEGORY_NAMES_EN = {
+    "Berita": "News",
+    "Kegiatan": "Activities",
+    "Pengumuman": "Announcements",
+    "Layanan": "Services",
+    "Artikel": "Articles",
+    "Siaran Pers": "Press Releases",
+    "Agenda": "Events",
+    "Informasi": "Information",
+    "Kerja Sama": "Partnerships",
+    "Program": "Programmes",
+    "Galeri": "Gallery",
+    "Prestasi": "Achievements",
+}
+
+
+def lang_of(path: Path) -> str:
+    """``en`` for ``<name>.en.md``, else the default language."""
+    suffixes = Path(path).name.lower().split(".")[1:-1]
+    return suffixes[-1] if suffixes and suffixes[-1] in TRANSLATION_LANGS else DEFAULT_LANG
+
+
+def is_translation(path: Path) -> bool:
+    return lang_of(path) != DEFAULT_LANG
+
+
+def original_path(path: Path) -> Path:
+    """``news/2024/rapat.en.md`` → ``news/2024/rapat.md`` (the same suffix, in the same folder)."""
+    path = Path(path)
+    if not is_translation(path):
+        return path
+    stem = path.name[: -len(path.suffix)]
+    return path.with_name(stem.rsplit(".", 1)[0] + path.suffix)
+
+
+def translation_key(path: Path, unit_path: Path) -> str:
+    """What an original and its translations share: the original's path in the unit, without suffix."""
+    original = original_path(path).resolve().relative_to(Path(unit_path).resolve())
+    return original.with_suffix("").as_posix()
+
+
+class Pairing:
+    """A translation with its original: the problems of the pair, and the translation with inherited fields."""
+
+    def __init__(self, translation: Document, original: Document | None, problems: list[Problem]):
+        self.translation = translation
+        self.original = original
+        self.problems = problems
+
+    @property
+    def document(self) -> Document:
+        """The translation with every field it omits (and the address fields) taken from the original."""
+        return inherit(self.translation, self.original) if self.original else self.translation
+
+
+def pair(translation: Document, kind: str, timezone: str) -> Pairing:
+    """Find and read the original of ``translation``; problems name the translation file.
+
+    An unreadable or broken original is reported where it is read on its own; the translation only says that
+    it waits for it, so staff fix the right file.
+    """
+    source = original_path(translation.path)
+    problems = check_document(translation, TRANSLATION_KIND, timezone)
+    if not source.is_file():
+        problems.append(Problem.of(translation.path, "translation_without_original", original=source.name))
+        return Pairing(translation, None, problems)
+    try:
+        original = read_document(source)
+    except UnreadableFile:
+        original = None
+    if original is None or any(p.is_error for p in check_document(original, kind, timezone)):
+        problems.append(Problem.of(translation.path, "translation_original_broken", original=source.name))
+        return Pairing(translation, None, problems)
+    for key in FROM_ORIGINAL:
+        own = translation.get(key).strip()
+        if own and own != original.get(key).strip():
+            written = translation.fields[key]
+            problems.append(
+                Problem.of(
+                    translation.path, "translation_keeps_original", written.line, WARNING, key=written.written_key
+                )
+            )
+    return Pairing(translation, original, problems)
+
+
+def inherit(translation: Document, original: Document) -> Document:
+    """A copy of ``translation`` completed from ``original``; slug, date and category are always the original's."""
+    fields = dict(translation.fields)
+    for key in INHERITED:
+        if key in original.fields and not translation.get(key).strip():
+            fields[key] = original.fields[key]
+    for key in FROM_ORIGINAL:
+        fields.pop(key, None)
+        if key in original.fields:
+            fields[key] = original.fields[key]
+    merged = Document(translation.path, fields, translation.repeated, translation.unknown)
+    # Without a Slug the address comes from the file name, and <name>.en.md gives the same one as <name>.md.
+    merged.body, merged.body_line = translation.body, translation.body_line
+    return merged
+
+
+def category_names_en(unit_categories: dict | None = None) -> dict[str, str]:
+    """Indonesian category name → English, keyed by slug so ``kegiatan`` and ``Kegiatan`` match."""
+    names = dict(CATEGORY_NAMES_EN, **(unit_categories or {}))
+    return {_slug(indonesian): english for indonesian, english in names.items()}
+
+
+def english_category(name: str, names_en: dict[str, str]) -> str:
+    """The English name of a category; an unknown category keeps its Indonesian name."""
+    return names_en.get(_slug(name), name)
+
+
+def _slug(name: str) -> str:
+    return slugify(name, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
