@@ -18,7 +18,9 @@ sys.path.insert(0, str(ROOT))
 from warta.build import build_units  # noqa: E402
 from warta.check import check_unit, count  # noqa: E402
 from warta.messages import message  # noqa: E402
-from warta.units import content_root, unit_slugs  # noqa: E402
+from warta.new import start, todo_code  # noqa: E402
+from warta.problems import ContentError, display_path  # noqa: E402
+from warta.units import content_root, load_unit, unit_slugs  # noqa: E402
 
 CONTENT = content_root(ROOT)
 OUTPUT = ROOT / "output"
@@ -114,3 +116,24 @@ def units(c, json_=False):
     """The unit slugs."""
     slugs = unit_slugs(CONTENT)
     print(json.dumps(slugs) if json_ else "\n".join(slugs))
+
+
+@task(
+    help={
+        "unit": "the unit (its folder name)",
+        "title": "the title of the article or gallery",
+        "gallery": "start a gallery folder with its index.md instead of an article",
+        "of": "the original file to translate into English (creates <name>.en.md beside it)",
+        "lang": "id or en: the language of what this command says",
+    }
+)
+def new(c, unit, title=None, gallery=False, of=None, lang="id"):
+    """Start an article (or a gallery, or an English translation) as a draft that already passes the check."""
+    [slug] = chosen_units(unit, lang)
+    try:
+        chosen = load_unit(CONTENT / slug)
+        created = start(chosen, title, gallery, Path(of) if of else None)
+    except ContentError as error:
+        raise Exit("\n".join(p.format(lang, ROOT) for p in error.problems), code=1) from None
+    print(message("new_created", lang, path=display_path(created, ROOT)))
+    print(message(todo_code(created, chosen), lang, unit=slug, folder=display_path(created.parent, ROOT)))

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+import os
+import posixpath
 from collections import defaultdict
 from pathlib import Path
 
 from warta import urls
 from warta.contract import (
+    KIND_OF_FOLDER,
     NEWS,
     UnreadableFile,
     check_document,
     is_draft,
-    kind_of,
     parse_date,
     read_document,
     slug_of,
 )
 from warta.problems import ERROR, Problem, display_path
-from warta.units import DEFAULT_TIMEZONE, read_unit
+from warta.units import DEFAULT_TIMEZONE, is_inside, read_unit
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 
@@ -31,14 +33,15 @@ def check_unit(folder: Path, root: Path | None = None) -> list[Problem]:
     unit, problems = read_unit(folder)
     timezone = unit.timezone if unit else DEFAULT_TIMEZONE
     addresses = defaultdict(list)
+    files = unit_files(folder)
     for path in content_files(folder):
-        kind = kind_of(path, folder)
+        kind = KIND_OF_FOLDER[path.relative_to(folder).parts[0]]  # as kind_of, without resolving each path
         try:
             doc = read_document(path)
         except UnreadableFile as unreadable:
             problems.append(unreadable.problem)
             continue
-        found = check_document(doc, kind, timezone)
+        found = check_document(doc, kind, timezone) + reference_problems(doc, files)
         problems += found
         if not any(p.is_error for p in found) and not is_draft(doc):
             addresses[address_of(doc, kind, timezone)].append(path)
@@ -67,6 +70,34 @@ def address_of(doc, kind: str, timezone: str) -> str:
     if kind == NEWS:
         return urls.ARTICLE["url"].format(date=parse_date(doc.get("date"), timezone), slug=slug_of(doc))
     return urls.PAGE["url"].format(slug=slug_of(doc))
+
+
+def unit_files(folder: Path) -> frozenset[str]:
+    """Every file of the unit as a path relative to its folder; symbolic links that lead outside it left out.
+
+    One walk of the folder answers every reference of every file: resolving each reference on its own is what
+    made the check slow on large units.
+    """
+    folder = Path(folder)
+    files = set()
+    for directory, _subfolders, names in os.walk(folder):
+        for name in names:
+            path = Path(directory, name)
+            if not path.is_symlink() or is_inside(folder, path, must_exist=True):
+                files.add(path.relative_to(folder).as_posix())
+    return frozenset(files)
+
+
+def reference_problems(doc, files: frozenset[str]) -> list[Problem]:
+    """``Cover:`` must name a file of the unit, ``Gallery:`` a gallery that has its index.md."""
+    problems = []
+    cover = doc.get("cover").strip()
+    if cover and posixpath.normpath(cover) not in files:
+        problems.append(Problem.of(doc.path, "missing_cover", doc.line_of("cover"), value=cover))
+    gallery = doc.get("gallery").strip()
+    if gallery and posixpath.normpath(f"galleries/{gallery}/index.md") not in files:
+        problems.append(Problem.of(doc.path, "missing_gallery", doc.line_of("gallery"), value=gallery))
+    return problems
 
 
 def address_problems(addresses: dict[str, list[Path]], root: Path) -> list[Problem]:

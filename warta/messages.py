@@ -117,6 +117,75 @@ MESSAGES = {
         "konten lolos pemeriksaan ({warnings} peringatan)",
         "the content passes the check ({warnings} warnings)",
     ),
+    # references in content files
+    "missing_cover": (
+        "berkas Cover '{value}' tidak ditemukan di folder unit; tulis path dari folder unit, "
+        "misalnya galleries/nama-galeri/01.jpg",
+        "the Cover file '{value}' is not in the unit folder; write its path from the unit folder, "
+        "for example galleries/gallery-name/01.jpg",
+    ),
+    "missing_gallery": (
+        "galeri '{value}' tidak ada: galleries/{value}/index.md tidak ditemukan; periksa nama foldernya "
+        "atau buat dengan 'invoke new --gallery'",
+        "there is no gallery '{value}': galleries/{value}/index.md is missing; check the folder name "
+        "or start one with 'invoke new --gallery'",
+    ),
+    # invoke new
+    "new_exists": (
+        "berkas ini sudah ada dan tidak ditimpa; pilih judul lain atau sunting berkas itu",
+        "this file already exists and is not overwritten; choose another title or edit that file",
+    ),
+    "new_bad_title": (
+        "judul '{title}' tidak bisa dijadikan nama berkas; gunakan huruf atau angka",
+        "the title '{title}' cannot make a file name; use letters or digits",
+    ),
+    "new_no_original": (
+        "berkas asli untuk diterjemahkan tidak ditemukan di folder news/, pages/ atau galleries/ unit ini",
+        "the original to translate is not in this unit's news/, pages/ or galleries/ folder",
+    ),
+    "new_translation_of_translation": (
+        "berkas ini sudah terjemahan; sebutkan berkas aslinya (tanpa .en)",
+        "this file is already a translation; name its original (without .en)",
+    ),
+    "new_needs_title": (
+        'sebutkan judulnya: --title "Judul Berita"',
+        'give the title: --title "Article title"',
+    ),
+    "new_created": ("berkas dibuat: {path}", "file created: {path}"),
+    "new_todo_article": (
+        "Lengkapi lalu periksa dengan 'invoke check --unit {unit}':\n"
+        '  - Place: kota tempat kegiatan (untuk baris "JAKARTA (13 November 2024) –")\n'
+        "  - Category, Tags (dipisah koma), Summary (ringkasan satu kalimat)\n"
+        "  - Penulis, Editor, Fotografer: nama dipisah ';' (bukan koma)\n"
+        "  - Gallery / Cover bila ada foto; isi berita menggantikan teks contoh\n"
+        "  - hapus baris 'Status: draft' bila berita siap terbit",
+        "Fill in, then check with 'invoke check --unit {unit}':\n"
+        '  - Place: the city of the event (for the line "JAKARTA (13 November 2024) –")\n'
+        "  - Category, Tags (comma-separated), Summary (one sentence)\n"
+        "  - Penulis (writer), Editor, Fotografer (photographer): names separated by ';' (not commas)\n"
+        "  - Gallery / Cover if there are photos; the article text replaces the sample text\n"
+        "  - remove the line 'Status: draft' when the article is ready to publish",
+    ),
+    "new_todo_gallery": (
+        "Taruh foto di folder {folder}, lalu di index.md satu baris per foto:\n"
+        '  ![teks alternatif](nama-foto.jpg "keterangan")\n'
+        "  - teks alternatif wajib: gambarkan isi foto untuk pembaca tunanetra\n"
+        "  - lengkapi Place, Fotografer, Summary; hapus 'Status: draft' bila siap terbit\n"
+        "  - periksa dengan 'invoke check --unit {unit}'",
+        "Put the photos in the folder {folder}, then in index.md one line per photo:\n"
+        '  ![alt text](photo-name.jpg "caption")\n'
+        "  - alt text is required: describe the photo for blind readers\n"
+        "  - fill in Place, Fotografer, Summary; remove 'Status: draft' when ready to publish\n"
+        "  - check with 'invoke check --unit {unit}'",
+    ),
+    "new_todo_translation": (
+        "Terjemahkan Title, Summary dan isi ke bahasa Inggris; isi Penerjemah (nama dipisah ';').\n"
+        "  Tanggal, tempat, kategori, tag, foto dan penulis diambil dari berkas asli.\n"
+        "  Hapus 'Status: draft' bila terjemahan siap terbit; periksa dengan 'invoke check --unit {unit}'",
+        "Translate Title, Summary and the text into English; fill in Penerjemah (translator; names separated by ';').\n"
+        "  Date, place, category, tags, photos and writers come from the original.\n"
+        "  Remove 'Status: draft' when the translation is ready; check with 'invoke check --unit {unit}'",
+    ),
 }
 
 
