@@ -20,6 +20,8 @@ from warta.check import check_unit, count  # noqa: E402
 from warta.messages import message  # noqa: E402
 from warta.new import start, todo_code  # noqa: E402
 from warta.problems import ContentError, display_path  # noqa: E402
+from warta.publish import DEFAULT_BRANCH, DEFAULT_REMOTE, PublishError  # noqa: E402
+from warta.publish import publish as publish_sites  # noqa: E402
 from warta.units import content_root, load_unit, unit_slugs  # noqa: E402
 
 CONTENT = content_root(ROOT)
@@ -137,3 +139,23 @@ def new(c, unit, title=None, gallery=False, of=None, lang="id"):
         raise Exit("\n".join(p.format(lang, ROOT) for p in error.problems), code=1) from None
     print(message("new_created", lang, path=display_path(created, ROOT)))
     print(message(todo_code(created, chosen), lang, unit=slug, folder=display_path(created.parent, ROOT)))
+
+
+@task(
+    aliases=["gh_pages"],
+    help={
+        "unit": "only this unit: replaces only its folder on the branch",
+        "remote": f"git remote name or URL (default {DEFAULT_REMOTE})",
+        "branch": f"branch of the shared site (default {DEFAULT_BRANCH})",
+        "lang": "id or en",
+    },
+)
+def publish(c, unit=None, remote=DEFAULT_REMOTE, branch=DEFAULT_BRANCH, lang="id"):
+    """Build as for publishing, check, and only when all passes commit the sites with ghp-import and push."""
+    chosen_units(unit, lang)
+    try:
+        results = publish_sites(CONTENT, OUTPUT, ROOT, unit=unit, remote=remote, branch=branch, lang=lang)
+    except PublishError as error:
+        raise Exit(str(error), code=1) from None
+    for result in results:
+        print(result.summary(lang))

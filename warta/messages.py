@@ -130,6 +130,37 @@ MESSAGES = {
         "there is no gallery '{value}': galleries/{value}/index.md is missing; check the folder name "
         "or start one with 'invoke new --gallery'",
     ),
+    # invoke publish
+    "publish_build_failed": (
+        "pembangunan atau pemeriksaan gagal: TIDAK ada yang diterbitkan; perbaiki kesalahan di atas lalu coba lagi",
+        "the build or the check failed: NOTHING was published; fix the errors above and try again",
+    ),
+    "publish_same_branch": (
+        "unit {units} akan diterbitkan ke cabang yang sama ({remote} {branch}); "
+        "beri [publish] branch lain di unit.toml",
+        "the units {units} would be published to the same branch ({remote} {branch}); "
+        "give a different [publish] branch in unit.toml",
+    ),
+    "publish_remote_failed": (
+        "remote '{remote}' tidak dapat dihubungi, tidak ada yang diterbitkan: {detail}",
+        "the remote '{remote}' cannot be reached, nothing was published: {detail}",
+    ),
+    "publish_git_failed": (
+        "'{command}' gagal, tidak ada yang diterbitkan: {detail}",
+        "'{command}' failed, nothing was published: {detail}",
+    ),
+    "publish_ghp_failed": (
+        "ghp-import tidak membuat commit di cabang {branch}, tidak ada yang diterbitkan: {detail}",
+        "ghp-import made no commit on the branch {branch}, nothing was published: {detail}",
+    ),
+    "publish_unchanged": (
+        "{remote} {branch}: tidak ada perubahan; tidak ada commit baru",
+        "{remote} {branch}: nothing changed; no new commit",
+    ),
+    "publish_done": (
+        "diterbitkan ke {remote} {branch}: {units} (commit {commit})",
+        "published to {remote} {branch}: {units} (commit {commit})",
+    ),
     # invoke new
     "new_exists": (
         "berkas ini sudah ada dan tidak ditimpa; pilih judul lain atau sunting berkas itu",
