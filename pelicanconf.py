@@ -63,3 +63,9 @@ MARKDOWN = {
     "output_format": "html5",
 }
 NAV_PAGES = ["profil", "layanan", "ppid", "pengaduan", "kontak", "aksesibilitas"]
+
+# "Edit this page": the repository's web editor (empty: no link), then each file's path from the repository root.
+REPO_EDIT_URL = os.environ.get("WARTA_REPO_EDIT_URL", "https://github.com/kemensos/warta/edit/main/")
+UNIT_REPO_PATH = (
+    UNIT.path.relative_to(ROOT) if UNIT.path.is_relative_to(ROOT) else Path("content", UNIT.slug)
+).as_posix()
