@@ -23,6 +23,7 @@ from warta.problems import ContentError, display_path  # noqa: E402
 from warta.publish import DEFAULT_BRANCH, DEFAULT_REMOTE, PublishError  # noqa: E402
 from warta.publish import publish as publish_sites  # noqa: E402
 from warta.units import content_root, load_unit, unit_slugs  # noqa: E402
+from warta.watch import serve as serve_and_watch  # noqa: E402
 
 CONTENT = content_root(ROOT)
 OUTPUT = ROOT / "output"
@@ -100,17 +101,11 @@ def serve(c, port=PORT):
         server.server_close()
 
 
-@task(help={"port": f"port (default {PORT})"})
-def livereload(c, port=PORT):
-    """Serve output/, rebuild the unit whose files change, and reload the browser."""
-    from livereload import Server  # noqa: PLC0415  (only this command needs it)
-
-    server = Server()
-    for slug in unit_slugs(CONTENT):
-        server.watch(str(CONTENT / slug / "**" / "*"), partial(run_builds, slug, False, 1, "id"))
-    for shared in ("theme", "plugins", "warta"):
-        server.watch(str(ROOT / shared / "**" / "*"), partial(run_builds, None, False, None, "id"))
-    server.serve(root=str(OUTPUT), port=int(port), host="127.0.0.1")
+@task(help={"port": f"port (default {PORT})", "lang": "id or en"})
+def livereload(c, port=PORT, lang="id"):
+    """Serve output/, rebuild only the unit whose files change, and reload the browser."""
+    print(f"http://localhost:{port}/  (Ctrl+C)")
+    serve_and_watch(CONTENT, OUTPUT, ROOT, int(port), lang)
 
 
 @task(help={"json": "print a JSON list"})
