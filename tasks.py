@@ -143,13 +143,16 @@ def new(c, unit, title=None, gallery=False, of=None, lang="id"):
         "remote": f"git remote name or URL (default {DEFAULT_REMOTE})",
         "branch": f"branch of the shared site (default {DEFAULT_BRANCH})",
         "lang": "id or en",
+        "prebuilt": "publish output/ as built by earlier jobs (CI matrix): check again, do not rebuild",
     },
 )
-def publish(c, unit=None, remote=DEFAULT_REMOTE, branch=DEFAULT_BRANCH, lang="id"):
+def publish(c, unit=None, remote=DEFAULT_REMOTE, branch=DEFAULT_BRANCH, lang="id", prebuilt=False):
     """Build as for publishing, check, and only when all passes commit the sites with ghp-import and push."""
     chosen_units(unit, lang)
     try:
-        results = publish_sites(CONTENT, OUTPUT, ROOT, unit=unit, remote=remote, branch=branch, lang=lang)
+        results = publish_sites(
+            CONTENT, OUTPUT, ROOT, unit=unit, remote=remote, branch=branch, lang=lang, prebuilt=prebuilt
+        )
     except PublishError as error:
         raise Exit(str(error), code=1) from None
     for result in results:

@@ -5,6 +5,7 @@ import subprocess
 import pytest
 from bs4 import BeautifulSoup
 
+from warta.build import build_units
 from warta.publish import PublishError, publish
 
 
@@ -159,3 +160,16 @@ def test_an_unreachable_remote_says_so(site, remote, tmp_path):
     with pytest.raises(PublishError) as failed:
         publish_site(site, remote, remote=str(tmp_path / "tidak-ada.git"))
     assert "tidak dapat dihubungi" in str(failed.value)
+
+
+def test_prebuilt_sites_are_checked_again_but_not_rebuilt(site, remote):
+    """The CI matrix builds each unit in its own job; the publish job only checks and publishes."""
+    two_units(site)
+    build_units(["balai-uji"], site.content, site.output, publish=True)
+    with pytest.raises(PublishError) as failed:
+        publish_site(site, remote, prebuilt=True)
+    assert "situs loka-dua belum dibangun di output/loka-dua/" in str(failed.value)
+    build_units(["loka-dua"], site.content, site.output, publish=True)
+    (site.output / "balai-uji/penanda.txt").write_text("dibangun di job lain")
+    publish_site(site, remote, prebuilt=True)
+    assert "balai-uji/penanda.txt" in remote.files()

@@ -153,6 +153,10 @@ MESSAGES = {
         "ghp-import tidak membuat commit di cabang {branch}, tidak ada yang diterbitkan: {detail}",
         "ghp-import made no commit on the branch {branch}, nothing was published: {detail}",
     ),
+    "publish_not_built": (
+        "situs {unit} belum dibangun di output/{unit}/; jalankan 'invoke preview --unit {unit}' dulu",
+        "the site {unit} is not built in output/{unit}/; run 'invoke preview --unit {unit}' first",
+    ),
     "publish_unchanged": (
         "{remote} {branch}: tidak ada perubahan; tidak ada commit baru",
         "{remote} {branch}: nothing changed; no new commit",

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from warta.build import build_units
+from warta.check import check_unit
 from warta.messages import message
 from warta.portal import write_portal
 from warta.units import Unit, read_unit, unit_slugs
@@ -73,21 +74,42 @@ def publish(
     branch: str = DEFAULT_BRANCH,
     lang: str = "id",
     jobs: int | None = None,
+    prebuilt: bool = False,
 ) -> list[Published]:
     """Build (publish settings, checks first) the units, or ``unit``, and publish them from the git repo ``root``.
 
+    ``prebuilt``: output/ was built by earlier jobs (a CI matrix); the check runs again, nothing is rebuilt.
     Raises PublishError, having pushed nothing, when a build or check fails or git refuses.
     """
     units = valid_units(content)
     targets = targets_for([u for u in units if unit in (None, u.slug)], remote, branch, lang)
     slugs = [unit] if unit else unit_slugs(content)  # a unit with a broken unit.toml fails here, by name
-    builds = build_units(slugs, content, output, publish=True, jobs=jobs, lang=lang)
-    if not all(build.ok for build in builds):
-        reports = [build.log for build in builds if not build.ok and build.log]
-        reports += [build.summary(lang) for build in builds]
-        raise PublishError("\n".join([*reports, message("publish_build_failed", lang)]))
+    if prebuilt:
+        failures = prebuilt_failures(slugs, content, output, root, lang)
+    else:
+        failures = build_failures(slugs, content, output, jobs, lang)
+    if failures:
+        raise PublishError("\n".join([*failures, message("publish_build_failed", lang)]))
     partial = unit is not None
     return [publish_target(target, content, output, root, partial, lang) for target in targets]
+
+
+def build_failures(slugs: list[str], content: Path, output: Path, jobs: int | None, lang: str) -> list[str]:
+    """Build with the publishing settings; what failed, said in full (empty when every unit was built)."""
+    builds = build_units(slugs, content, output, publish=True, jobs=jobs, lang=lang)
+    if all(build.ok for build in builds):
+        return []
+    return [build.log for build in builds if not build.ok and build.log] + [build.summary(lang) for build in builds]
+
+
+def prebuilt_failures(slugs: list[str], content: Path, output: Path, root: Path, lang: str) -> list[str]:
+    """For sites built elsewhere: every error of the check again, and every unit's site present in ``output``."""
+    failures = []
+    for slug in slugs:
+        failures += [p.format(lang, root) for p in check_unit(content / slug, root=root) if p.is_error]
+        if not (output / slug / "index.html").is_file():
+            failures.append(message("publish_not_built", lang, unit=slug))
+    return failures
 
 
 def valid_units(content: Path) -> list[Unit]:
