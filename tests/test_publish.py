@@ -173,3 +173,18 @@ def test_prebuilt_sites_are_checked_again_but_not_rebuilt(site, remote):
     (site.output / "balai-uji/penanda.txt").write_text("dibangun di job lain")
     publish_site(site, remote, prebuilt=True)
     assert "balai-uji/penanda.txt" in remote.files()
+
+
+def test_a_ghp_import_failure_is_caught_even_when_it_only_prints(site, remote):
+    """ghp-import reports a failed git fast-import on stdout; the branch itself tells whether a commit was made."""
+    site.article()
+    publish_site(site, remote)
+    before = remote.tip()
+    site.article(name="baru", title="Berita Baru")
+    build_units(["balai-uji"], site.content, site.output, publish=True)
+    (site.output / "balai-uji/baris\nbaru.txt").write_text("fast-import cannot take this name")
+    with pytest.raises(PublishError) as failed:
+        publish_site(site, remote, prebuilt=True)
+    assert "ghp-import tidak membuat commit di cabang gh-pages" in str(failed.value)
+    assert remote.tip() == before
+    assert git(remote.repo, "rev-parse", "gh-pages") == before
