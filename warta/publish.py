@@ -10,7 +10,6 @@ checkout's token): nothing here reads or writes them.
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import subprocess
@@ -90,8 +89,12 @@ def publish(
         failures = build_failures(slugs, content, output, jobs, lang)
     if failures:
         raise PublishError("\n".join([*failures, message("publish_build_failed", lang)]))
-    partial = unit is not None
-    return [publish_target(target, content, output, root, partial, lang) for target in targets]
+    # Every branch is committed before any is pushed, so a git failure on one leaves all of them unpublished.
+    commits = [commit_target(target, content, output, root, unit is not None, lang) for target in targets]
+    for target, commit in zip(targets, commits, strict=True):
+        if commit is not None:
+            git(root, lang, "push", target.remote, f"refs/heads/{target.branch}:refs/heads/{target.branch}")
+    return [Published(target, commit) for target, commit in zip(targets, commits, strict=True)]
 
 
 def build_failures(slugs: list[str], content: Path, output: Path, jobs: int | None, lang: str) -> list[str]:
@@ -138,8 +141,8 @@ def targets_for(units: list[Unit], remote: str, branch: str, lang: str = "id") -
     return targets
 
 
-def publish_target(target: Target, content: Path, output: Path, root: Path, partial: bool, lang: str) -> Published:
-    """Fetch the branch, assemble its new tree, commit it with ghp-import unless unchanged, push."""
+def commit_target(target: Target, content: Path, output: Path, root: Path, partial: bool, lang: str) -> str | None:
+    """Fetch the branch, assemble its new tree and commit it locally with ghp-import; None when unchanged."""
     tip = fetch(root, target, lang)
     with tempfile.TemporaryDirectory(prefix="warta-publish-") as scratch:
         tree = Path(scratch) / "site"
@@ -147,11 +150,7 @@ def publish_target(target: Target, content: Path, output: Path, root: Path, part
         if partial and tip and not target.alone:
             extract(root, tip, tree, lang)
         assemble(target, content, output, tree, lang)
-        commit = commit_tree(root, tree, target, tip, lang)
-    if commit is None:
-        return Published(target, None)
-    git(root, lang, "push", target.remote, f"refs/heads/{target.branch}:refs/heads/{target.branch}")
-    return Published(target, commit)
+        return commit_tree(root, tree, target, tip, lang)
 
 
 def assemble(target: Target, content: Path, output: Path, tree: Path, lang: str) -> None:
@@ -193,11 +192,18 @@ def fetch(root: Path, target: Target, lang: str) -> str | None:
 
 def extract(root: Path, commit: str, tree: Path, lang: str) -> None:
     """The files of ``commit`` written into ``tree`` (``--unit`` keeps every other unit as published)."""
-    archive = subprocess.run(["git", "archive", "--format=tar", commit], cwd=root, capture_output=True, check=False)
-    if archive.returncode != 0:
-        raise PublishError(message("publish_git_failed", lang, command="git archive", detail=archive.stderr.decode()))
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as files:
-        files.extractall(tree, filter="data")
+    command = ["git", "archive", "--format=tar", commit]
+    with subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as archive:
+        try:
+            with tarfile.open(fileobj=archive.stdout, mode="r|") as files:  # streamed: a branch of photos is large
+                files.extractall(tree, filter="data")
+            unreadable = False
+        except tarfile.TarError:
+            unreadable = True  # an incomplete tree would publish without the other units: stop instead
+        failed = archive.wait() != 0 or unreadable
+        detail = archive.stderr.read().decode(errors="replace").strip()
+    if failed:
+        raise PublishError(message("publish_git_failed", lang, command=" ".join(command), detail=detail))
 
 
 def commit_tree(root: Path, tree: Path, target: Target, tip: str | None, lang: str) -> str | None:
