@@ -21,7 +21,7 @@ from pathlib import Path
 
 from warta.build import build_units
 from warta.check import check_unit
-from warta.messages import message
+from warta.messages import DEFAULT_LANG, message
 from warta.portal import write_portal
 from warta.units import Unit, read_unit, unit_slugs
 
@@ -149,11 +149,11 @@ def commit_target(target: Target, content: Path, output: Path, root: Path, parti
         tree.mkdir()
         if partial and tip and not target.alone:
             extract(root, tip, tree, lang)
-        assemble(target, content, output, tree, lang)
+        assemble(target, content, output, tree)
         return commit_tree(root, tree, target, tip, lang)
 
 
-def assemble(target: Target, content: Path, output: Path, tree: Path, lang: str) -> None:
+def assemble(target: Target, content: Path, output: Path, tree: Path) -> None:
     """The files of the branch: the unit alone at the root, or each unit in its folder and the portal."""
     (tree / ".nojekyll").write_bytes(b"")  # GitHub Pages must not run Jekyll on the built site
     if target.alone:
@@ -168,7 +168,8 @@ def assemble(target: Target, content: Path, output: Path, tree: Path, lang: str)
     units = valid_units(content)
     on_branch = [(u, tree / u.slug) for u in units if not u.publish and (tree / u.slug / "index.html").is_file()]
     elsewhere = [(u, output / u.slug) for u in units if u.publish and (output / u.slug / "index.html").is_file()]
-    write_portal(content, tree, lang, publish=True, units=on_branch + elsewhere)
+    # The public portal is in the site's language, whatever language the command speaks to staff.
+    write_portal(content, tree, DEFAULT_LANG, publish=True, units=on_branch + elsewhere)
 
 
 def fetch(root: Path, target: Target, lang: str) -> str | None:
