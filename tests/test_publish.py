@@ -93,10 +93,26 @@ def test_a_failed_check_pushes_nothing_and_says_why(site, remote):
     publish_site(site, remote)
     before = remote.tip()
     site.write("news/2020/rusak.md", "Title: Rusak\nDate: 2020-02-30\nPenulis: A\n\nx\n")
+    built = site.tree()
     with pytest.raises(PublishError) as failed:
         publish_site(site, remote)
     assert "news/2020/rusak.md:2: tanggal '2020-02-30' tidak ada di kalender" in str(failed.value)
     assert "TIDAK ada yang diterbitkan" in str(failed.value)
+    assert remote.tip() == before
+    assert site.tree() == built  # stopped by the check, before any build
+
+
+def test_a_failed_build_pushes_nothing(site, remote, monkeypatch):
+    """What only Pelican finds (here: settings it cannot read) stops publishing as surely as the check."""
+    site.article()
+    publish_site(site, remote)
+    before = remote.tip()
+    site.article(name="baru", title="Berita Baru")
+    monkeypatch.setattr("warta.build.ROOT", site.root)  # the render process finds no warta package there
+    with pytest.raises(PublishError) as failed:
+        publish_site(site, remote)
+    assert "situs balai-uji GAGAL dibangun" in str(failed.value)
+    assert "ModuleNotFoundError" in str(failed.value)
     assert remote.tip() == before
 
 

@@ -83,10 +83,12 @@ def publish(
     units = valid_units(content)
     targets = targets_for([u for u in units if unit in (None, u.slug)], remote, branch, lang)
     slugs = [unit] if unit else unit_slugs(content)  # a unit with a broken unit.toml fails here, by name
-    if prebuilt:
-        failures = prebuilt_failures(slugs, content, output, root, lang)
-    else:
-        failures = build_failures(slugs, content, output, jobs, lang)
+    # The check of every unit first: a mistake stops publishing in a second, before any build.
+    failures = check_failures(slugs, content, root, lang)
+    if not failures:
+        failures = (
+            built_failures(slugs, output, lang) if prebuilt else build_failures(slugs, content, output, jobs, lang)
+        )
     if failures:
         raise PublishError("\n".join([*failures, message("publish_build_failed", lang)]))
     # Every branch is committed before any is pushed, so a git failure on one leaves all of them unpublished.
@@ -105,14 +107,16 @@ def build_failures(slugs: list[str], content: Path, output: Path, jobs: int | No
     return [build.log for build in builds if not build.ok and build.log] + [build.summary(lang) for build in builds]
 
 
-def prebuilt_failures(slugs: list[str], content: Path, output: Path, root: Path, lang: str) -> list[str]:
-    """For sites built elsewhere: every error of the check again, and every unit's site present in ``output``."""
-    failures = []
-    for slug in slugs:
-        failures += [p.format(lang, root) for p in check_unit(content / slug, root=root) if p.is_error]
-        if not (output / slug / "index.html").is_file():
-            failures.append(message("publish_not_built", lang, unit=slug))
-    return failures
+def check_failures(slugs: list[str], content: Path, root: Path, lang: str) -> list[str]:
+    """Every error the check finds in the units, as ``path:line: message``."""
+    return [p.format(lang, root) for slug in slugs for p in check_unit(content / slug, root=root) if p.is_error]
+
+
+def built_failures(slugs: list[str], output: Path, lang: str) -> list[str]:
+    """For sites built by earlier jobs: each unit's site must be in ``output``."""
+    return [
+        message("publish_not_built", lang, unit=slug) for slug in slugs if not (output / slug / "index.html").is_file()
+    ]
 
 
 def valid_units(content: Path) -> list[Unit]:
