@@ -11,6 +11,7 @@ from warta.check import check_unit
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = "Title: Rapat\nDate: 2024-01-02\nPenulis: Ani\n"
+TOML = 'name = "B"\nsite_url = "https://b.go.id"\n'
 
 CASES = [
     ("news/2024/a.md", "Date: 2024-01-02\nPenulis: Ani\n\nx\n", "news/2024/a.md: 'Title' wajib diisi"),
@@ -36,6 +37,8 @@ CASES = [
         'name = "B"\nsite_url = "https://b.go.id"\nwarna = "biru"\n',
         "unit.toml:3: kunci 'warna' tidak dikenal",
     ),
+    ("unit.toml", TOML + '[publish]\ncname = "https://b.go.id"\n', "unit.toml:4: 'publish.cname' harus nama domain"),
+    ("unit.toml", TOML + '[publish]\nbranch = "situs b"\n', "unit.toml:4: 'publish.branch' harus nama cabang"),
 ]
 
 

@@ -204,3 +204,19 @@ def test_a_ghp_import_failure_is_caught_even_when_it_only_prints(site, remote):
     assert "ghp-import tidak membuat commit di cabang gh-pages" in str(failed.value)
     assert remote.tip() == before
     assert git(remote.repo, "rev-parse", "gh-pages") == before
+
+
+def test_a_shallow_checkout_as_in_ci_publishes_on_top_of_the_branch(site, remote, tmp_path):
+    site.article()
+    publish_site(site, remote)
+    git(remote.repo, "commit", "--quiet", "--allow-empty", "-m", "isi")
+    git(remote.repo, "push", "--quiet", "origin", "HEAD:refs/heads/main")
+    checkout = tmp_path / "checkout"
+    git(tmp_path, "clone", "--quiet", "--depth=1", "--branch", "main", remote.bare.as_uri(), str(checkout))
+    git(checkout, "config", "user.name", "CI")
+    git(checkout, "config", "user.email", "ci@example.go.id")
+    first = remote.tip()
+    site.article(name="baru", title="Berita Baru")
+    [published] = publish(site.content, site.output, checkout)
+    assert git(remote.bare, "rev-parse", f"{published.commit}^") == first
+    assert git(checkout, "rev-parse", "--is-shallow-repository") == "true"

@@ -165,6 +165,15 @@ MESSAGES = {
         "diterbitkan ke {remote} {branch}: {units} (commit {commit})",
         "published to {remote} {branch}: {units} (commit {commit})",
     ),
+    # unit.toml [publish]
+    "toml_bad_cname": (
+        "'publish.cname' harus nama domain saja, misalnya melati.kemensos.go.id, bukan '{value}'",
+        "'publish.cname' must be a bare domain name such as melati.kemensos.go.id, not '{value}'",
+    ),
+    "toml_bad_branch": (
+        "'publish.branch' harus nama cabang git tanpa spasi, misalnya gh-pages, bukan '{value}'",
+        "'publish.branch' must be a git branch name without spaces, such as gh-pages, not '{value}'",
+    ),
     # invoke new
     "new_exists": (
         "berkas ini sudah ada dan tidak ditimpa; pilih judul lain atau sunting berkas itu",

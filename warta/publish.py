@@ -189,7 +189,9 @@ def fetch(root: Path, target: Target, lang: str) -> str | None:
     if listed.returncode != 0:
         raise PublishError(message("publish_remote_failed", lang, remote=target.remote, detail=listed.stderr.strip()))
     refspec = f"+{branch_ref}:{tracking}" if named else branch_ref
-    git(root, lang, "fetch", "--no-tags", target.remote, refspec)
+    # A shallow checkout (CI) needs only the branch's tip to commit on, not the history of every published site.
+    shallow = git(root, lang, "rev-parse", "--is-shallow-repository") == "true"
+    git(root, lang, "fetch", "--no-tags", *(["--depth=1"] if shallow else []), target.remote, refspec)
     tip = git(root, lang, "rev-parse", "FETCH_HEAD^{commit}")
     git(root, lang, "update-ref", branch_ref, tip)
     return tip
