@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,7 @@ CASES = [
     ("news/2024/a.md", GOOD + "Cover: ../../luar.jpg\n\nx\n", "news/2024/a.md:4: berkas Cover '../../luar.jpg'"),
     ("news/2024/a.md", GOOD + "Gallery: hari-anak\n\nx\n", "news/2024/a.md:4: galeri 'hari-anak' tidak ada"),
     ("news/2024/b/rapat.md", GOOD + "\nx\n", "news/2024/b/rapat.md: alamat /berita/2024/rapat/ juga dipakai oleh"),
+    ("news/2024/a.md", GOOD + "Modified: 2023-12-31\n\nx\n", "news/2024/a.md:4: Modified '2023-12-31' lebih awal"),
     ("pages/arsip.md", "Title: Arsip\n\nx\n", "pages/arsip.md: alamat /arsip/ sudah dipakai"),
     (
         "unit.toml",
@@ -92,3 +94,14 @@ def test_warnings_fail_only_when_strict(site):
     relaxed, strict = run_check(site, "--unit", "balai-uji"), run_check(site, "--unit", "balai-uji", "--strict")
     assert relaxed.returncode == 0 and "peringatan: kunci 'Warna' tidak dikenal" in relaxed.stdout
     assert strict.returncode == 1
+
+
+def test_a_year_that_looks_like_a_typo_is_a_warning(site):
+    site.write("news/2024/a.md", "Title: A\nDate: 2204-01-02\nPenulis: Ani\n\nx\n")
+    site.write("news/2024/b.md", "Title: B\nDate: 1024-01-02\nPenulis: Ani\n\nx\n")
+    site.write("news/2024/c.md", f"Title: C\nDate: {datetime.now().year + 1}-01-02\nPenulis: Ani\n\nx\n")
+    problems = check_unit(site.content / "balai-uji", root=site.root)
+    assert sorted((p.path.name, p.code, p.line, p.is_error) for p in problems) == [
+        ("a.md", "unlikely_date", 2, False),
+        ("b.md", "unlikely_date", 2, False),
+    ]

@@ -130,6 +130,14 @@ MESSAGES = {
         "there is no gallery '{value}': galleries/{value}/index.md is missing; check the folder name "
         "or start one with 'invoke new --gallery'",
     ),
+    "modified_before_date": (
+        "Modified '{modified}' lebih awal dari Date; tanggal pembaruan harus sama atau sesudah tanggal terbit",
+        "Modified '{modified}' is earlier than Date; the update must be on or after the publication date",
+    ),
+    "unlikely_date": (
+        "tahun pada tanggal '{value}' tampaknya salah ketik; berita bertanggal masa depan baru terbit pada hari itu",
+        "the year of the date '{value}' looks like a typo; an article dated in the future appears only on that day",
+    ),
     # invoke publish
     "publish_build_failed": (
         "pembangunan atau pemeriksaan gagal: TIDAK ada yang diterbitkan; perbaiki kesalahan di atas lalu coba lagi",
