@@ -40,3 +40,28 @@ def test_an_unexpected_error_is_reported_not_raised(site, monkeypatch, tmp_path)
 def test_editor_scratch_files_do_not_trigger_rebuilds():
     assert is_scratch_file("news/.rapat.md.swp") and is_scratch_file("news/rapat.md~")
     assert not is_scratch_file("news/rapat.md")
+
+
+def test_a_theme_change_rebuilds_every_unit_each_with_its_own_settings(site, monkeypatch):
+    monkeypatch.setenv("WARTA_CONTENT", str(site.content))
+    site.unit("loka-dua", toml='name = "Loka Dua"\nsite_url = "https://dua.example.go.id"\nshort_name = "Loka Dua"\n')
+    site.article()
+    site.article(unit="loka-dua", name="kabar", title="Kabar Loka Dua")
+    rebuilder = Rebuilder(site.content, site.output, say=lambda line: None)
+    assert rebuilder.watch_theme()()
+    assert site.page("", "loka-dua").select_one(".site-name").get_text() == "Loka Dua"
+    assert "Kabar Loka Dua" not in site.page("", "balai-uji").get_text()
+    assert "Kabar Loka Dua" in site.page("", "loka-dua").get_text()
+
+
+def test_after_a_code_change_units_render_in_fresh_processes(site, monkeypatch):
+    """This process still holds the old plugins and warta code: rendering here would show the old behaviour."""
+    calls = []
+    monkeypatch.setattr(
+        "warta.watch.build_units", lambda units, *args, in_process, **kw: calls.append(in_process) or []
+    )
+    rebuilder = Rebuilder(site.content, site.output, say=lambda line: None)
+    rebuilder.watch_unit("balai-uji")()
+    rebuilder.watch_code()()
+    rebuilder.watch_unit("balai-uji")()
+    assert calls == [True, False, False]
