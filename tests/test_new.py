@@ -97,6 +97,8 @@ def test_a_translation_is_written_beside_its_original(site, unit):
     with pytest.raises(ContentError) as refused:
         new_translation(unit, path)
     assert "sudah terjemahan" in str(refused.value)
+    dotted = site.write("news/2024/rapat.2024.md", "Title: Rapat 2024\nDate: 2024-01-03\nPenulis: Ani\n\nIsi.\n")
+    assert new_translation(unit, dotted).name == "rapat.2024.en.md"
 
 
 def test_the_task_prints_the_path_and_what_to_fill_in(site):

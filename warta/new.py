@@ -10,12 +10,12 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from warta.check import is_translation
 from warta.contract import GALLERY, kind_of, make_slug, read_document
 from warta.problems import ContentError, Problem
 from warta.units import Unit
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
-TRANSLATION_SUFFIX = ".en.md"
 
 ARTICLE = """\
 Title: {title}
@@ -85,7 +85,7 @@ def new_translation(unit: Unit, original: Path, title: str | None = None) -> Pat
     original = Path(original).resolve()
     if not original.is_file() or kind_of(original, unit.path) is None:
         raise ContentError([Problem.of(original, "new_no_original")])
-    if original.name.lower().endswith(TRANSLATION_SUFFIX):
+    if is_translation(original):
         raise ContentError([Problem.of(original, "new_translation_of_translation")])
     doc = read_document(original)
     summary = doc.get("summary").strip()
@@ -95,7 +95,7 @@ def new_translation(unit: Unit, original: Path, title: str | None = None) -> Pat
         short_name=unit.short_name,
         body=doc.body.strip(),
     )
-    return write_new(original.with_name(original.name.split(".")[0] + TRANSLATION_SUFFIX), text)
+    return write_new(original.with_name(f"{original.stem}.en{original.suffix}"), text)
 
 
 def slug_for(title: str, unit: Unit) -> str:
@@ -119,7 +119,7 @@ def write_new(path: Path, text: str) -> Path:
 
 def todo_code(path: Path, unit: Unit) -> str:
     """The message that says what to fill in the file just created."""
-    if path.name.lower().endswith(TRANSLATION_SUFFIX):
+    if is_translation(path):
         return "new_todo_translation"
     return "new_todo_gallery" if kind_of(path, unit.path) == GALLERY else "new_todo_article"
 
