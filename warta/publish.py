@@ -183,8 +183,9 @@ def fetch(root: Path, target: Target, lang: str) -> str | None:
     named = target.remote in run_git(root, "remote").stdout.split()
     tracking = f"refs/remotes/{target.remote}/{target.branch}"
     if listed.returncode == 2:  # reachable, no such branch: start it afresh, not on a stale local one
-        for stale in (branch_ref, tracking) if named else (branch_ref,):
-            run_git(root, "update-ref", "-d", stale)
+        reset_branch(root, target.branch, None)
+        if named:
+            run_git(root, "update-ref", "-d", tracking)
         return None
     if listed.returncode != 0:
         raise PublishError(message("publish_remote_failed", lang, remote=target.remote, detail=listed.stderr.strip()))
@@ -222,14 +223,21 @@ def commit_tree(root: Path, tree: Path, target: Target, tip: str | None, lang: s
     parent = run_git(root, "rev-parse", "--verify", "--quiet", f"{head}^").stdout.strip() if head else ""
     # ghp-import may exit 0 and say "Failed to process commit." on stdout only: trust the branch, not its exit code.
     if done.returncode != 0 or not head or head == tip or parent != (tip or ""):
-        if tip:
-            run_git(root, "update-ref", f"refs/heads/{target.branch}", tip)
+        reset_branch(root, target.branch, tip)
         detail = "\n".join(filter(None, [done.stdout.strip(), done.stderr.strip()])) or "?"
         raise PublishError(message("publish_ghp_failed", lang, branch=target.branch, detail=detail))
     if tip and tree_of(root, head) == tree_of(root, tip):
-        run_git(root, "update-ref", f"refs/heads/{target.branch}", tip)
+        reset_branch(root, target.branch, tip)
         return None
     return head
+
+
+def reset_branch(root: Path, branch: str, tip: str | None) -> None:
+    """The local branch back at the remote's tip (or gone, when the remote has none): nothing of ours is left."""
+    if tip:
+        run_git(root, "update-ref", f"refs/heads/{branch}", tip)
+    else:
+        run_git(root, "update-ref", "-d", f"refs/heads/{branch}")
 
 
 def tree_of(root: Path, commit: str) -> str:
