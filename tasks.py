@@ -125,8 +125,10 @@ def units(c, json_=False):
         "lang": "id or en: the language of what this command says",
     }
 )
-def new(c, unit, title=None, gallery=False, of=None, lang="id"):
+def new(c, unit=None, title=None, gallery=False, of=None, lang="id"):
     """Start an article (or a gallery, or an English translation) as a draft that already passes the check."""
+    if not unit:
+        raise Exit(message("new_needs_unit", lang, units=", ".join(unit_slugs(CONTENT))), code=2)
     [slug] = chosen_units(unit, lang)
     try:
         chosen = load_unit(CONTENT / slug)

@@ -203,6 +203,10 @@ MESSAGES = {
         'sebutkan judulnya: --title "Judul Berita"',
         'give the title: --title "Article title"',
     ),
+    "new_needs_unit": (
+        "sebutkan unitnya: --unit <folder unit>; unit yang ada: {units}",
+        "name the unit: --unit <unit folder>; the units are: {units}",
+    ),
     "new_created": ("berkas dibuat: {path}", "file created: {path}"),
     "new_todo_article": (
         "Lengkapi lalu periksa dengan 'invoke check --unit {unit}':\n"
