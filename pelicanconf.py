@@ -67,3 +67,10 @@ NAV_PAGES = ["profil", "layanan", "ppid", "pengaduan", "kontak", "aksesibilitas"
 AUTHOR_SAVE_AS = ""  # the bylines plugin writes person pages for every role at urls.PERSON instead
 # Translations pair by the original's path (the translations plugin); a slug alone repeats across years.
 ARTICLE_TRANSLATION_ID = PAGE_TRANSLATION_ID = "translation_key"
+
+
+# "Edit this page": the repository's web editor (empty: no link), then each file's path from the repository root.
+REPO_EDIT_URL = os.environ.get("WARTA_REPO_EDIT_URL", "https://github.com/kemensos/warta/edit/main/")
+UNIT_REPO_PATH = (
+    UNIT.path.relative_to(ROOT) if UNIT.path.is_relative_to(ROOT) else Path("content", UNIT.slug)
+).as_posix()

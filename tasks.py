@@ -7,7 +7,6 @@ import shutil
 import sys
 import time
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from invoke import Exit, task
@@ -18,7 +17,12 @@ sys.path.insert(0, str(ROOT))
 from warta.build import build_units  # noqa: E402
 from warta.check import check_unit, count  # noqa: E402
 from warta.messages import message  # noqa: E402
-from warta.units import content_root, unit_slugs  # noqa: E402
+from warta.new import start, todo_code  # noqa: E402
+from warta.problems import ContentError, display_path  # noqa: E402
+from warta.publish import DEFAULT_BRANCH, DEFAULT_REMOTE, PublishError  # noqa: E402
+from warta.publish import publish as publish_sites  # noqa: E402
+from warta.units import content_root, load_unit, unit_slugs  # noqa: E402
+from warta.watch import serve as serve_and_watch  # noqa: E402
 
 CONTENT = content_root(ROOT)
 OUTPUT = ROOT / "output"
@@ -87,6 +91,8 @@ def rebuild(c, unit=None):
 @task(help={"port": f"port (default {PORT})"})
 def serve(c, port=PORT):
     """Serve output/ at http://localhost:PORT/ (the portal at its root)."""
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer  # noqa: PLC0415  (keeps `invoke check` fast)
+
     handler = partial(SimpleHTTPRequestHandler, directory=str(OUTPUT))
     server = ThreadingHTTPServer(("127.0.0.1", int(port)), handler)
     print(f"http://localhost:{port}/  (Ctrl+C)")
@@ -96,17 +102,11 @@ def serve(c, port=PORT):
         server.server_close()
 
 
-@task(help={"port": f"port (default {PORT})"})
-def livereload(c, port=PORT):
-    """Serve output/, rebuild the unit whose files change, and reload the browser."""
-    from livereload import Server  # noqa: PLC0415  (only this command needs it)
-
-    server = Server()
-    for slug in unit_slugs(CONTENT):
-        server.watch(str(CONTENT / slug / "**" / "*"), partial(run_builds, slug, False, 1, "id"))
-    for shared in ("theme", "plugins", "warta"):
-        server.watch(str(ROOT / shared / "**" / "*"), partial(run_builds, None, False, None, "id"))
-    server.serve(root=str(OUTPUT), port=int(port), host="127.0.0.1")
+@task(help={"port": f"port (default {PORT})", "lang": "id or en"})
+def livereload(c, port=PORT, lang="id"):
+    """Serve output/, rebuild only the unit whose files change, and reload the browser."""
+    print(f"http://localhost:{port}/  (Ctrl+C)")
+    serve_and_watch(CONTENT, OUTPUT, ROOT, int(port), lang)
 
 
 @task(help={"json": "print a JSON list"})
@@ -114,3 +114,49 @@ def units(c, json_=False):
     """The unit slugs."""
     slugs = unit_slugs(CONTENT)
     print(json.dumps(slugs) if json_ else "\n".join(slugs))
+
+
+@task(
+    help={
+        "unit": "the unit (its folder name)",
+        "title": "the title of the article or gallery",
+        "gallery": "start a gallery folder with its index.md instead of an article",
+        "of": "the original file to translate into English (creates <name>.en.md beside it)",
+        "lang": "id or en: the language of what this command says",
+    }
+)
+def new(c, unit=None, title=None, gallery=False, of=None, lang="id"):
+    """Start an article (or a gallery, or an English translation) as a draft that already passes the check."""
+    if not unit:
+        raise Exit(message("new_needs_unit", lang, units=", ".join(unit_slugs(CONTENT))), code=2)
+    [slug] = chosen_units(unit, lang)
+    try:
+        chosen = load_unit(CONTENT / slug)
+        created = start(chosen, title, gallery, Path(of) if of else None)
+    except ContentError as error:
+        raise Exit("\n".join(p.format(lang, ROOT) for p in error.problems), code=1) from None
+    print(message("new_created", lang, path=display_path(created, ROOT)))
+    print(message(todo_code(created, chosen), lang, unit=slug, folder=display_path(created.parent, ROOT)))
+
+
+@task(
+    aliases=["gh_pages"],
+    help={
+        "unit": "only this unit: replaces only its folder on the branch",
+        "remote": f"git remote name or URL (default {DEFAULT_REMOTE})",
+        "branch": f"branch of the shared site (default {DEFAULT_BRANCH})",
+        "lang": "id or en",
+        "prebuilt": "publish output/ as built by earlier jobs (CI matrix): check again, do not rebuild",
+    },
+)
+def publish(c, unit=None, remote=DEFAULT_REMOTE, branch=DEFAULT_BRANCH, lang="id", prebuilt=False):
+    """Build as for publishing, check, and only when all passes commit the sites with ghp-import and push."""
+    chosen_units(unit, lang)
+    try:
+        results = publish_sites(
+            CONTENT, OUTPUT, ROOT, unit=unit, remote=remote, branch=branch, lang=lang, prebuilt=prebuilt
+        )
+    except PublishError as error:
+        raise Exit(str(error), code=1) from None
+    for result in results:
+        print(result.summary(lang))

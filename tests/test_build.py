@@ -116,8 +116,10 @@ def test_units_build_in_parallel_into_their_own_folders(site):
     assert "Hanya di Loka Dua" not in site.page("", "balai-uji").get_text()
     assert "Hanya di Balai Uji" not in site.page("", "loka-dua").get_text()
     portal = BeautifulSoup((site.output / "index.html").read_text(), "html.parser")
-    links = {a["href"] for a in portal.select("main a")}
+    links = {a["href"] for a in portal.select("main h2 a")}
     assert links == {"balai-uji/", "loka-dua/"}
+    latest = {a["href"] for a in portal.select(".portal-latest a")}
+    assert latest == {"balai-uji/berita/2020/pelatihan-kehumasan/", "loka-dua/berita/2020/kabar/"}
 
 
 def test_one_broken_unit_does_not_stop_the_others(site):

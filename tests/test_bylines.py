@@ -267,6 +267,7 @@ def test_a_page_gets_credits_and_webpage_jsonld(site):
 def test_cover_else_logo_is_the_image(site):
     site.unit(toml='name = "Balai Uji"\nsite_url = "https://uji.example.go.id"\nlogo = "images/logo.png"\n')
     site.write("images/logo.png", "png")
+    site.write("galleries/hut ke-5/01.jpg", "jpeg")
     write_news(site, "dengan-sampul", "Penulis: Ani\nCover: galleries/hut ke-5/01.jpg")
     write_news(site, "tanpa-sampul", "Penulis: Ani")
     site.build()

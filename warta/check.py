@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
+import os
+import posixpath
 from collections import defaultdict
+from datetime import datetime
 from pathlib import Path
 
 from warta import urls
 from warta.contract import (
+    KIND_OF_FOLDER,
     NEWS,
     UnreadableFile,
     check_document,
     is_draft,
-    kind_of,
     parse_date,
     read_document,
     slug_of,
 )
-from warta.problems import ERROR, Problem, display_path
+from warta.problems import ERROR, WARNING, Problem, display_path
 from warta.translations import is_translation, lang_of, pair
 from warta.units import DEFAULT_TIMEZONE, is_inside, read_unit
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
+EARLIEST_YEAR = 1945  # the ministry's founding; an earlier year is a typo
+DATE_ERRORS = {"bad_date", "impossible_date"}
 
 
 def check_unit(folder: Path, root: Path | None = None) -> list[Problem]:
@@ -32,8 +37,11 @@ def check_unit(folder: Path, root: Path | None = None) -> list[Problem]:
     unit, problems = read_unit(folder)
     timezone = unit.timezone if unit else DEFAULT_TIMEZONE
     addresses = defaultdict(list)
+    files = unit_files(folder)
+    depth = len(Path(folder).parts)
+    this_year = datetime.now().year
     for path in content_files(folder):
-        kind = kind_of(path, folder)
+        kind = KIND_OF_FOLDER[path.parts[depth]]  # as kind_of, without resolving each path
         if not is_inside(folder, path):
             problems.append(Problem.of(path, "outside_unit"))
             continue
@@ -47,6 +55,9 @@ def check_unit(folder: Path, root: Path | None = None) -> list[Problem]:
             found, doc = pairing.problems, pairing.document
         else:
             found = check_document(doc, kind, timezone)
+        found += reference_problems(doc, files)
+        if not any(p.code in DATE_ERRORS for p in found):
+            found += date_problems(doc, this_year)
         problems += found
         if not any(p.is_error for p in found) and not is_draft(doc):
             addresses[address_of(doc, kind, timezone)].append(path)
@@ -73,6 +84,51 @@ def address_of(doc, kind: str, timezone: str) -> str:
     else:
         url = urls.PAGE["url"].format(slug=slug_of(doc))
     return urls.in_lang(url, lang_of(doc.path))
+
+
+def unit_files(folder: Path) -> frozenset[str]:
+    """Every file of the unit as a path relative to its folder; symbolic links that lead outside it left out.
+
+    One walk of the folder answers every reference of every file: resolving each reference on its own is what
+    made the check slow on large units.
+    """
+    files = set()
+    for directory, _subfolders, names in os.walk(folder):
+        relative = os.path.relpath(directory, folder).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        for name in names:
+            full = os.path.join(directory, name)
+            if not os.path.islink(full) or is_inside(folder, Path(full), must_exist=True):
+                files.add(prefix + name)
+    return frozenset(files)
+
+
+def reference_problems(doc, files: frozenset[str]) -> list[Problem]:
+    """``Cover:`` must name a file of the unit, ``Gallery:`` a gallery that has its index.md."""
+    problems = []
+    cover = doc.get("cover").strip()
+    if cover and posixpath.normpath(cover) not in files:
+        problems.append(Problem.of(doc.path, "missing_cover", doc.line_of("cover"), value=cover))
+    gallery = doc.get("gallery").strip()
+    if gallery and posixpath.normpath(f"galleries/{gallery}/index.md") not in files:
+        problems.append(Problem.of(doc.path, "missing_gallery", doc.line_of("gallery"), value=gallery))
+    return problems
+
+
+def date_problems(doc, this_year: int) -> list[Problem]:
+    """Dates that exist but cannot be right: updated before published, or a likely typo of the year.
+
+    Only for dates check_document accepted, whose ``YYYY-MM-DD`` start compares as text, without parsing again.
+    """
+    date, modified = doc.get("date").strip()[:10], doc.get("modified").strip()[:10]
+    problems = []
+    if date and modified and modified < date:
+        problems.append(
+            Problem.of(doc.path, "modified_before_date", doc.line_of("modified"), modified=doc.get("modified"))
+        )
+    if date and not EARLIEST_YEAR <= int(date[:4]) <= this_year + 1:
+        problems.append(Problem.of(doc.path, "unlikely_date", doc.line_of("date"), WARNING, value=doc.get("date")))
+    return problems
 
 
 def address_problems(addresses: dict[str, list[Path]], root: Path) -> list[Problem]:

@@ -161,8 +161,12 @@ def parse_date(value: str, timezone: str) -> datetime | None:
 
 def slug_of(doc: Document) -> str:
     """The URL slug: ``Slug:`` when given, else the file name, made URL-safe like Pelican does."""
-    source = doc.get("slug") or Path(doc.path).name.split(".")[0]
-    return slugify(source, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+    return make_slug(doc.get("slug") or Path(doc.path).name.split(".")[0])
+
+
+def make_slug(text: str) -> str:
+    """``text`` made URL-safe like Pelican does: lower case, ASCII, hyphens."""
+    return slugify(text, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
 
 
 def split_names(value: str) -> list[str]:

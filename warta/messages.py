@@ -143,6 +143,131 @@ MESSAGES = {
         "'{key}' terjemahan selalu diambil dari berkas aslinya agar alamatnya sama; hapus baris ini",
         "a translation's '{key}' always comes from its original so that the addresses match; remove this line",
     ),
+    # references in content files
+    "missing_cover": (
+        "berkas Cover '{value}' tidak ditemukan di folder unit; tulis path dari folder unit, "
+        "misalnya galleries/nama-galeri/01.jpg",
+        "the Cover file '{value}' is not in the unit folder; write its path from the unit folder, "
+        "for example galleries/gallery-name/01.jpg",
+    ),
+    "missing_gallery": (
+        "galeri '{value}' tidak ada: galleries/{value}/index.md tidak ditemukan; periksa nama foldernya "
+        "atau buat dengan 'invoke new --gallery'",
+        "there is no gallery '{value}': galleries/{value}/index.md is missing; check the folder name "
+        "or start one with 'invoke new --gallery'",
+    ),
+    "modified_before_date": (
+        "Modified '{modified}' lebih awal dari Date; tanggal pembaruan harus sama atau sesudah tanggal terbit",
+        "Modified '{modified}' is earlier than Date; the update must be on or after the publication date",
+    ),
+    "unlikely_date": (
+        "tahun pada tanggal '{value}' tampaknya salah ketik; berita bertanggal masa depan baru terbit pada hari itu",
+        "the year of the date '{value}' looks like a typo; an article dated in the future appears only on that day",
+    ),
+    # invoke publish
+    "publish_build_failed": (
+        "pembangunan atau pemeriksaan gagal: TIDAK ada yang diterbitkan; perbaiki kesalahan di atas lalu coba lagi",
+        "the build or the check failed: NOTHING was published; fix the errors above and try again",
+    ),
+    "publish_same_branch": (
+        "unit {units} akan diterbitkan ke cabang yang sama ({remote} {branch}); "
+        "beri [publish] branch lain di unit.toml",
+        "the units {units} would be published to the same branch ({remote} {branch}); "
+        "give a different [publish] branch in unit.toml",
+    ),
+    "publish_remote_failed": (
+        "remote '{remote}' tidak dapat dihubungi, tidak ada yang diterbitkan: {detail}",
+        "the remote '{remote}' cannot be reached, nothing was published: {detail}",
+    ),
+    "publish_git_failed": (
+        "'{command}' gagal, tidak ada yang diterbitkan: {detail}",
+        "'{command}' failed, nothing was published: {detail}",
+    ),
+    "publish_ghp_failed": (
+        "ghp-import tidak membuat commit di cabang {branch}, tidak ada yang diterbitkan: {detail}",
+        "ghp-import made no commit on the branch {branch}, nothing was published: {detail}",
+    ),
+    "publish_not_built": (
+        "situs {unit} belum dibangun di output/{unit}/; jalankan 'invoke preview --unit {unit}' dulu",
+        "the site {unit} is not built in output/{unit}/; run 'invoke preview --unit {unit}' first",
+    ),
+    "publish_unchanged": (
+        "{remote} {branch}: tidak ada perubahan; tidak ada commit baru",
+        "{remote} {branch}: nothing changed; no new commit",
+    ),
+    "publish_done": (
+        "diterbitkan ke {remote} {branch}: {units} (commit {commit})",
+        "published to {remote} {branch}: {units} (commit {commit})",
+    ),
+    # unit.toml [publish]
+    "toml_bad_cname": (
+        "'publish.cname' harus nama domain saja, misalnya melati.kemensos.go.id, bukan '{value}'",
+        "'publish.cname' must be a bare domain name such as melati.kemensos.go.id, not '{value}'",
+    ),
+    "toml_bad_branch": (
+        "'publish.branch' harus nama cabang git tanpa spasi, misalnya gh-pages, bukan '{value}'",
+        "'publish.branch' must be a git branch name without spaces, such as gh-pages, not '{value}'",
+    ),
+    # invoke new
+    "new_exists": (
+        "berkas ini sudah ada dan tidak ditimpa; pilih judul lain atau sunting berkas itu",
+        "this file already exists and is not overwritten; choose another title or edit that file",
+    ),
+    "new_bad_title": (
+        "judul '{title}' tidak bisa dijadikan nama berkas; gunakan huruf atau angka",
+        "the title '{title}' cannot make a file name; use letters or digits",
+    ),
+    "new_no_original": (
+        "berkas asli untuk diterjemahkan tidak ditemukan di folder news/, pages/ atau galleries/ unit ini",
+        "the original to translate is not in this unit's news/, pages/ or galleries/ folder",
+    ),
+    "new_translation_of_translation": (
+        "berkas ini sudah terjemahan; sebutkan berkas aslinya (tanpa .en)",
+        "this file is already a translation; name its original (without .en)",
+    ),
+    "new_needs_title": (
+        'sebutkan judulnya: --title "Judul Berita"',
+        'give the title: --title "Article title"',
+    ),
+    "new_needs_unit": (
+        "sebutkan unitnya: --unit <folder unit>; unit yang ada: {units}",
+        "name the unit: --unit <unit folder>; the units are: {units}",
+    ),
+    "new_created": ("berkas dibuat: {path}", "file created: {path}"),
+    "new_todo_article": (
+        "Lengkapi lalu periksa dengan 'invoke check --unit {unit}':\n"
+        '  - Place: kota tempat kegiatan (untuk baris "JAKARTA (13 November 2024) –")\n'
+        "  - Category, Tags (dipisah koma), Summary (ringkasan satu kalimat)\n"
+        "  - Penulis, Editor, Fotografer: nama dipisah ';' (bukan koma)\n"
+        "  - Gallery / Cover bila ada foto; isi berita menggantikan teks contoh\n"
+        "  - hapus baris 'Status: draft' bila berita siap terbit",
+        "Fill in, then check with 'invoke check --unit {unit}':\n"
+        '  - Place: the city of the event (for the line "JAKARTA (13 November 2024) –")\n'
+        "  - Category, Tags (comma-separated), Summary (one sentence)\n"
+        "  - Penulis (writer), Editor, Fotografer (photographer): names separated by ';' (not commas)\n"
+        "  - Gallery / Cover if there are photos; the article text replaces the sample text\n"
+        "  - remove the line 'Status: draft' when the article is ready to publish",
+    ),
+    "new_todo_gallery": (
+        "Taruh foto di folder {folder}, lalu di index.md satu baris per foto:\n"
+        '  ![teks alternatif](nama-foto.jpg "keterangan")\n'
+        "  - teks alternatif wajib: gambarkan isi foto untuk pembaca tunanetra\n"
+        "  - lengkapi Place, Fotografer, Summary; hapus 'Status: draft' bila siap terbit\n"
+        "  - periksa dengan 'invoke check --unit {unit}'",
+        "Put the photos in the folder {folder}, then in index.md one line per photo:\n"
+        '  ![alt text](photo-name.jpg "caption")\n'
+        "  - alt text is required: describe the photo for blind readers\n"
+        "  - fill in Place, Fotografer, Summary; remove 'Status: draft' when ready to publish\n"
+        "  - check with 'invoke check --unit {unit}'",
+    ),
+    "new_todo_translation": (
+        "Terjemahkan Title, Summary dan isi ke bahasa Inggris; isi Penerjemah (nama dipisah ';').\n"
+        "  Tanggal, tempat, kategori, tag, foto dan penulis diambil dari berkas asli.\n"
+        "  Hapus 'Status: draft' bila terjemahan siap terbit; periksa dengan 'invoke check --unit {unit}'",
+        "Translate Title, Summary and the text into English; fill in Penerjemah (translator; names separated by ';').\n"
+        "  Date, place, category, tags, photos and writers come from the original.\n"
+        "  Remove 'Status: draft' when the translation is ready; check with 'invoke check --unit {unit}'",
+    ),
 }
 
 

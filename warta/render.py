@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import subprocess
@@ -36,6 +37,9 @@ def index_search(site: Path) -> None:
         # A unit with no text yet has nothing to index; its search page says search is unavailable.
         logger.warning("search: no index built: %s", (done.stdout + done.stderr).strip())
         return
+    entry = site / "pagefind" / "pagefind-entry.json"
+    # Pagefind lists languages in no fixed order; a site whose content did not change must not change.
+    entry.write_text(json.dumps(json.loads(entry.read_text()), sort_keys=True, ensure_ascii=False))
     # Our own search.js uses Pagefind's API; its ready-made interfaces would only be published dead weight.
     for unused in (site / "pagefind").glob("pagefind-*"):
         if unused.name != "pagefind-entry.json":

@@ -79,6 +79,7 @@ def read_unit(folder: Path) -> tuple[Unit | None, list[Problem]]:
         return None, [Problem.of(toml_path, "toml_syntax", line, detail=detail)]
     problems = list(_check_keys(data, text, toml_path))
     problems += _check_values(data, text, toml_path, folder)
+    problems += _check_publish(data.get("publish"), text, toml_path)
     if any(p.is_error for p in problems):
         return None, problems
     unit = Unit(
@@ -154,6 +155,19 @@ def _check_values(data: dict, text: str, path: Path, folder: Path) -> list[Probl
     logo = data.get("logo")
     if isinstance(logo, str) and logo and not is_inside(folder, folder / logo, must_exist=True):
         problems.append(Problem.of(path, "toml_missing_file", _line_of(text, "logo"), key="logo", value=logo))
+    return problems
+
+
+def _check_publish(publish, text: str, path: Path) -> list[Problem]:
+    """``[publish]``: a bare host name for ``cname`` (GitHub Pages reads CNAME as one), a plain branch name."""
+    if not isinstance(publish, dict):
+        return []
+    problems = []
+    cname, branch = publish.get("cname"), publish.get("branch")
+    if isinstance(cname, str) and not re.fullmatch(r"[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?", cname):
+        problems.append(Problem.of(path, "toml_bad_cname", _line_of(text, "cname"), value=cname))
+    if isinstance(branch, str) and (not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._/-]*", branch) or ".." in branch):
+        problems.append(Problem.of(path, "toml_bad_branch", _line_of(text, "branch"), value=branch))
     return problems
 
 

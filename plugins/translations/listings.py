@@ -134,8 +134,8 @@ class EnglishListings(Generator):
 
     def write_feed(self, writer, articles):
         feed = self.settings.get("FEED_ATOM")
-        if not feed:
-            return
+        if not feed or not articles:
+            return  # an empty feed would carry the build time, and change on every build
         unit = self.settings.get("UNIT")
         context = dict(self.context, lang=LANG, SITENAME=getattr(unit, "name_en", self.settings["SITENAME"]))
         url = self.settings.get("FEED_ATOM_URL", feed)

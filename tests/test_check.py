@@ -1,0 +1,107 @@
+"""``invoke check``: every kind of problem names its file and line, all at once, without building."""
+
+import os
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from warta.check import check_unit
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD = "Title: Rapat\nDate: 2024-01-02\nPenulis: Ani\n"
+TOML = 'name = "B"\nsite_url = "https://b.go.id"\n'
+
+CASES = [
+    ("news/2024/a.md", "Date: 2024-01-02\nPenulis: Ani\n\nx\n", "news/2024/a.md: 'Title' wajib diisi"),
+    ("news/2024/a.md", "Title: A\nDate: 2024-01-02\n\nx\n", "news/2024/a.md: 'Penulis' wajib diisi"),
+    ("news/2024/a.md", "Title: A\nDate: 13/01/2024\nPenulis: Ani\n\nx\n", "news/2024/a.md:2: tanggal '13/01/2024'"),
+    (
+        "news/2024/a.md",
+        "Title: A\nDate: 2024-02-30\nPenulis: Ani\n\nx\n",
+        "news/2024/a.md:2: tanggal '2024-02-30' tidak ada",
+    ),
+    ("news/2024/a.md", GOOD + "Status: terbit\n\nx\n", "news/2024/a.md:4: Status 'terbit' tidak dikenal"),
+    (
+        "news/2024/a.md",
+        GOOD + "Cover: images/tidak-ada.jpg\n\nx\n",
+        "news/2024/a.md:4: berkas Cover 'images/tidak-ada.jpg'",
+    ),
+    ("news/2024/a.md", GOOD + "Cover: ../../luar.jpg\n\nx\n", "news/2024/a.md:4: berkas Cover '../../luar.jpg'"),
+    ("news/2024/a.md", GOOD + "Gallery: hari-anak\n\nx\n", "news/2024/a.md:4: galeri 'hari-anak' tidak ada"),
+    ("news/2024/b/rapat.md", GOOD + "\nx\n", "news/2024/b/rapat.md: alamat /berita/2024/rapat/ juga dipakai oleh"),
+    ("news/2024/a.md", GOOD + "Modified: 2023-12-31\n\nx\n", "news/2024/a.md:4: Modified '2023-12-31' lebih awal"),
+    ("pages/arsip.md", "Title: Arsip\n\nx\n", "pages/arsip.md: alamat /arsip/ sudah dipakai"),
+    (
+        "unit.toml",
+        'name = "B"\nsite_url = "https://b.go.id"\nwarna = "biru"\n',
+        "unit.toml:3: kunci 'warna' tidak dikenal",
+    ),
+    ("unit.toml", TOML + '[publish]\ncname = "https://b.go.id"\n', "unit.toml:4: 'publish.cname' harus nama domain"),
+    ("unit.toml", TOML + '[publish]\nbranch = "situs b"\n', "unit.toml:4: 'publish.branch' harus nama cabang"),
+]
+
+
+@pytest.mark.parametrize(("path", "text", "expected"), CASES, ids=[c[2].split(": ", 1)[1][:30] for c in CASES])
+def test_each_kind_of_problem_names_file_and_line(site, path, text, expected):
+    site.write("news/2024/rapat.md", GOOD + "\nIsi.\n")
+    site.write(path, text)
+    lines = [p.format("id", site.root) for p in check_unit(site.content / "balai-uji", root=site.root)]
+    assert any(line.startswith(f"content/balai-uji/{expected}") for line in lines), lines
+
+
+def test_references_that_exist_pass(site):
+    site.write("galleries/hari-anak/index.md", "Title: Hari Anak\n\n![Anak bermain](01.jpg)\n")
+    site.write("galleries/hari-anak/01.jpg", "x")
+    site.write("news/2024/a.md", GOOD + "Gallery: hari-anak\nCover: galleries/hari-anak/01.jpg\n\nx\n")
+    assert check_unit(site.content / "balai-uji", root=site.root) == []
+
+
+def test_a_cover_may_not_be_a_link_out_of_the_unit(site, tmp_path):
+    (tmp_path / "rahasia.jpg").write_bytes(b"x")
+    (site.content / "balai-uji/images").mkdir()
+    (site.content / "balai-uji/images/sampul.jpg").symlink_to(tmp_path / "rahasia.jpg")
+    site.write("news/2024/a.md", GOOD + "Cover: images/sampul.jpg\n\nx\n")
+    [problem] = check_unit(site.content / "balai-uji", root=site.root)
+    assert problem.code == "missing_cover"
+
+
+def test_all_problems_are_reported_at_once(site):
+    site.write("news/2024/a.md", "Title: A\nDate: 2024-02-30\nPenulis: Ani\nGallery: x\n\nx\n")
+    site.write("news/2024/b.md", "Date: 2024-01-01\nPenulis: Ani\n\nx\n")
+    codes = sorted(p.code for p in check_unit(site.content / "balai-uji", root=site.root))
+    assert codes == ["impossible_date", "missing_field", "missing_gallery"]
+
+
+def run_check(site, *options):
+    env = dict(os.environ, WARTA_CONTENT=str(site.content))
+    command = [sys.executable, "-m", "invoke", "check", *options]
+    return subprocess.run(command, env=env, capture_output=True, text=True, cwd=ROOT, check=False)
+
+
+def test_the_task_fails_on_errors_and_speaks_english_when_asked(site):
+    site.write("news/2024/a.md", "Title: A\nDate: 2024-02-30\nPenulis: Ani\n\nx\n")
+    done = run_check(site, "--lang", "en")
+    assert done.returncode == 1
+    assert "news/2024/a.md:2: the date '2024-02-30' does not exist in the calendar" in done.stdout
+    assert "1 errors and 0 warnings" in done.stderr
+
+
+def test_warnings_fail_only_when_strict(site):
+    site.write("news/2024/a.md", GOOD + "Warna: biru\n\nx\n")
+    relaxed, strict = run_check(site, "--unit", "balai-uji"), run_check(site, "--unit", "balai-uji", "--strict")
+    assert relaxed.returncode == 0 and "peringatan: kunci 'Warna' tidak dikenal" in relaxed.stdout
+    assert strict.returncode == 1
+
+
+def test_a_year_that_looks_like_a_typo_is_a_warning(site):
+    site.write("news/2024/a.md", "Title: A\nDate: 2204-01-02\nPenulis: Ani\n\nx\n")
+    site.write("news/2024/b.md", "Title: B\nDate: 1024-01-02\nPenulis: Ani\n\nx\n")
+    site.write("news/2024/c.md", f"Title: C\nDate: {datetime.now().year + 1}-01-02\nPenulis: Ani\n\nx\n")
+    problems = check_unit(site.content / "balai-uji", root=site.root)
+    assert sorted((p.path.name, p.code, p.line, p.is_error) for p in problems) == [
+        ("a.md", "unlikely_date", 2, False),
+        ("b.md", "unlikely_date", 2, False),
+    ]
