@@ -21,7 +21,18 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ARTICLE = "/balai-melati/berita/2024/pelatihan-kehumasan/"
-PAGES = ["/balai-melati/", "/balai-melati/berita/", ARTICLE, "/balai-melati/profil/", "/balai-melati/arsip/"]
+PAGES = [
+    "/balai-melati/",
+    "/balai-melati/berita/",
+    ARTICLE,
+    "/balai-melati/profil/",
+    "/balai-melati/arsip/",
+    "/balai-melati/kontributor/puti-chairida-anwar/",
+    "/balai-melati/en/",
+    "/balai-melati/en/berita/",
+    "/balai-melati/en" + ARTICLE.removeprefix("/balai-melati"),
+    "/balai-melati/en/profil/",
+]
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -128,7 +139,7 @@ def test_search_from_the_home_page_finds_an_article(phone, base_url):
     assert "hasil" in phone.locator("#search-status").inner_text()
 
 
-@pytest.mark.parametrize("path", [*PAGES, "/balai-melati/cari/?q=anak"])
+@pytest.mark.parametrize("path", [*PAGES, "/balai-melati/cari/?q=anak", "/balai-melati/en/cari/?q=social"])
 def test_pages_satisfy_their_content_security_policy(phone, base_url, path):
     errors = []
     phone.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
@@ -139,3 +150,15 @@ def test_pages_satisfy_their_content_security_policy(phone, base_url, path):
     assert policy.startswith("default-src 'self'; script-src 'self'")
     assert ("'wasm-unsafe-eval'" in policy) == ("cari" in path), "WebAssembly only where search runs"
     assert errors == []
+
+
+def test_english_search_finds_english_pages(phone, base_url):
+    phone.goto(base_url + "/balai-melati/en/")
+    assert phone.locator("html").get_attribute("lang") == "en"
+    phone.fill("header input[type=search]", "training")
+    phone.press("header input[type=search]", "Enter")
+    phone.wait_for_url("**/balai-melati/en/cari/?q=training")
+    first = phone.locator("#search-results li").first
+    first.wait_for()
+    assert "/en/berita/" in first.locator("h2 a").get_attribute("href")
+    assert "results for" in phone.locator("#search-status").inner_text()
