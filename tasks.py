@@ -17,6 +17,7 @@ sys.path.insert(0, str(ROOT))
 from warta.build import build_units  # noqa: E402
 from warta.check import check_unit, count  # noqa: E402
 from warta.messages import message  # noqa: E402
+from warta.new import new_unit as warta_new_unit  # noqa: E402
 from warta.new import start, todo_code  # noqa: E402
 from warta.problems import ContentError, display_path  # noqa: E402
 from warta.publish import DEFAULT_BRANCH, DEFAULT_REMOTE, PublishError  # noqa: E402
@@ -160,3 +161,20 @@ def publish(c, unit=None, remote=DEFAULT_REMOTE, branch=DEFAULT_BRANCH, lang="id
         raise Exit(str(error), code=1) from None
     for result in results:
         print(result.summary(lang))
+
+
+@task(
+    help={
+        "unit": "the new unit's folder name (its slug), e.g. balai-mawar",
+        "name": "the unit's full name",
+        "site_url": "the unit's public address, https://...",
+        "lang": "id or en",
+    }
+)
+def new_unit(c, unit, name, site_url, lang="id"):
+    """Start a unit: unit.toml and the standing pages (profil, layanan, ppid, ...) as drafts to fill in."""
+    try:
+        created = warta_new_unit(CONTENT, unit, name, site_url)
+    except ContentError as error:
+        raise Exit("\n".join(p.format(lang, ROOT) for p in error.problems), code=1) from None
+    print(message("new_unit_created", lang, path=display_path(created, ROOT)))

@@ -229,6 +229,16 @@ MESSAGES = {
         'sebutkan judulnya: --title "Judul Berita"',
         'give the title: --title "Article title"',
     ),
+    "new_unit_exists": (
+        "folder unit ini sudah ada; pilih nama lain",
+        "this unit folder already exists; choose another name",
+    ),
+    "new_unit_created": (
+        "unit baru dibuat di {path}: lengkapi unit.toml lalu isi halaman di pages/ dan hapus 'Status: draft' "
+        "dari setiap halaman yang sudah siap terbit",
+        "a new unit is in {path}: complete unit.toml, then fill in the pages in pages/ and remove 'Status: draft' "
+        "from each page that is ready to publish",
+    ),
     "new_needs_unit": (
         "sebutkan unitnya: --unit <folder unit>; unit yang ada: {units}",
         "name the unit: --unit <unit folder>; the units are: {units}",

@@ -6,6 +6,7 @@ and nothing half-written is published; the command then says what must still be 
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -131,3 +132,22 @@ def start(unit: Unit, title: str | None, gallery: bool = False, of: Path | None 
     if not title or not title.strip():
         raise ContentError([Problem.of(unit.path, "new_needs_title")])
     return new_gallery(unit, title) if gallery else new_article(unit, title)
+
+
+SKELETON = Path(__file__).resolve().parent / "skeleton"
+
+
+def new_unit(content: Path, slug: str, name: str, site_url: str) -> Path:
+    """A new unit folder from the skeleton: unit.toml and the standing pages as drafts to fill in."""
+    folder = Path(content) / make_slug(slug)
+    if folder.exists():
+        raise ContentError([Problem.of(folder, "new_unit_exists")])
+    quoted = {"name": json.dumps(name)[1:-1], "site_url": json.dumps(site_url)[1:-1], "short_name": name}
+    for template in sorted(SKELETON.rglob("*")):
+        if template.is_file():
+            target = folder / template.relative_to(SKELETON)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(template.read_text(encoding="utf-8").format(**quoted), encoding="utf-8")
+    for empty in ("news", "images", "galleries"):
+        (folder / empty).mkdir(exist_ok=True)
+    return folder
