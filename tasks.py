@@ -171,8 +171,10 @@ def publish(c, unit=None, remote=DEFAULT_REMOTE, branch=DEFAULT_BRANCH, lang="id
         "lang": "id or en",
     }
 )
-def new_unit(c, unit, name, site_url, lang="id"):
+def new_unit(c, unit=None, name=None, site_url=None, lang="id"):
     """Start a unit: unit.toml and the standing pages (profil, layanan, ppid, ...) as drafts to fill in."""
+    if not (unit and name and site_url):
+        raise Exit(message("new_unit_needs", lang), code=2)
     try:
         created = warta_new_unit(CONTENT, unit, name, site_url)
     except ContentError as error:

@@ -233,6 +233,10 @@ MESSAGES = {
         "folder unit ini sudah ada; pilih nama lain",
         "this unit folder already exists; choose another name",
     ),
+    "new_unit_needs": (
+        'sebutkan --unit <nama-folder> --name "Nama Unit" --site-url https://alamat.go.id',
+        'give --unit <folder-name> --name "Unit name" --site-url https://address.go.id',
+    ),
     "new_unit_created": (
         "unit baru dibuat di {path}: lengkapi unit.toml lalu isi halaman di pages/ dan hapus 'Status: draft' "
         "dari setiap halaman yang sudah siap terbit",
