@@ -24,6 +24,7 @@ from warta.publish import DEFAULT_BRANCH, DEFAULT_REMOTE, PublishError  # noqa: 
 from warta.publish import publish as publish_sites  # noqa: E402
 from warta.units import content_root, load_unit, unit_slugs  # noqa: E402
 from warta.watch import serve as serve_and_watch  # noqa: E402
+from warta.weight import weight_report  # noqa: E402
 
 CONTENT = content_root(ROOT)
 OUTPUT = ROOT / "output"
@@ -64,10 +65,20 @@ def run_builds(unit, publish, jobs, lang):
         raise Exit(code=1)
 
 
-@task(help={"unit": "only this unit", "jobs": "processes at once (default: one per core)", "lang": "id or en"})
-def build(c, unit=None, jobs=None, lang="id"):
+@task(
+    help={
+        "unit": "only this unit",
+        "jobs": "processes at once (default: one per core)",
+        "lang": "id or en",
+        "weight": "then print each unit's page weight (compressed HTML+CSS+JS)",
+    }
+)
+def build(c, unit=None, jobs=None, lang="id", weight=False):
     """Check, then build every unit (or one) into output/<unit>/, and the portal output/index.html."""
     run_builds(unit, publish=False, jobs=int(jobs) if jobs else None, lang=lang)
+    if weight:
+        for slug in chosen_units(unit, lang):
+            print(weight_report(OUTPUT / slug))
 
 
 @task(help={"unit": "only this unit", "lang": "id or en"})
