@@ -28,7 +28,7 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 THEME = str(ROOT / "theme")
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["contract", "i18n"]
+PLUGINS = ["contract", "i18n", "galleries"]
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True}
 
 # The authoring contract: news in news/, pages in pages/, Markdown only, slugs from file names.

@@ -37,14 +37,17 @@ class UnitBuild:
 def build_units(units, content: Path, output: Path, publish=False, jobs=None, lang="id") -> list[UnitBuild]:
     """Check and build ``units`` with at most ``jobs`` processes (default: one per core), then the portal."""
     jobs = jobs or os.cpu_count() or 1
+    units = list(units)
+    # Each unit process runs its own photo pool: together they must not exceed the cores.
+    photo_jobs = max(1, (os.cpu_count() or 1) // max(1, min(jobs, len(units))))
     output.mkdir(parents=True, exist_ok=True)
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        builds = list(pool.map(lambda unit: build_unit(unit, content, output, publish, lang), units))
+        builds = list(pool.map(lambda unit: build_unit(unit, content, output, publish, lang, photo_jobs), units))
     write_portal(content, output, lang)
     return builds
 
 
-def build_unit(unit: str, content: Path, output: Path, publish=False, lang="id") -> UnitBuild:
+def build_unit(unit: str, content: Path, output: Path, publish=False, lang="id", photo_jobs=None) -> UnitBuild:
     """Check, then render ``unit`` into a staging folder; swap it in for ``output/<unit>`` only on success."""
     started = time.perf_counter()
     # Paths in messages start at the repository root (or at the content folder's parent, in tests).
@@ -60,6 +63,8 @@ def build_unit(unit: str, content: Path, output: Path, publish=False, lang="id")
     if publish:
         command.append("--publish")
     env = dict(os.environ, WARTA_UNIT=unit, WARTA_CONTENT=str(content))
+    if photo_jobs:
+        env.setdefault("WARTA_PHOTO_JOBS", str(photo_jobs))
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     log = "\n".join(filter(None, [report, done.stdout.strip(), done.stderr.strip()]))
     if done.returncode != 0:

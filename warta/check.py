@@ -16,6 +16,7 @@ from warta.contract import (
     read_document,
     slug_of,
 )
+from warta.galleries import content_photo_problems, gallery_folders, read_gallery
 from warta.problems import ERROR, Problem, display_path
 from warta.units import DEFAULT_TIMEZONE, read_unit
 
@@ -39,10 +40,12 @@ def check_unit(folder: Path, root: Path | None = None) -> list[Problem]:
             problems.append(unreadable.problem)
             continue
         found = check_document(doc, kind, timezone)
-        problems += found
+        problems += found + content_photo_problems(doc, folder)
         if not any(p.is_error for p in found) and not is_draft(doc):
             addresses[address_of(doc, kind, timezone)].append(path)
     problems += address_problems(addresses, root)
+    for gallery in gallery_folders(folder):
+        problems += read_gallery(gallery, folder, timezone)[1]
     return problems
 
 

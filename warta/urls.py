@@ -16,9 +16,13 @@ NEWS = _folder("berita/")
 CATEGORIES = _folder("kategori/")
 TAGS = _folder("tag/")
 ARCHIVES = _folder("arsip/")
+GALLERY = _folder("galeri/{slug}/")
+GALLERIES = _folder("galeri/")
+PHOTOS = "foto/"  # every photo derivative, named by content hash
 
 # Top-level folders the site itself writes; a page may not take one of these slugs.
 RESERVED = {"berita", "galeri", "kategori", "tag", "arsip", "kontributor", "cari", "feeds", "en", "theme", "images"}
+RESERVED |= {"foto"}  # photo derivatives (plugins/galleries)
 
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
