@@ -30,7 +30,9 @@ def camera_jpeg(path, size=(1200, 900), orientation=1, mode="RGB"):
     gps = exif.get_ifd(GPS_IFD)
     gps.update({1: "S", 2: (6.0, 10.0, 30.0), 3: "E", 4: (106.0, 49.0, 12.0)})
     path.parent.mkdir(parents=True, exist_ok=True)
-    image.convert(mode).save(path, "JPEG", exif=exif, quality=90)
+    xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><exif:GPSLatitude>6,10.5S</exif:GPSLatitude></x:xmpmeta>'
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    image.convert(mode).save(path, "JPEG", exif=exif, xmp=xmp, icc_profile=icc, quality=90)
     return path
 
 
@@ -83,7 +85,8 @@ def test_published_photos_carry_no_metadata(gallery_site):
             assert not image.getexif(), path
             assert "exif" not in image.info and "icc_profile" not in image.info, path
             assert not {"xmp", "XML:com.adobe.xmp", "photoshop"} & set(image.info), path
-        assert b"CAM-SERIAL" not in path.read_bytes() and b"Pemilik" not in path.read_bytes()
+        data = path.read_bytes()
+        assert b"CAM-SERIAL" not in data and b"Pemilik" not in data and b"GPSLatitude" not in data, path
 
 
 @pytest.mark.parametrize(("name", "red_side"), [("01", "right"), ("02", "left")])
@@ -130,7 +133,10 @@ def test_article_body_photo_becomes_figure_and_gallery_shows_with_cover(gallery_
     assert figure.img["alt"] == "Peserta berdiskusi"
     assert figure.figcaption.get_text() == "Diskusi kelompok"
     assert figure.select_one("picture source")["type"] == "image/webp"
+    assert (figure.img["loading"], figure.img["decoding"]) == ("lazy", "async")  # after a paragraph
     assert "galleries/" not in str(page.select_one(".body"))
+    share = page.select_one('meta[property="og:image"]')["content"]
+    assert share.startswith("https://balai-uji.example.go.id/foto/01-") and share.endswith("-900.jpg")
     strip = page.select_one(".article-gallery")
     assert strip.select_one("h2 a")["href"].endswith("galeri/pelatihan-kehumasan-2020/")
     news = gallery_site.page("berita")

@@ -46,21 +46,20 @@ def with_photos(body: str, source_path: str, sets: dict[Path, PhotoSet], siteurl
     """Photos alone in a paragraph become figures with their title as caption; inline ones become pictures.
 
     ``src`` is relative to the content file, as staff wrote it; images the pipeline does not know stay as they are.
+    Only a photo opening the body is loaded at once: the others are below the fold.
     """
     base = Path(source_path).parent
-    first = [True]
 
-    def replace(tag: str, as_figure: bool) -> str | None:
+    def replace(match: re.Match, as_figure: bool) -> str:
+        tag = match.group(1) if as_figure else match.group(0)
         attributes = {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(tag)}
         photos = sets.get((base / attributes.get("src", "")).resolve())
         if photos is None:
-            return None
-        eager, first[0] = first[0], False
-        alt = attributes.get("alt", "")
+            return match.group(0)
+        alt, eager = attributes.get("alt", ""), match.start() == 0
         if as_figure:
             return figure(photos, alt, attributes.get("title", ""), siteurl, eager)
         return picture(photos, alt, siteurl, BODY_SIZES, eager)
 
-    body = _ALONE.sub(lambda m: replace(m.group(1), True) or m.group(0), body)
-    body = _IMG.sub(lambda m: replace(m.group(0), False) or m.group(0), body)
-    return Markup(body)
+    body = _ALONE.sub(lambda match: replace(match, True), body)
+    return Markup(_IMG.sub(lambda match: replace(match, False), body))
