@@ -4,6 +4,7 @@ import pytest
 from PIL import Image, ImageCms
 
 from warta.check import check_unit
+from warta.galleries import read_gallery
 
 RED, BLUE = (255, 0, 0), (0, 0, 255)
 ORIENTATION, SERIAL, GPS_IFD = 0x0112, 0xA431, 0x8825
@@ -137,6 +138,8 @@ def test_article_body_photo_becomes_figure_and_gallery_shows_with_cover(gallery_
     assert "galleries/" not in str(page.select_one(".body"))
     share = page.select_one('meta[property="og:image"]')["content"]
     assert share.startswith("https://balai-uji.example.go.id/foto/01-") and share.endswith("-900.jpg")
+    feed = (gallery_site.output / "balai-uji/feeds/atom.xml").read_text(encoding="utf-8")
+    assert "galleries/" not in feed and 'srcset="https://balai-uji.example.go.id/foto/02-' in feed
     strip = page.select_one(".article-gallery")
     assert strip.select_one("h2 a")["href"].endswith("galeri/pelatihan-kehumasan-2020/")
     news = gallery_site.page("berita")
@@ -235,16 +238,26 @@ def test_check_names_missing_photos_paths_outside_and_missing_alt_with_lines(sit
     assert "content/balai-uji/news/2020/a.md:10: foto '../../galleries/g/01.jpg' tanpa teks" in text
 
 
-def test_unlisted_photos_are_appended_and_english_captions_are_kept(gallery_site):
-    folder = gallery_site.content / "balai-uji/galleries/pelatihan-kehumasan-2020"
+def test_unlisted_photos_are_appended_and_english_captions_are_read(gallery_site):
+    unit = gallery_site.content / "balai-uji"
+    folder = unit / "galleries/pelatihan-kehumasan-2020"
     camera_jpeg(folder / "03.jpg")
+    (folder / ".DS_Store").write_bytes(b"\0\1")
+    (folder / "desktop.ini").write_text("[.ShellClassInfo]")
     gallery_site.write(
         "galleries/pelatihan-kehumasan-2020/index.en.md",
         'Title: Public Relations Training 2020\n\n![Participants listening](01.jpg "First session")\n',
     )
+    index, problems = read_gallery(folder, unit, "Asia/Jakarta")
+    assert [p.code for p in problems] == ["photo_unlisted"]
+    assert [ref.path.name for ref in index.photos] == ["01.jpg", "02.jpg", "03.jpg"]
+    assert index.texts["en"].get("title") == "Public Relations Training 2020"
+    english = index.captions["en"][(folder / "01.jpg").resolve()]
+    assert (english.alt, english.caption) == ("Participants listening", "First session")
     built(gallery_site)
     items = gallery_site.page("galeri/pelatihan-kehumasan-2020").select(".gallery-grid li")
     assert len(items) == 3 and items[2].img["alt"] == "Pelatihan Kehumasan 2020"
+    assert [li.img["alt"] for li in items[:1]] == ["Peserta mendengarkan materi"]  # Indonesian page, Indonesian alt
 
 
 def test_cmyk_greyscale_16_bit_palette_and_alpha_photos_become_plain_srgb(site):

@@ -20,7 +20,7 @@ from warta import urls
 from warta.galleries import is_photo
 
 from . import markup
-from .generator import GalleriesGenerator
+from .generator import GalleriesGenerator, published_content
 from .model import Photo
 from .settings import LIBRARY_KEY, setting
 
@@ -96,6 +96,20 @@ def drop_static_photos(generator):
     generator.staticfiles[:] = kept  # the same list is the context's "staticfiles", which generate_output copies
 
 
+def photos_in_feed(context, feed):
+    """Feed entries get the same pictures as pages, with absolute URLs (a feed reader has no page to resolve from)."""
+    library, domain = _library(context), context.get("FEED_DOMAIN") or context.get("SITEURL", "")
+    if library is None:
+        return
+    by_url = {item.url: item for item in published_content(context)}
+    for entry in feed.items:
+        link = entry["link"].removesuffix("?ref=feed").removeprefix(context.get("SITEURL", ""))
+        item = by_url.get(link.lstrip("/"))
+        for key in ("content", "description"):
+            if item is not None and entry.get(key):
+                entry[key] = str(markup.with_photos(entry[key], item.source_path, library.sets, domain))
+
+
 def register():
     # get_generators: the gallery generator runs after articles and pages are read, before static files.
     signals.get_generators.connect(add_generator)
@@ -103,3 +117,5 @@ def register():
     signals.generator_init.connect(install)
     # static_generator_finalized: static files are listed but not yet copied.
     signals.static_generator_finalized.connect(drop_static_photos)
+    # feed_generated: the feed's entries exist and are not yet written.
+    signals.feed_generated.connect(photos_in_feed)
