@@ -173,6 +173,15 @@ def test_warm_rebuild_rewrites_no_photo(gallery_site, photo_cache):
     assert entries == {p: p.stat().st_mtime_ns for p in photo_cache.rglob("*.*") if "stat" not in p.parts}
 
 
+def test_a_damaged_cache_entry_is_made_again(gallery_site, photo_cache):
+    built(gallery_site)
+    damaged = next(photo_cache.rglob("480.webp"))
+    damaged.unlink()
+    built(gallery_site)
+    assert damaged.is_file()
+    assert len(photo_files(gallery_site)) == 2 * 2 * 2  # two photos, two widths, two formats
+
+
 def test_cache_is_shared_by_content_across_units(site, photo_cache):
     for unit in ("balai-uji", "loka-uji"):
         site.unit(unit)
@@ -226,8 +235,11 @@ def test_check_names_missing_photos_paths_outside_and_missing_alt_with_lines(sit
         "Title: A\nDate: 2020-01-01\nPenulis: A\nGallery: tidak-ada\n\n"
         "![Foto](../../galleries/g/09.jpg)\n\n![Luar](../../../lain/x.jpg)\n\n![](../../galleries/g/01.jpg)\n",
     )
+    site.write("galleries/Foto Rapat/index.md", "Title: Rapat\n")
     problems = [p.format(root=site.root) for p in check_unit(site.content / "balai-uji", root=site.root)]
     text = "\n".join(problems)
+    assert "content/balai-uji/galleries/Foto Rapat: nama folder galeri menjadi alamatnya" in text
+    assert "misalnya 'foto-rapat'" in text
     assert "content/balai-uji/galleries/g/index.md:4: foto '02.jpg' tidak ditemukan" in text
     assert "content/balai-uji/galleries/g/index.md:4: foto '02.jpg' tanpa teks alternatif" in text
     assert "content/balai-uji/galleries/g/index.md: peringatan: foto '03.jpg' ada di folder" in text

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from warta.contract import GALLERY, Document, UnreadableFile, check_document, read_document
+from warta.contract import GALLERY, Document, UnreadableFile, check_document, read_document, slug_of
 from warta.problems import WARNING, Problem
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
@@ -124,6 +124,8 @@ def read_gallery(folder: Path, unit_path: Path, timezone: str) -> tuple[GalleryI
     index = Path(folder) / INDEX_NAMES["id"]
     if not index.is_file():
         return None, [Problem.of(folder, "gallery_no_index")]
+    if slug_of(Document(Path(folder))) != Path(folder).name:
+        return None, [Problem.of(folder, "gallery_bad_name", suggestion=slug_of(Document(Path(folder))))]
     try:
         doc = read_document(index)
     except UnreadableFile as unreadable:

@@ -162,6 +162,10 @@ MESSAGES = {
         "folder galeri ini tidak punya index.md; tambahkan index.md berisi Title dan daftar foto",
         "this gallery folder has no index.md; add an index.md with a Title and the list of photos",
     ),
+    "gallery_bad_name": (
+        "nama folder galeri menjadi alamatnya; gunakan huruf kecil, angka dan tanda hubung, misalnya '{suggestion}'",
+        "a gallery's folder name is its address; use lower-case letters, digits and hyphens, such as '{suggestion}'",
+    ),
     "gallery_stray_line": (
         'baris ini bukan foto dan diabaikan; tulis satu foto per baris: ![teks alternatif](01.jpg "keterangan")',
         'this line is not a photo and is ignored; write one photo a line: ![alt text](01.jpg "caption")',

@@ -112,8 +112,7 @@ def develop(sources, recipe: Recipe, cache: Path, jobs: int, base_url: str) -> t
         else:
             remember(source, recipe, cache, outcome)
             manifests[source] = outcome
-    if todo:
-        logger.info("galleries: %d photos derived, %d from the cache", len(todo), len(manifests) - len(todo))
+    logger.info("galleries: %d photos, %d of them new or changed", len(manifests) + len(problems), len(todo))
     sets = {source: photo_set(source, manifest, cache, recipe, base_url) for source, manifest in manifests.items()}
     return sets, problems
 

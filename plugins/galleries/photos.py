@@ -68,10 +68,12 @@ def entry_dir(cache: Path, digest: str, recipe: Recipe) -> Path:
 
 
 def read_manifest(entry: Path) -> dict | None:
+    """The entry's manifest when the entry is whole (someone may have deleted files from the cache)."""
     try:
-        return json.loads((entry / MANIFEST).read_text(encoding="utf-8"))
+        manifest = json.loads((entry / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    return manifest if all((entry / item["file"]).is_file() for item in manifest["files"]) else None
 
 
 def derive(source: str, recipe: Recipe, cache: str) -> dict:
@@ -86,6 +88,7 @@ def derive(source: str, recipe: Recipe, cache: str) -> dict:
     try:
         manifest = {"digest": digest, "recipe": recipe.key, "files": write_derivatives(Path(source), recipe, staging)}
         (staging / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+        shutil.rmtree(entry, ignore_errors=True)  # an entry left broken; a whole one was returned above
         staging.rename(entry)
     except OSError:
         if read_manifest(entry) is None:  # not a twin process that finished first: a real failure
