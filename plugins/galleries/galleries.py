@@ -1,10 +1,14 @@
 """Galleries and private, responsive photos: Pelican signal handlers and the template helpers they install.
 
-Why not pelican-photos or pelican-image-process: both keep their cache inside output/ and compare it by mtime, so
-every CI run (a fresh checkout) derives every photo again; pelican-photos keeps GPS whenever it keeps EXIF and has
-orientation bugs, image-process writes no WebP srcset for galleries; neither fails the build naming a bad photo.
-Here: the cache is keyed by content hash and settings outside output/, every photo is turned upright and then
-stripped of all metadata, and bad photos are content problems like any other (warta.problems).
+Why ours and not pelican-photos or pelican-image-process. pelican-photos (read: photos/photos.py) redoes a photo
+when the output file is missing or older than the original, so a fresh checkout (CI) redoes every photo; it turns
+photos upright only when it keeps EXIF, and then keeps GPS unless told not to; it rotates orientation 8 without
+expanding the canvas (a cropped photo); it writes JPEG only, keeps the ICC profile, logs a missing photo and builds
+on, and keeps its state in Pelican's global DEFAULT_CONFIG. image-process rewrites <img> tags by class into
+srcsets, also with its derivatives in output/ compared by mtime, and copies EXIF only through exiftool when asked.
+Neither fails the build naming a bad photo. Here the cache is keyed by content hash and settings outside output/,
+every photo is turned upright and then stripped of all metadata, and bad photos are content problems like any
+other (warta.problems), so the build stops and names them.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ def _library(context):
 
 
 def _lang(context) -> str:
+    """The page's language from the i18n plugin's ``current_lang()``; Indonesian without that plugin."""
     return context["current_lang"](context) if "current_lang" in context else "id"
 
 
@@ -86,8 +91,8 @@ def install(generator):
 
 def drop_static_photos(generator):
     """Camera files in images/ go through the pipeline, never copied as they are; the unit's logo stays."""
-    unit = getattr(generator.settings.get("UNIT"), "logo", "")
-    logo = (Path(generator.settings["PATH"]) / unit).resolve() if unit else None
+    logo_setting = getattr(generator.settings.get("UNIT"), "logo", "")
+    logo = (Path(generator.settings["PATH"]) / logo_setting).resolve() if logo_setting else None
     kept = [
         static
         for static in generator.staticfiles
