@@ -154,7 +154,9 @@ def test_article_body_photo_becomes_figure_and_gallery_shows_with_cover(gallery_
 def test_no_camera_file_is_copied_and_nav_has_no_galleries_without_any(site):
     camera_jpeg(site.content / "balai-uji/images/foto-kantor.jpg")
     site.write("pages/profil.md", "Title: Profil\n\n![Kantor balai](../images/foto-kantor.jpg)\n")
+    site.write("news/2020/a.md", "Title: A\nDate: 2020-01-01\nPenulis: A\nCover: images/foto-kantor.jpg\n\nIsi.\n")
     built(site)
+    assert "/foto-kantor-" in site.page("berita").select_one(".article-card .cover img")["src"]
     tree = site.tree()
     assert not [name for name in tree if name.endswith("foto-kantor.jpg")]
     assert [name for name in tree if name.startswith("foto/foto-kantor-")]
