@@ -88,8 +88,9 @@ def derive(source: str, recipe: Recipe, cache: str) -> dict:
     try:
         manifest = {"digest": digest, "recipe": recipe.key, "files": write_derivatives(Path(source), recipe, staging)}
         (staging / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
-        shutil.rmtree(entry, ignore_errors=True)  # an entry left broken; a whole one was returned above
-        staging.rename(entry)
+        if entry.exists() and read_manifest(entry) is None:
+            shutil.rmtree(entry, ignore_errors=True)  # files deleted from the cache by hand: make it again
+        staging.rename(entry)  # fails when a twin process renamed first: its entry is as good as ours
     except OSError:
         if read_manifest(entry) is None:  # not a twin process that finished first: a real failure
             raise
