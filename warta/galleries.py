@@ -174,13 +174,3 @@ def read_translation(gallery: GalleryIndex, unit_path: Path) -> list[Problem]:
     gallery.texts["en"] = doc
     gallery.captions["en"] = {ref.path: ref for ref in refs}
     return problems
-
-
-def unit_photo_problems(unit_path: Path, timezone: str, content: list[Document]) -> list[Problem]:
-    """Every photo problem ``invoke check`` reports for a unit: galleries, then the given news and pages."""
-    problems = []
-    for folder in gallery_folders(unit_path):
-        problems += read_gallery(folder, unit_path, timezone)[1]
-    for doc in content:
-        problems += content_photo_problems(doc, unit_path)
-    return problems

@@ -24,7 +24,7 @@ from warta import urls
 from warta.galleries import is_photo
 
 from . import markup
-from .generator import GalleriesGenerator, published_content
+from .generator import GalleriesGenerator, metadata_text, published_content
 from .model import Photo
 from .settings import LIBRARY_KEY, setting
 
@@ -66,8 +66,7 @@ def picture(context, photo, sizes, eager=False, alt=None):
 
 @pass_context
 def gallery_of(context, content):
-    library = _library(context)
-    slug = (getattr(content, "gallery", "") or "").strip()
+    library, slug = _library(context), metadata_text(content, "gallery")
     return library.gallery(slug) if library and slug else None
 
 

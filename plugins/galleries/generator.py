@@ -12,7 +12,7 @@ from pelican.generators import Generator
 
 from warta import urls
 from warta.contract import read_document
-from warta.galleries import body_photos, field_photo, gallery_field_problems, gallery_folders, read_gallery
+from warta.galleries import body_photos, gallery_field_problems, gallery_folders, read_gallery, resolve
 from warta.problems import ContentError
 
 from .library import PhotoSet, develop, publish
@@ -67,14 +67,20 @@ class GalleriesGenerator(Generator):
         return indexes, problems
 
     def read_placements(self, unit: Path):
-        """Per published article or page: the photos of its body, its Cover and its Gallery slug."""
+        """Per published article or page: the photos of its body, its Cover and its Gallery slug.
+
+        Cover and Gallery come from the content's metadata, so a translation that inherits them gets them too.
+        """
         placements, problems = {}, []
         for content in published_content(self.context):
             doc = read_document(content.source_path)
             refs, found = body_photos(doc, unit)
-            cover, cover_problems = field_photo(doc, "cover", unit)
-            problems += found + cover_problems + gallery_field_problems(doc, unit)
-            placements[content.source_path] = ([ref.path for ref in refs], cover, doc.get("gallery").strip())
+            problems += found + gallery_field_problems(doc, unit)
+            written = metadata_text(content, "cover")
+            cover, found = resolve(written, unit, unit, doc.path, doc.line_of("cover")) if written else (None, [])
+            problems += found
+            body = [ref.path for ref in refs]
+            placements[content.source_path] = (body, None if found else cover, metadata_text(content, "gallery"))
         return placements, problems
 
     def generate_output(self, writer):
@@ -90,6 +96,10 @@ class GalleriesGenerator(Generator):
         for gallery in library.galleries:
             template = self.get_template("gallery")
             writer.write_file(gallery.save_as, template, self.context, relative, gallery=gallery, page_name="gallery")
+
+
+def metadata_text(content, key: str) -> str:
+    return (getattr(content, key, "") or "").strip()
 
 
 def published_content(context):
