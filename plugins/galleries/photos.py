@@ -12,6 +12,7 @@ import io
 import json
 import math
 import os
+import re
 import shutil
 import tempfile
 import warnings
@@ -138,8 +139,10 @@ def open_upright(source: Path, recipe: Recipe) -> Image.Image:
         image = shrink(flatten_depth(image), max(recipe.widths))
     except UnidentifiedImageError:
         raise PhotoError("photo_not_image") from None
-    except Image.DecompressionBombError:
-        raise PhotoError("photo_too_large", pixels="?", limit=recipe.max_pixels // 1_000_000) from None
+    except Image.DecompressionBombError as error:  # Pillow's own, larger limit, raised while reading the header
+        found = re.search(r"\((\d+) pixels\)", str(error))
+        pixels = int(found.group(1)) // 1_000_000 if found else "?"
+        raise PhotoError("photo_too_large", pixels=pixels, limit=recipe.max_pixels // 1_000_000) from None
     except (OSError, SyntaxError, ValueError, EOFError) as error:
         raise PhotoError("photo_corrupt", detail=str(error) or type(error).__name__) from None
     image = to_srgb(image, icc)
