@@ -130,13 +130,14 @@ def open_upright(source: Path, recipe: Recipe) -> Image.Image:
         try:
             check_pixels(image, recipe)
             icc = image.info.get("icc_profile")
-            image.draft(None, draft_size(image, max(recipe.widths)))
+            turned = image.getexif().get(ORIENTATION) in TURNED
+            image.draft(None, draft_size(image, max(recipe.widths), turned))
             image.load()  # also closes the file
         except BaseException:
             image.close()
             raise
-        ImageOps.exif_transpose(image, in_place=True)
-        image = shrink(flatten_depth(image), max(recipe.widths))
+        image = shrink(flatten_depth(image), max(recipe.widths), turned)
+        ImageOps.exif_transpose(image, in_place=True)  # after shrinking: turning fewer pixels
     except UnidentifiedImageError:
         raise PhotoError("photo_not_image") from None
     except Image.DecompressionBombError as error:  # Pillow's own, larger limit, raised while reading the header
@@ -157,11 +158,9 @@ def check_pixels(image: Image.Image, recipe: Recipe) -> None:
         raise PhotoError("photo_too_large", pixels=pixels // 1_000_000, limit=recipe.max_pixels // 1_000_000)
 
 
-def draft_size(image: Image.Image, widest: int) -> tuple[int, int]:
+def draft_size(image: Image.Image, widest: int, turned: bool) -> tuple[int, int]:
     """The smallest decoded size (in the file's own orientation) that still yields ``widest`` upright pixels."""
-    turned = image.getexif().get(ORIENTATION) in TURNED
-    upright_width = image.height if turned else image.width
-    scale = min(1.0, widest / upright_width)
+    scale = min(1.0, widest / (image.height if turned else image.width))
     return max(1, math.ceil(image.width * scale)), max(1, math.ceil(image.height * scale))
 
 
@@ -181,11 +180,14 @@ def flatten_depth(image: Image.Image) -> Image.Image:
     return image
 
 
-def shrink(image: Image.Image, widest: int) -> Image.Image:
-    if image.width <= widest:
+def shrink(image: Image.Image, widest: int, turned: bool) -> Image.Image:
+    """Down to ``widest`` pixels across once upright (a turned photo's height becomes its width)."""
+    across = image.height if turned else image.width
+    if across <= widest:
         return image
-    height = max(1, round(image.height * widest / image.width))
-    return image.resize((widest, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    scale = widest / across
+    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    return image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
 
 
 def to_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
