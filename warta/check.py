@@ -24,7 +24,7 @@ MARKDOWN_SUFFIXES = {".md", ".markdown"}
 
 
 def check_unit(folder: Path, root: Path | None = None) -> list[Problem]:
-    """unit.toml and every news item and page of the unit in ``folder``, errors and warnings.
+    """unit.toml and every news item, page and gallery of the unit in ``folder``, errors and warnings.
 
     ``root`` is the repository root, for naming the other file of a pair (default: two levels up).
     """
