@@ -73,8 +73,9 @@ def photo_set(source: Path, manifest: dict, cache: Path, recipe: Recipe, base_ur
 
 
 def stat_key(source: Path, recipe: Recipe) -> str:
+    """Sources arrive resolved (warta.galleries.resolve), so the path names the file."""
     found = source.stat()
-    text = f"{source.resolve()}\0{found.st_size}\0{found.st_mtime_ns}\0{found.st_ino}\0{recipe.key}"
+    text = f"{source}\0{found.st_size}\0{found.st_mtime_ns}\0{found.st_ino}\0{recipe.key}"
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
@@ -139,6 +140,8 @@ def attempt(function, *args):
 
 def publish(sets, output: Path) -> None:
     """Hard-link (or copy) every derivative into the output folder."""
-    for photos in sets:
-        for derivative in photos.derivatives:
-            link_or_copy(derivative.cached, output / derivative.url)
+    derivatives = [derivative for photos in sets for derivative in photos.derivatives]
+    for folder in {(output / derivative.url).parent for derivative in derivatives}:
+        folder.mkdir(parents=True, exist_ok=True)
+    for derivative in derivatives:
+        link_or_copy(derivative.cached, output / derivative.url)

@@ -224,8 +224,7 @@ def on_white(image: Image.Image) -> Image.Image:
 
 
 def link_or_copy(source: Path, target: Path) -> None:
-    """``target`` as a hard link to the cache entry (the same inode every build), else a copy keeping mtime."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """``target`` (its folder made) as a hard link to the cache entry, the same inode every build; else a copy."""
     if target.exists():
         if os.path.samefile(source, target):
             return
