@@ -141,6 +141,7 @@ def test_article_body_photo_becomes_figure_and_gallery_shows_with_cover(gallery_
     feed = (gallery_site.output / "balai-uji/feeds/atom.xml").read_text(encoding="utf-8")
     assert "galleries/" not in feed and 'srcset="https://balai-uji.example.go.id/foto/02-' in feed
     strip = page.select_one(".article-gallery")
+    assert page.select_one('script[src$="js/gallery.js"]') and not page.select("script:not([src])")
     assert strip.select_one("h2 a")["href"].endswith("galeri/pelatihan-kehumasan-2020/")
     news = gallery_site.page("berita")
     cover = news.select_one(".article-card .cover img")
