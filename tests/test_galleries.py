@@ -308,3 +308,13 @@ def test_cmyk_greyscale_16_bit_palette_and_alpha_photos_become_plain_srgb(site):
     [deep] = [p for p in photo_files(site) if p.name.startswith("deep-") and p.name.endswith("-600.jpg")]
     with Image.open(deep) as image:
         assert 140 < image.convert("L").getpixel((10, 10)) < 170  # 40000 of 65535 is about 156 of 255
+
+
+def test_draft_and_future_galleries_are_not_published(site):
+    for slug, header in (("rahasia", "Status: draft\n"), ("nanti", "Date: 2099-01-01\n")):
+        camera_jpeg(site.content / f"balai-uji/galleries/{slug}/01.jpg")
+        site.write(f"galleries/{slug}/index.md", f"Title: {slug}\n{header}\n![Foto](01.jpg)\n")
+    built(site)
+    assert not (site.output / "balai-uji/galeri").exists()
+    assert not (site.output / "balai-uji/foto").exists()
+    assert "Galeri" not in [a.get_text() for a in site.page("").select("nav.site-nav a")]
