@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from pelican import Pelican
 from pelican.contents import Author
 from pelican.settings import read_settings
+from PIL import Image
 
 from plugins.bylines.bylines import attach_credits
 from plugins.bylines.jsonld import jsonld_of
@@ -267,12 +268,16 @@ def test_a_page_gets_credits_and_webpage_jsonld(site):
 def test_cover_else_logo_is_the_image(site):
     site.unit(toml='name = "Balai Uji"\nsite_url = "https://uji.example.go.id"\nlogo = "images/logo.png"\n')
     site.write("images/logo.png", "png")
-    site.write("galleries/hut ke-5/01.jpg", "jpeg")
-    write_news(site, "dengan-sampul", "Penulis: Ani\nCover: galleries/hut ke-5/01.jpg")
+    photo = site.content / "balai-uji/images/sampul.jpg"
+    Image.new("RGB", (800, 600), "teal").save(photo)
+    write_news(site, "dengan-sampul", "Penulis: Ani\nCover: images/sampul.jpg")
     write_news(site, "tanpa-sampul", "Penulis: Ani")
     site.build()
-    covered = jsonld(site.page("berita/2020/dengan-sampul"))
-    assert covered["image"] == "https://uji.example.go.id/galleries/hut%20ke-5/01.jpg"
+    page = site.page("berita/2020/dengan-sampul")
+    covered = jsonld(page)
+    card = page.find("meta", property="og:image")["content"]
+    assert covered["image"] == card and card.startswith("https://uji.example.go.id/foto/sampul-")
+    assert card.endswith("-card.jpg") and "images/sampul.jpg" not in str(covered)
     assert covered["publisher"]["logo"]["url"] == "https://uji.example.go.id/images/logo.png"
     assert jsonld(site.page("berita/2020/tanpa-sampul"))["image"] == "https://uji.example.go.id/images/logo.png"
 

@@ -27,9 +27,13 @@ CASES = [
     (
         "news/2024/a.md",
         GOOD + "Cover: images/tidak-ada.jpg\n\nx\n",
-        "news/2024/a.md:4: berkas Cover 'images/tidak-ada.jpg'",
+        "news/2024/a.md:4: foto 'images/tidak-ada.jpg' tidak ditemukan",
     ),
-    ("news/2024/a.md", GOOD + "Cover: ../../luar.jpg\n\nx\n", "news/2024/a.md:4: berkas Cover '../../luar.jpg'"),
+    (
+        "news/2024/a.md",
+        GOOD + "Cover: ../../luar.jpg\n\nx\n",
+        "news/2024/a.md:4: foto '../../luar.jpg' berada di luar folder unit",
+    ),
     ("news/2024/a.md", GOOD + "Gallery: hari-anak\n\nx\n", "news/2024/a.md:4: galeri 'hari-anak' tidak ada"),
     ("news/2024/b/rapat.md", GOOD + "\nx\n", "news/2024/b/rapat.md: alamat /berita/2024/rapat/ juga dipakai oleh"),
     ("news/2024/a.md", GOOD + "Modified: 2023-12-31\n\nx\n", "news/2024/a.md:4: Modified '2023-12-31' lebih awal"),
@@ -65,14 +69,14 @@ def test_a_cover_may_not_be_a_link_out_of_the_unit(site, tmp_path):
     (site.content / "balai-uji/images/sampul.jpg").symlink_to(tmp_path / "rahasia.jpg")
     site.write("news/2024/a.md", GOOD + "Cover: images/sampul.jpg\n\nx\n")
     [problem] = check_unit(site.content / "balai-uji", root=site.root)
-    assert problem.code == "missing_cover"
+    assert problem.code == "photo_outside_unit"
 
 
 def test_all_problems_are_reported_at_once(site):
     site.write("news/2024/a.md", "Title: A\nDate: 2024-02-30\nPenulis: Ani\nGallery: x\n\nx\n")
     site.write("news/2024/b.md", "Date: 2024-01-01\nPenulis: Ani\n\nx\n")
     codes = sorted(p.code for p in check_unit(site.content / "balai-uji", root=site.root))
-    assert codes == ["impossible_date", "missing_field", "missing_gallery"]
+    assert codes == ["gallery_unknown", "impossible_date", "missing_field"]
 
 
 def run_check(site, *options):

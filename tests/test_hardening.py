@@ -306,9 +306,9 @@ def test_symlinked_images_out_of_the_unit_are_refused(site, tmp_path):
     (tmp_path / "id_rsa").write_text("secret")
     site.article()
     (site.content / "balai-uji" / "images").mkdir()
-    (site.content / "balai-uji" / "images" / "kunci.png").symlink_to(tmp_path / "id_rsa")
+    (site.content / "balai-uji" / "images" / "laporan.pdf").symlink_to(tmp_path / "id_rsa")
     [build] = site.build()
-    assert not build.ok and "images/kunci.png: berkas ini adalah tautan (symlink)" in build.log
+    assert not build.ok and "images/laporan.pdf: berkas ini adalah tautan (symlink)" in build.log
     assert not (site.output / "balai-uji").exists()
 
 

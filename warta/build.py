@@ -43,14 +43,21 @@ def build_units(
     ``in_process`` renders one unit after another in this process instead (see ``render_here``).
     """
     jobs = 1 if in_process else jobs or os.cpu_count() or 1
+    units = list(units)
+    # Each unit process runs its own photo pool: together they must not exceed the cores.
+    photo_jobs = max(1, (os.cpu_count() or 1) // max(1, min(jobs, len(units))))
     output.mkdir(parents=True, exist_ok=True)
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        builds = list(pool.map(lambda unit: build_unit(unit, content, output, publish, lang, in_process), units))
+        builds = list(
+            pool.map(lambda unit: build_unit(unit, content, output, publish, lang, in_process, photo_jobs), units)
+        )
     write_portal(content, output)  # in the sites' language, whatever language staff read messages in
     return builds
 
 
-def build_unit(unit: str, content: Path, output: Path, publish=False, lang="id", in_process=False) -> UnitBuild:
+def build_unit(
+    unit: str, content: Path, output: Path, publish=False, lang="id", in_process=False, photo_jobs=None
+) -> UnitBuild:
     """Check, then render ``unit`` into a staging folder; swap it in for ``output/<unit>`` only on success."""
     started = time.perf_counter()
     # Paths in messages start at the repository root (or at the content folder's parent, in tests).
@@ -62,7 +69,10 @@ def build_unit(unit: str, content: Path, output: Path, publish=False, lang="id",
     staging_root = output.parent / f".{output.name}-staging"
     staging_root.mkdir(exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{unit}-", dir=staging_root))
-    ok, said = (render_here if in_process else render_apart)(unit, content, staging, publish)
+    if in_process:
+        ok, said = render_here(unit, content, staging, publish)
+    else:
+        ok, said = render_apart(unit, content, staging, publish, photo_jobs)
     log = "\n".join(filter(None, [report, said]))
     if not ok:
         shutil.rmtree(staging, ignore_errors=True)
@@ -71,12 +81,14 @@ def build_unit(unit: str, content: Path, output: Path, publish=False, lang="id",
     return UnitBuild(unit, True, time.perf_counter() - started, log)
 
 
-def render_apart(unit: str, content: Path, staging: Path, publish: bool) -> tuple[bool, str]:
+def render_apart(unit: str, content: Path, staging: Path, publish: bool, photo_jobs=None) -> tuple[bool, str]:
     """Render in a process of its own (the default): units render in parallel, each from a clean start."""
     command = [sys.executable, "-m", "warta.render", "--unit", unit, "--output", str(staging)]
     if publish:
         command.append("--publish")
     env = dict(os.environ, WARTA_UNIT=unit, WARTA_CONTENT=str(content))
+    if photo_jobs:
+        env.setdefault("WARTA_PHOTO_JOBS", str(photo_jobs))
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     return done.returncode == 0, "\n".join(filter(None, [done.stdout.strip(), done.stderr.strip()]))
 

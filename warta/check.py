@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import posixpath
 from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +17,7 @@ from warta.contract import (
     read_document,
     slug_of,
 )
+from warta.galleries import content_photo_problems, gallery_folders, read_gallery
 from warta.problems import ERROR, WARNING, Problem, display_path
 from warta.translations import is_translation, lang_of, pair
 from warta.units import DEFAULT_TIMEZONE, is_inside, read_unit
@@ -29,7 +28,7 @@ DATE_ERRORS = {"bad_date", "impossible_date"}
 
 
 def check_unit(folder: Path, root: Path | None = None) -> list[Problem]:
-    """unit.toml and every news item and page of the unit in ``folder``, errors and warnings.
+    """unit.toml and every news item, page and gallery of the unit in ``folder``, errors and warnings.
 
     ``root`` is the repository root, for naming the other file of a pair (default: two levels up).
     """
@@ -37,7 +36,6 @@ def check_unit(folder: Path, root: Path | None = None) -> list[Problem]:
     unit, problems = read_unit(folder)
     timezone = unit.timezone if unit else DEFAULT_TIMEZONE
     addresses = defaultdict(list)
-    files = unit_files(folder)
     depth = len(Path(folder).parts)
     this_year = datetime.now().year
     for path in content_files(folder):
@@ -55,13 +53,14 @@ def check_unit(folder: Path, root: Path | None = None) -> list[Problem]:
             found, doc = pairing.problems, pairing.document
         else:
             found = check_document(doc, kind, timezone)
-        found += reference_problems(doc, files)
         if not any(p.code in DATE_ERRORS for p in found):
             found += date_problems(doc, this_year)
-        problems += found
+        problems += found + content_photo_problems(doc, folder)
         if not any(p.is_error for p in found) and not is_draft(doc):
             addresses[address_of(doc, kind, timezone)].append(path)
     problems += address_problems(addresses, root)
+    for gallery in gallery_folders(folder):
+        problems += read_gallery(gallery, folder, timezone)[1]
     return problems
 
 
@@ -84,35 +83,6 @@ def address_of(doc, kind: str, timezone: str) -> str:
     else:
         url = urls.PAGE["url"].format(slug=slug_of(doc))
     return urls.in_lang(url, lang_of(doc.path))
-
-
-def unit_files(folder: Path) -> frozenset[str]:
-    """Every file of the unit as a path relative to its folder; symbolic links that lead outside it left out.
-
-    One walk of the folder answers every reference of every file: resolving each reference on its own is what
-    made the check slow on large units.
-    """
-    files = set()
-    for directory, _subfolders, names in os.walk(folder):
-        relative = os.path.relpath(directory, folder).replace(os.sep, "/")
-        prefix = "" if relative == "." else relative + "/"
-        for name in names:
-            full = os.path.join(directory, name)
-            if not os.path.islink(full) or is_inside(folder, Path(full), must_exist=True):
-                files.add(prefix + name)
-    return frozenset(files)
-
-
-def reference_problems(doc, files: frozenset[str]) -> list[Problem]:
-    """``Cover:`` must name a file of the unit, ``Gallery:`` a gallery that has its index.md."""
-    problems = []
-    cover = doc.get("cover").strip()
-    if cover and posixpath.normpath(cover) not in files:
-        problems.append(Problem.of(doc.path, "missing_cover", doc.line_of("cover"), value=cover))
-    gallery = doc.get("gallery").strip()
-    if gallery and posixpath.normpath(f"galleries/{gallery}/index.md") not in files:
-        problems.append(Problem.of(doc.path, "missing_gallery", doc.line_of("gallery"), value=gallery))
-    return problems
 
 
 def date_problems(doc, this_year: int) -> list[Problem]:

@@ -144,18 +144,6 @@ MESSAGES = {
         "a translation's '{key}' always comes from its original so that the addresses match; remove this line",
     ),
     # references in content files
-    "missing_cover": (
-        "berkas Cover '{value}' tidak ditemukan di folder unit; tulis path dari folder unit, "
-        "misalnya galleries/nama-galeri/01.jpg",
-        "the Cover file '{value}' is not in the unit folder; write its path from the unit folder, "
-        "for example galleries/gallery-name/01.jpg",
-    ),
-    "missing_gallery": (
-        "galeri '{value}' tidak ada: galleries/{value}/index.md tidak ditemukan; periksa nama foldernya "
-        "atau buat dengan 'invoke new --gallery'",
-        "there is no gallery '{value}': galleries/{value}/index.md is missing; check the folder name "
-        "or start one with 'invoke new --gallery'",
-    ),
     "modified_before_date": (
         "Modified '{modified}' lebih awal dari Date; tanggal pembaruan harus sama atau sesudah tanggal terbit",
         "Modified '{modified}' is earlier than Date; the update must be on or after the publication date",
@@ -281,6 +269,59 @@ MESSAGES = {
         "Translate Title, Summary and the text into English; fill in Penerjemah (translator; names separated by ';').\n"
         "  Date, place, category, tags, photos and writers come from the original.\n"
         "  Remove 'Status: draft' when the translation is ready; check with 'invoke check --unit {unit}'",
+    ),
+    # photos and galleries
+    "photo_missing": (
+        "foto '{file}' tidak ditemukan; periksa nama berkas dan foldernya (huruf besar/kecil berpengaruh)",
+        "the photo '{file}' is not found; check the file name and its folder (letter case matters)",
+    ),
+    "photo_outside_unit": (
+        "foto '{file}' berada di luar folder unit; simpan foto di galleries/ atau images/ unit ini",
+        "the photo '{file}' is outside the unit folder; keep photos in this unit's galleries/ or images/",
+    ),
+    "photo_no_alt": (
+        "foto '{file}' tanpa teks alternatif; tulis deskripsi foto di antara [ ], misalnya ![Peserta pelatihan](...)",
+        "the photo '{file}' has no alt text; describe it between [ ], for example ![Training participants](...)",
+    ),
+    "photo_not_in_gallery": (
+        "foto '{file}' harus berada di folder galeri ini",
+        "the photo '{file}' must be in this gallery's folder",
+    ),
+    "photo_unlisted": (
+        "foto '{file}' ada di folder tetapi tidak tercantum di index.md; foto ditampilkan di akhir tanpa keterangan",
+        "the photo '{file}' is in the folder but not listed in index.md; it is shown last, without a caption",
+    ),
+    "photo_empty": (
+        "berkas foto kosong (0 byte); unggah ulang fotonya",
+        "the photo file is empty (0 bytes); upload the photo again",
+    ),
+    "photo_not_image": (
+        "berkas ini bukan foto yang dikenali (JPEG, PNG atau WebP); unggah ulang atau hapus berkasnya",
+        "this file is not a recognised photo (JPEG, PNG or WebP); upload it again or delete it",
+    ),
+    "photo_corrupt": (
+        "foto rusak atau terpotong ({detail}); unggah ulang dari kamera atau ponsel",
+        "the photo is damaged or cut short ({detail}); upload it again from the camera or phone",
+    ),
+    "photo_too_large": (
+        "foto terlalu besar ({pixels} megapiksel, batas {limit}); perkecil fotonya lalu unggah ulang",
+        "the photo is too large ({pixels} megapixels, the limit is {limit}); make it smaller and upload it again",
+    ),
+    "gallery_unknown": (
+        "galeri '{value}' tidak ada; buat folder galleries/{value}/ dengan index.md atau perbaiki 'Gallery:'",
+        "there is no gallery '{value}'; make the folder galleries/{value}/ with an index.md or correct 'Gallery:'",
+    ),
+    "gallery_no_index": (
+        "folder galeri ini tidak punya index.md; tambahkan index.md berisi Title dan daftar foto",
+        "this gallery folder has no index.md; add an index.md with a Title and the list of photos",
+    ),
+    "gallery_bad_name": (
+        "nama folder galeri menjadi alamatnya; gunakan huruf kecil, angka dan tanda hubung, misalnya '{suggestion}'",
+        "a gallery's folder name is its address; use lower-case letters, digits and hyphens, such as '{suggestion}'",
+    ),
+    "gallery_stray_line": (
+        'baris ini bukan foto dan diabaikan; tulis satu foto per baris: ![teks alternatif](01.jpg "keterangan")',
+        'this line is not a photo and is ignored; write one photo a line: ![alt text](01.jpg "caption")',
     ),
 }
 

@@ -17,9 +17,13 @@ CATEGORIES = _folder("kategori/")
 TAGS = _folder("tag/")
 ARCHIVES = _folder("arsip/")
 SEARCH = _folder("cari/")
+GALLERY = _folder("galeri/{slug}/")
+GALLERIES = _folder("galeri/")
+PHOTOS = "foto/"  # every photo derivative, named by content hash
 
 # Top-level folders the site itself writes; a page may not take one of these slugs.
 RESERVED = {"berita", "galeri", "kategori", "tag", "arsip", "kontributor", "cari", "feeds", "en", "theme", "images"}
+RESERVED |= {"foto"}  # photo derivatives (plugins/galleries)
 
 # Every English URL is the Indonesian one with this in front.
 LANG_PREFIX = {"id": "", "en": "en/"}

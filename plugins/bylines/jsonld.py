@@ -52,9 +52,10 @@ def jsonld_of(content, schema_type: str, credits, unit, default_lang: str = "id"
     if date:
         data["datePublished"] = date.isoformat()
         data["dateModified"] = (getattr(content, "modified", None) or date).isoformat()
-    image = getattr(content, "cover", None) or unit.logo
+    # The cover's social card (made by the galleries plugin; camera files are never published), else the logo.
+    image = getattr(content, "og_image", None) or (absolute(unit, unit.logo) if unit.logo else None)
     if image:
-        data["image"] = absolute(unit, image)
+        data["image"] = image
     data["publisher"] = publisher_of(unit, lang)
     for role in credits:
         data[SCHEMA_PROPERTY[role.key]] = [person_of(person, unit) for person in role.people]

@@ -87,9 +87,10 @@ class PersonPagesGenerator(Generator):
         default = self.settings["DEFAULT_LANG"]
         items = default_lang_items(self.context, self.settings)
         by_lang = {default: contributors_of(items, self.settings)}
-        for lang in {version.lang for item in items for version in getattr(item, "translations", [])} - {default}:
-            versions = [version for item in items for version in item.translations if version.lang == lang]
-            by_lang[lang] = contributors_of(versions, self.settings, f"{lang}/")
+        translated = [version for item in items for version in getattr(item, "translations", [])]
+        for lang in {version.lang for version in translated} - {default}:
+            in_lang = [version for version in translated if version.lang == lang]
+            by_lang[lang] = contributors_of(in_lang, self.settings, f"{lang}/")
         versions = {}
         for lang, contributors in by_lang.items():
             for contributor in contributors:

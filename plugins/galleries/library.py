@@ -1,0 +1,158 @@
+"""The build's photos: derivatives made once per content hash in one process pool, then linked into the site.
+
+A warm build reads no photo: a small stat index (path, size, mtime, inode, recipe) points at the cache entry, so a
+photo already derived costs a ``stat`` and two small reads. A fresh checkout (CI) misses the stat index, hashes the
+files, finds the content-addressed entries and still decodes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
+
+from warta.problems import Problem
+
+from .photos import CARD, EXTENSIONS, PhotoError, Recipe, derive, entry_dir, link_or_copy, read_manifest
+
+logger = logging.getLogger(__name__)
+MIME = {"webp": "image/webp", "jpeg": "image/jpeg"}
+
+
+@dataclass(frozen=True)
+class Derivative:
+    url: str
+    format: str
+    width: int
+    height: int
+    cached: Path
+
+
+@dataclass(frozen=True)
+class PhotoSet:
+    """One source photo's derivatives; ``url`` paths are relative to the site root."""
+
+    source: Path
+    derivatives: tuple[Derivative, ...]
+
+    def of(self, fmt: str) -> list[Derivative]:
+        return sorted((d for d in self.derivatives if d.format == fmt), key=lambda d: d.width)
+
+    @property
+    def formats(self) -> list[str]:
+        return sorted({d.format for d in self.derivatives} - {CARD}, key=lambda fmt: fmt == "jpeg")
+
+    @property
+    def card(self) -> Derivative | None:
+        """The social-card crop, when the recipe made one."""
+        return next((d for d in self.derivatives if d.format == CARD), None)
+
+    @property
+    def largest(self) -> Derivative:
+        """The widest derivative in the most compatible format (JPEG when made): what a plain link opens."""
+        return self.of(self.formats[-1])[-1]
+
+
+def derivative_label(item: dict) -> str:
+    if item["format"] == CARD:
+        return item["file"]
+    return f"{item['width']}.{EXTENSIONS[item['format']]}"
+
+
+def photo_set(source: Path, manifest: dict, cache: Path, recipe: Recipe, base_url: str) -> PhotoSet:
+    """Output names carry the source's content hash, so a changed photo never hides behind a cached URL."""
+    stem = slugify(source.stem, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]) or "foto"
+    entry = entry_dir(cache, manifest["digest"], recipe)
+    tag = f"{manifest['digest'][:10]}{recipe.key[:4]}"
+    derivatives = tuple(
+        Derivative(
+            f"{base_url}{stem}-{tag}-{derivative_label(item)}",
+            item["format"],
+            item["width"],
+            item["height"],
+            entry / item["file"],
+        )
+        for item in manifest["files"]
+    )
+    return PhotoSet(source, derivatives)
+
+
+def stat_key(source: Path, recipe: Recipe) -> str:
+    """Sources arrive resolved (warta.galleries.resolve), so the path names the file."""
+    found = source.stat()
+    text = f"{source}\0{found.st_size}\0{found.st_mtime_ns}\0{found.st_ino}\0{recipe.key}"
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def known_manifest(source: Path, recipe: Recipe, cache: Path) -> dict | None:
+    """The manifest of a photo this cache has seen unchanged (same stat), without reading the photo."""
+    try:
+        digest = (cache / "stat" / stat_key(source, recipe)).read_text(encoding="ascii").strip()
+    except OSError:
+        return None
+    return read_manifest(entry_dir(cache, digest, recipe))
+
+
+def remember(source: Path, recipe: Recipe, cache: Path, manifest: dict) -> None:
+    folder = cache / "stat"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / stat_key(source, recipe)
+    temporary = target.with_name(f"{target.name}.{os.getpid()}")
+    temporary.write_text(manifest["digest"], encoding="ascii")
+    temporary.replace(target)
+
+
+def develop(sources, recipe: Recipe, cache: Path, jobs: int, base_url: str) -> tuple[dict, list[Problem]]:
+    """PhotoSets by source path for every source, and a problem naming each photo that cannot be published."""
+    manifests, todo = {}, []
+    for source in dict.fromkeys(sources):
+        manifest = known_manifest(source, recipe, cache)
+        if manifest is None:
+            todo.append(source)
+        else:
+            manifests[source] = manifest
+    problems = []
+    for source, outcome in derive_all(todo, recipe, cache, jobs):
+        if isinstance(outcome, PhotoError):
+            problems.append(Problem.of(source, outcome.code, **outcome.params))
+        else:
+            remember(source, recipe, cache, outcome)
+            manifests[source] = outcome
+    logger.info("galleries: %d photos, %d of them new or changed", len(manifests) + len(problems), len(todo))
+    sets = {source: photo_set(source, manifest, cache, recipe, base_url) for source, manifest in manifests.items()}
+    return sets, problems
+
+
+def derive_all(sources: list[Path], recipe: Recipe, cache: Path, jobs: int):
+    """(source, manifest or PhotoError) for each source; one pool of at most ``jobs`` processes for the build."""
+    workers = min(jobs, len(sources))
+    if workers <= 1:
+        for source in sources:
+            yield source, attempt(derive, str(source), recipe, str(cache))
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [(source, pool.submit(derive, str(source), recipe, str(cache))) for source in sources]
+        for source, future in futures:
+            yield source, attempt(future.result)
+
+
+def attempt(function, *args):
+    try:
+        return function(*args)
+    except PhotoError as error:
+        return error
+
+
+def publish(sets, output: Path) -> None:
+    """Hard-link (or copy) every derivative into the output folder."""
+    derivatives = [derivative for photos in sets for derivative in photos.derivatives]
+    for folder in {(output / derivative.url).parent for derivative in derivatives}:
+        folder.mkdir(parents=True, exist_ok=True)
+    for derivative in derivatives:
+        link_or_copy(derivative.cached, output / derivative.url)

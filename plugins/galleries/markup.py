@@ -1,0 +1,65 @@
+"""HTML for photos: ``<picture>`` with a srcset per format, and body ``<img>`` tags turned into figures."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from .library import MIME, PhotoSet
+
+BODY_SIZES = "(min-width: 44rem) 40rem, calc(100vw - 2rem)"
+_IMG = re.compile(r"<img\b[^>]*>")
+_ALONE = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>")
+_ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
+
+
+def srcset(photos: PhotoSet, fmt: str, siteurl: str) -> str:
+    return ", ".join(f"{siteurl}/{d.url} {d.width}w" for d in photos.of(fmt))
+
+
+def picture(photos: PhotoSet, alt: str, siteurl: str, sizes: str, eager: bool = False) -> Markup:
+    """Every format but the fallback as ``<source>``; the ``<img>`` carries size, alt and loading hints."""
+    *sources, fallback = photos.formats
+    middle = photos.of(fallback)[len(photos.of(fallback)) // 2]
+    largest = photos.of(fallback)[-1]
+    loading = "" if eager else ' loading="lazy" decoding="async"'
+    parts = [
+        f'<source type="{MIME[fmt]}" srcset="{escape(srcset(photos, fmt, siteurl))}" sizes="{sizes}">'
+        for fmt in sources
+    ]
+    parts.append(
+        f'<img src="{escape(siteurl)}/{escape(middle.url)}" srcset="{escape(srcset(photos, fallback, siteurl))}"'
+        f' sizes="{sizes}" width="{largest.width}" height="{largest.height}" alt="{escape(alt)}"{loading}>'
+    )
+    return Markup(f"<picture>{''.join(parts)}</picture>")
+
+
+def figure(photos: PhotoSet, alt: str, caption: str, siteurl: str, eager: bool = False) -> Markup:
+    caption_html = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
+    return Markup(f'<figure class="photo">{picture(photos, alt, siteurl, BODY_SIZES, eager)}{caption_html}</figure>')
+
+
+def with_photos(body: str, source_path: str, sets: dict[Path, PhotoSet], siteurl: str) -> Markup:
+    """Photos alone in a paragraph become figures with their title as caption; inline ones become pictures.
+
+    ``src`` is relative to the content file, as staff wrote it; images the pipeline does not know stay as they are.
+    Only a photo opening the body is loaded at once: the others are below the fold.
+    """
+    base = Path(source_path).parent
+
+    def replace(match: re.Match, as_figure: bool) -> str:
+        tag = match.group(1) if as_figure else match.group(0)
+        attributes = {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(tag)}
+        photos = sets.get((base / attributes.get("src", "")).resolve())
+        if photos is None:
+            return match.group(0)
+        alt, eager = attributes.get("alt", ""), match.start() == 0
+        if as_figure:
+            return figure(photos, alt, attributes.get("title", ""), siteurl, eager)
+        return picture(photos, alt, siteurl, BODY_SIZES, eager)
+
+    body = _ALONE.sub(lambda match: replace(match, True), body)
+    return Markup(_IMG.sub(lambda match: replace(match, False), body))

@@ -1,0 +1,125 @@
+"""What templates see: galleries with their photos, texts per language, and the photos of each content item."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from warta import urls
+from warta.contract import is_draft, parse_date, split_names
+from warta.galleries import GalleryIndex
+
+from .library import PhotoSet
+
+
+@dataclass
+class Photo:
+    """A photo as placed: its derivatives, and alt text and caption per language (the default as fallback)."""
+
+    set: PhotoSet
+    alt: dict[str, str]
+    caption: dict[str, str] = field(default_factory=dict)
+
+    def alt_for(self, lang: str) -> str:
+        return self.alt.get(lang) or self.alt.get("id", "")
+
+    def caption_for(self, lang: str) -> str:
+        return self.caption.get(lang) or self.caption.get("id", "")
+
+
+@dataclass
+class Gallery:
+    """A published gallery; ``title_for``/``summary_for`` fall back to Indonesian where no index.en.md says."""
+
+    slug: str
+    source_path: str
+    date: datetime | None
+    place: str
+    photographer: list[str]
+    titles: dict[str, str]
+    summaries: dict[str, str]
+    photos: list[Photo]
+
+    @property
+    def url(self) -> str:
+        return urls.GALLERY["url"].format(slug=self.slug)
+
+    @property
+    def save_as(self) -> str:
+        return urls.GALLERY["save_as"].format(slug=self.slug)
+
+    @property
+    def cover(self) -> Photo | None:
+        return self.photos[0] if self.photos else None
+
+    lang = "id"  # the gallery as listed in the default language, e.g. on person pages
+
+    @property
+    def title(self) -> str:
+        return self.title_for(self.lang)
+
+    def title_for(self, lang: str) -> str:
+        return self.titles.get(lang) or self.titles["id"]
+
+    def summary_for(self, lang: str) -> str:
+        return self.summaries.get(lang) or self.summaries.get("id", "")
+
+
+@dataclass
+class GalleryPage:
+    """One language's page of a gallery, as its JSON-LD and credit block read it."""
+
+    gallery: Gallery
+    lang: str
+
+    @property
+    def title(self) -> str:
+        return self.gallery.title_for(self.lang)
+
+    @property
+    def url(self) -> str:
+        return urls.in_lang(self.gallery.url, self.lang)
+
+    @property
+    def save_as(self) -> str:
+        return urls.in_lang(self.gallery.save_as, self.lang)
+
+    @property
+    def date(self):
+        return self.gallery.date
+
+    @property
+    def photographer(self) -> list[str]:
+        return self.gallery.photographer
+
+
+def is_published(index: GalleryIndex, timezone: str, now: datetime) -> bool:
+    """Drafts and galleries dated in the future are left out, as news items are."""
+    date = parse_date(index.doc.get("date"), timezone)
+    return not is_draft(index.doc) and (date is None or date <= now)
+
+
+def gallery_of(index: GalleryIndex, sets: dict[Path, PhotoSet], timezone: str) -> Gallery:
+    """The template model of a gallery whose photos are all in ``sets``."""
+    photos = []
+    for ref in index.photos:
+        alt, caption = {"id": ref.alt or index.doc.get("title")}, {"id": ref.caption}
+        for lang, refs in index.captions.items():
+            if ref.path in refs:
+                alt[lang], caption[lang] = refs[ref.path].alt, refs[ref.path].caption
+        photos.append(Photo(sets[ref.path], alt, caption))
+    return Gallery(
+        slug=index.slug,
+        source_path=str(index.doc.path),
+        date=parse_date(index.doc.get("date"), timezone),
+        place=index.doc.get("place"),
+        photographer=split_names(index.doc.get("photographer")),
+        titles={lang: doc.get("title") for lang, doc in index.texts.items() if doc.get("title")},
+        summaries={lang: doc.get("summary") for lang, doc in index.texts.items() if doc.get("summary")},
+        photos=photos,
+    )
+
+
+def newest_first(galleries: list[Gallery]) -> list[Gallery]:
+    return sorted(galleries, key=lambda g: (g.date is not None, g.date or datetime.min, g.slug), reverse=True)

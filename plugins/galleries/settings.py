@@ -1,0 +1,56 @@
+"""The plugin's settings, their defaults in one place, and the environment variables builds use to tune them."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from .photos import Recipe
+
+logger = logging.getLogger(__name__)
+DEFAULTS = {
+    "PHOTO_WIDTHS": (480, 960, 1600),
+    "PHOTO_FORMATS": ("webp", "jpeg"),  # the last is the <img> fallback every browser shows
+    "PHOTO_QUALITY": {"webp": 75, "jpeg": 80},
+    "PHOTO_MAX_PIXELS": 150_000_000,  # a 108-megapixel phone photo passes; decompression bombs do not
+    "PHOTO_CACHE_DIR": None,  # None: <repository>/.cache/photos; the environment's WARTA_PHOTO_CACHE wins
+    "PHOTO_JOBS": None,  # None: the environment's WARTA_PHOTO_JOBS, else one process per core
+    "HOME_GALLERY_COUNT": 3,
+}
+CACHE_ENV, JOBS_ENV = "WARTA_PHOTO_CACHE", "WARTA_PHOTO_JOBS"
+LIBRARY_KEY = "warta_photo_library"
+PROBLEMS_KEY = "warta_problems"  # the contract plugin's per-build problem list
+
+
+def setting(settings, name):
+    return settings.get(name, DEFAULTS[name])
+
+
+def recipe(settings) -> Recipe:
+    quality = dict(DEFAULTS["PHOTO_QUALITY"], **setting(settings, "PHOTO_QUALITY"))
+    formats = tuple(setting(settings, "PHOTO_FORMATS"))
+    return Recipe(
+        widths=tuple(sorted(setting(settings, "PHOTO_WIDTHS"))),
+        formats=formats,
+        quality=tuple((fmt, quality[fmt]) for fmt in formats),
+        max_pixels=int(setting(settings, "PHOTO_MAX_PIXELS")),
+    )
+
+
+def cache_dir(settings) -> Path:
+    """Outside output/, shared by every unit since entries are named by content; CI keeps it between runs."""
+    chosen = os.environ.get(CACHE_ENV) or setting(settings, "PHOTO_CACHE_DIR")
+    if chosen:
+        return Path(chosen).resolve()
+    return Path(settings.get("WARTA_ROOT") or os.getcwd()) / ".cache" / "photos"
+
+
+def jobs(settings) -> int:
+    """Photo processes; warta.build lowers it when several units build at once, so cores are not oversubscribed."""
+    chosen = os.environ.get(JOBS_ENV) or setting(settings, "PHOTO_JOBS")
+    try:
+        return max(1, int(chosen)) if chosen else os.cpu_count() or 1
+    except ValueError:
+        logger.warning("galleries: %s=%r is not a number; using one process per core", JOBS_ENV, chosen)
+        return os.cpu_count() or 1
