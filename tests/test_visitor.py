@@ -4,6 +4,7 @@ import gzip
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urljoin
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -21,6 +22,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ARTICLE = "/balai-melati/berita/2024/pelatihan-kehumasan/"
+GALLERY = "/balai-melati/galeri/pelatihan-kehumasan-2024/"
 PAGES = [
     "/balai-melati/",
     "/balai-melati/berita/",
@@ -32,6 +34,9 @@ PAGES = [
     "/balai-melati/en/berita/",
     "/balai-melati/en" + ARTICLE.removeprefix("/balai-melati"),
     "/balai-melati/en/profil/",
+    "/balai-melati/galeri/",
+    GALLERY,
+    "/balai-melati/en/galeri/pelatihan-kehumasan-2024/",
 ]
 
 
@@ -162,3 +167,34 @@ def test_english_search_finds_english_pages(phone, base_url):
     first.wait_for()
     assert "/en/berita/" in first.locator("h2 a").get_attribute("href")
     assert "results for" in phone.locator("#search-status").inner_text()
+
+
+def test_gallery_viewer_works_from_the_keyboard(phone, base_url):
+    phone.goto(base_url + GALLERY)
+    first = phone.locator("a.gallery-link").first
+    first.focus()
+    phone.keyboard.press("Enter")
+    viewer = phone.locator(".lightbox")
+    assert viewer.is_visible() and viewer.get_attribute("role") == "dialog"
+    assert phone.evaluate("() => document.activeElement.closest('.lightbox') !== null"), "focus moves into the viewer"
+    shown = phone.locator(".lightbox img").get_attribute("src")
+    caption = phone.locator(".lightbox-caption").inner_text()
+    phone.keyboard.press("ArrowRight")
+    assert phone.locator(".lightbox img").get_attribute("src") != shown
+    assert phone.locator(".lightbox-caption").inner_text() != caption or not caption
+    for _ in range(5):
+        phone.keyboard.press("Tab")
+        assert phone.evaluate("() => document.activeElement.closest('.lightbox') !== null"), "focus stays inside"
+    phone.keyboard.press("Escape")
+    assert not viewer.is_visible()
+    assert phone.evaluate("() => document.activeElement.classList.contains('gallery-link')"), "focus returns"
+
+
+def test_gallery_works_without_javascript(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + GALLERY)
+    href = page.locator("a.gallery-link").first.get_attribute("href")
+    response = page.goto(urljoin(base_url + GALLERY, href))
+    assert response.ok and response.headers["content-type"] == "image/jpeg"
+    context.close()
