@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from warta.check import check_unit
 
@@ -58,7 +59,7 @@ def test_each_kind_of_problem_names_file_and_line(site, path, text, expected):
 
 def test_references_that_exist_pass(site):
     site.write("galleries/hari-anak/index.md", "Title: Hari Anak\n\n![Anak bermain](01.jpg)\n")
-    site.write("galleries/hari-anak/01.jpg", "x")
+    Image.new("RGB", (64, 48), "teal").save(site.content / "balai-uji/galleries/hari-anak/01.jpg")
     site.write("news/2024/a.md", GOOD + "Gallery: hari-anak\nCover: galleries/hari-anak/01.jpg\n\nx\n")
     assert check_unit(site.content / "balai-uji", root=site.root) == []
 

@@ -141,6 +141,45 @@ ERRORS = [
         {"unit.toml": 'name = "B"\nsite_url = "https://a.go.id"\n[social]\ninstagram = "@balai"\n'},
         "unit.toml:4: 'social.instagram' harus alamat web lengkap",
     ),
+    (
+        "photo-pdf-renamed",
+        {"galleries/g/index.md": "Title: G\n\n![Foto](01.jpg)\n", "galleries/g/01.jpg": b"%PDF-1.4\n"},
+        "galleries/g/01.jpg: ",
+    ),
+    (
+        "photo-missing-in-body",
+        {"news/2020/a.md": news("Title: A\nDate: 2020-01-01\nPenulis: H", "![Foto](../../images/tidak-ada.jpg)")},
+        "news/2020/a.md:5: foto '../../images/tidak-ada.jpg' tidak ditemukan",
+    ),
+    (
+        "photo-leaves-unit",
+        {"news/2020/a.md": news("Title: A\nDate: 2020-01-01\nPenulis: H", "![Foto](../../../../rahasia.jpg)")},
+        "news/2020/a.md:5: foto '../../../../rahasia.jpg' berada di luar folder unit",
+    ),
+    (
+        "photo-absolute-path",
+        {"news/2020/a.md": news("Title: A\nDate: 2020-01-01\nPenulis: H", "![Foto](/etc/passwd)")},
+        "news/2020/a.md:5: foto '/etc/passwd'",
+    ),
+    (
+        "photo-without-alt",
+        {
+            "news/2020/a.md": news("Title: A\nDate: 2020-01-01\nPenulis: H", "![](../../images/foto.jpg)"),
+            "images/foto.jpg": "JPEG",
+        },
+        "news/2020/a.md:5: ",
+    ),
+    (
+        "unknown-gallery",
+        {"news/2020/a.md": news("Title: A\nDate: 2020-01-01\nPenulis: H\nGallery: tidak-ada")},
+        "news/2020/a.md:4: galeri 'tidak-ada' tidak ada",
+    ),
+    ("gallery-without-index", {"galleries/g/01.jpg": "JPEG"}, "galleries/g: folder galeri ini tidak punya index.md"),
+    (
+        "orphan-translation",
+        {"news/2020/sendiri.en.md": "Title: Alone\n\nText.\n"},
+        "news/2020/sendiri.en.md: terjemahan tanpa berkas asli",
+    ),
 ]
 
 AWKWARD = [

@@ -7,8 +7,11 @@ The same functions serve ``invoke check`` (with line numbers, before any renderi
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
 
 from warta.contract import GALLERY, Document, UnreadableFile, check_document, read_document, slug_of
 from warta.problems import WARNING, Problem
@@ -77,7 +80,23 @@ def resolve(written: str, base: Path, unit_path: Path, source: Path, line: int |
         return path, [Problem.of(source, "photo_outside_unit", line, file=written)]
     if not path.is_file():
         return path, [Problem.of(source, "photo_missing", line, file=written)]
-    return path, []
+    return path, header_problems(path) if is_photo(path) else []
+
+
+def header_problems(path: Path) -> list[Problem]:
+    """An empty file or one that is no photo at all, told from its first bytes (decoding is the build's job)."""
+    if path.stat().st_size == 0:
+        return [Problem.of(path, "photo_empty")]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # the build applies our own limit
+            with Image.open(path):
+                pass
+    except Image.DecompressionBombError:
+        return []  # the build names it with its megapixels
+    except (UnidentifiedImageError, OSError):
+        return [Problem.of(path, "photo_not_image")]
+    return []
 
 
 def body_photos(doc: Document, unit_path: Path) -> tuple[list[PhotoRef], list[Problem]]:
