@@ -8,6 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from PIL import Image
 
 from warta.check import check_unit
 from warta.new import new_article, new_gallery, new_translation, now_in, start
@@ -70,8 +71,9 @@ def test_a_title_without_letters_is_refused(unit):
 def test_a_new_gallery_lists_the_photos_already_in_its_folder(site, unit):
     folder = site.content / "balai-uji/galleries/hari-anak"
     folder.mkdir(parents=True)
-    for name in ("02.JPG", "01.jpg", "catatan.txt"):
-        (folder / name).write_bytes(b"x")
+    for name in ("02.JPG", "01.jpg"):
+        Image.new("RGB", (64, 48), "teal").save(folder / name, "JPEG")
+    (folder / "catatan.txt").write_text("x")
     path = new_gallery(unit, "Hari Anak", now=NOON_IN_JAKARTA)
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[:3] == ["Title: Hari Anak", "Date: 2024-11-13 12:30", "Place:"]
