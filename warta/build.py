@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from warta.check import check_unit
+from warta.fingerprint import Fingerprint
 from warta.messages import message
 from warta.portal import write_portal
 
@@ -47,6 +48,9 @@ def build_units(units, content: Path, output: Path, publish=False, jobs=None, la
 def build_unit(unit: str, content: Path, output: Path, publish=False, lang="id") -> UnitBuild:
     """Check, then render ``unit`` into a staging folder; swap it in for ``output/<unit>`` only on success."""
     started = time.perf_counter()
+    fingerprint = Fingerprint.of(unit, content, output, publish)
+    if (last_log := fingerprint.last_log()) is not None:  # nothing changed: the last good build stands
+        return UnitBuild(unit, True, time.perf_counter() - started, last_log)
     # Paths in messages start at the repository root (or at the content folder's parent, in tests).
     shown_from = ROOT if content.resolve().is_relative_to(ROOT) else content.parent
     problems = check_unit(content / unit, root=shown_from)
@@ -66,6 +70,7 @@ def build_unit(unit: str, content: Path, output: Path, publish=False, lang="id")
         shutil.rmtree(staging, ignore_errors=True)
         return UnitBuild(unit, False, time.perf_counter() - started, log)
     swap_in(staging, output / unit)
+    fingerprint.save(log)
     return UnitBuild(unit, True, time.perf_counter() - started, log)
 
 
