@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import sys
 import time
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from warta.units import read_unit
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_INPUTS = ("pelicanconf.py", "publishconf.py", "requirements.txt", "theme", "plugins", "warta")
+READING_INPUTS = ("pelicanconf.py", "plugins", "warta")  # what turns a content file into Pelican's content
 SKIPPED_FOLDERS = {"__pycache__", ".git"}
 # A file changed this shortly before the fingerprint was taken may change again with the same modification time
 # (clocks tick coarsely): such a fingerprint is not kept, as git does with its index.
@@ -48,14 +50,10 @@ class Fingerprint:
         taken = time.time_ns()
         unit_folder = Path(content).resolve() / unit
         newest = 0
-        digest = hashlib.blake2b(digest_size=20)
-        digest.update(f"{sys.version}\n{publish}\n{unit_folder}\n".encode())
-        for name in installed_packages():
-            digest.update(f"{name}\n".encode())
-        for folder in (unit_folder, *(ROOT / name for name in SHARED_INPUTS)):
-            for path, size, mtime in file_stamps(folder):
-                digest.update(f"{path} {size} {mtime}\n".encode())
-                newest = max(newest, mtime)
+        digest = hashlib.blake2b(f"{publish}\n{unit_folder}\n".encode(), digest_size=20)
+        for path, size, mtime in code_stamps(SHARED_INPUTS, unit_folder):
+            digest.update(f"{path} {size} {mtime}\n".encode())
+            newest = max(newest, mtime)
         record = Path(output).parent / f".{Path(output).name}-staging" / f"{unit}.fingerprint.json"
         return cls(digest.hexdigest(), record, Path(output) / unit, unit_folder, newest > taken - RACY_NS)
 
@@ -68,7 +66,7 @@ class Fingerprint:
         if saved.get("digest") != self.digest or saved.get("output") != folder_identity(self.target):
             return None
         due = saved.get("next_due")
-        if due and datetime.now().astimezone() >= datetime.fromisoformat(due):
+        if due and now() >= datetime.fromisoformat(due):
             return None
         return saved.get("log", "")
 
@@ -88,8 +86,36 @@ class Fingerprint:
         self.record.write_text(json.dumps(saved), encoding="utf-8")
 
 
+def content_cache_path(cache_root: Path, unit_folder: Path) -> Path:
+    """Pelican's content cache of a unit: one folder per version of what reads content, older ones removed.
+
+    Pelican checks only a cached file's own time, not the code or settings that read it.
+    """
+    digest = hashlib.blake2b(digest_size=12)
+    for path, size, mtime in code_stamps(READING_INPUTS, Path(unit_folder) / "unit.toml"):
+        digest.update(f"{path} {size} {mtime}\n".encode())
+    unit_cache = Path(cache_root) / "pelican" / Path(unit_folder).name
+    for stale in unit_cache.glob("*"):
+        if stale.name != digest.hexdigest():
+            shutil.rmtree(stale, ignore_errors=True)
+    return unit_cache / digest.hexdigest()
+
+
+def code_stamps(shared: tuple[str, ...], own: Path):
+    """Stamps of the Python version, installed packages, ``shared`` inputs under ROOT, and ``own`` (file or folder)."""
+    yield sys.version, 0, 0
+    for name in installed_packages():
+        yield name, 0, 0
+    for folder in (own, *(ROOT / name for name in shared)):
+        yield from file_stamps(folder)
+
+
 def file_stamps(folder: Path):
-    """``(path, size, mtime)`` of every file under ``folder``, in a stable order (nothing when it is missing)."""
+    """``(path, size, mtime)`` of every file under ``folder`` (or of that file), in a stable order."""
+    if os.path.isfile(folder):
+        stat = os.stat(folder)
+        yield str(folder), stat.st_size, stat.st_mtime_ns
+        return
     for parent, folders, files in os.walk(folder):
         folders[:] = sorted(name for name in folders if name not in SKIPPED_FOLDERS)
         for name in sorted(files):
@@ -116,12 +142,16 @@ def folder_identity(folder: Path) -> list[int] | None:
     return [stat.st_ino, stat.st_mtime_ns]
 
 
+def now() -> datetime:
+    return datetime.now().astimezone()
+
+
 def next_due(unit_folder: Path) -> datetime | None:
     """The earliest date still in the future among the unit's items, when it has scheduled ones."""
     unit, _ = read_unit(unit_folder)
     if unit is None:
         return None
-    now = datetime.now().astimezone()
+    today = now()
     due = None
     for path in Path(unit_folder).rglob("*"):
         if path.suffix.lower() not in DATED_SUFFIXES:
@@ -130,6 +160,6 @@ def next_due(unit_folder: Path) -> datetime | None:
             date = parse_date(read_document(path).get("date"), unit.timezone)
         except (UnreadableFile, ValueError):
             continue
-        if date and date > now and (due is None or date < due):
+        if date and date > today and (due is None or date < due):
             due = date
     return due
