@@ -114,3 +114,11 @@ def units(c, json_=False):
     """The unit slugs."""
     slugs = unit_slugs(CONTENT)
     print(json.dumps(slugs) if json_ else "\n".join(slugs))
+
+
+@task(help={"quick": "only the 2,000-article unit and 40 photos (under 3 minutes)"})
+def bench(c, quick=False):
+    """Measure build speed and memory against vanilla Pelican and Hugo: a table and bench/results/latest.json."""
+    from bench.run import main  # noqa: PLC0415  (only this command needs the benchmark)
+
+    main(["--quick"] if quick else [])

@@ -173,6 +173,7 @@ ARTICLE_PATHS = ["news"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = []
 FILENAME_METADATA = r"(?P<slug>[^.]+)(\\.(?P<lang>en))?"
+DEFAULT_DATE = "fs"  # translations carry no date: Warta's reader takes the original's
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 """
