@@ -68,11 +68,13 @@ MARKDOWN = {
 NAV_PAGES = ["profil", "layanan", "ppid", "pengaduan", "kontak", "aksesibilitas"]
 
 # Speed (bench/RESULTS.md): URLs worked out once; Pelican's content cache, uncompressed, outside output/ and
-# renewed when the code that reads content changes; compiled templates kept between builds.
-PLUGINS += ["url_cache"]
+# renewed when the code that reads content changes; compiled templates kept between builds; pages whose inputs
+# did not change taken from the render cache instead of being rendered again.
+PLUGINS += ["url_cache", "render_cache"]
 CACHE_CONTENT = LOAD_CONTENT_CACHE = True
 GZIP_CACHE = False
 CACHE_ROOT = UNIT.path.parent.parent / ".cache"  # next to content/, so each test and benchmark has its own
 CACHE_PATH = str(content_cache_path(CACHE_ROOT, UNIT.path))
 (CACHE_ROOT / "jinja").mkdir(parents=True, exist_ok=True)
 JINJA_ENVIRONMENT["bytecode_cache"] = FileSystemBytecodeCache(str(CACHE_ROOT / "jinja"))
+RENDER_CACHE_PATH = str(CACHE_ROOT / "render" / UNIT.slug)

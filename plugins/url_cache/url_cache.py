@@ -1,9 +1,9 @@
-"""Freeze ``url`` and ``save_as`` of every article and page once nothing changes them any more.
+"""Freeze the ``url`` of every article and page once nothing changes it any more.
 
-Pelican recomputes both on every access (a copy of the metadata, a relative path, a format string); listings
-read them tens of thousands of times in a unit with thousands of articles. ``override_url`` and
-``override_save_as`` are what Pelican itself sets for ``URL:`` and ``Save_as:`` metadata, and it returns them
-as they are.
+Pelican recomputes it on every access (a copy of the metadata, a relative path, a format string); listings read
+it tens of thousands of times in a unit with thousands of articles. ``override_url`` is what Pelican itself sets
+for ``URL:`` metadata, and it returns it as it is. ``save_as`` is left alone: Pelican takes an overridden one as
+leave to overwrite another file.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import logging
 from pelican import signals
 
 logger = logging.getLogger(__name__)
-FROZEN = ("url", "save_as")
 CONTENT_LISTS = (
     "articles",
     "translations",
@@ -25,13 +24,12 @@ CONTENT_LISTS = (
 
 
 def freeze_urls(generators):
-    """Store each item's URL and file name as its override (items with their own keep theirs)."""
+    """Store each item's URL as its override (items with their own keep theirs)."""
     for generator in generators:
         for name in CONTENT_LISTS:
             for content in getattr(generator, name, []):
-                for key in FROZEN:
-                    if not hasattr(content, f"override_{key}"):
-                        setattr(content, f"override_{key}", getattr(content, key))
+                if not hasattr(content, "override_url"):
+                    content.override_url = content.url
 
 
 def register():

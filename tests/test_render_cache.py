@@ -1,0 +1,61 @@
+"""Pages taken from the render cache are exactly what a fresh render gives, after edits of bodies and titles."""
+
+import os
+import time
+
+from conftest import Site
+
+ARTICLE = "Title: {title}\nDate: 2020-01-{day:02}\nPenulis: Ani\nTags: rapat\n\n{body}\n\nParagraf kedua.\n"
+
+
+def write_articles(site, count=12):
+    for number in range(count):
+        text = ARTICLE.format(title=f"Berita {number}", day=number + 1, body=f"Ringkasan berita {number}.")
+        site.write(f"news/2020/berita-{number:02}.md", text)
+
+
+def age(site):
+    past = time.time() - 60
+    for path in site.content.rglob("*"):
+        os.utime(path, (past, past))
+
+
+def fresh_tree(site, tmp_path):
+    """The same content built where no cache exists: everything rendered."""
+    fresh = Site(tmp_path / "fresh")
+    fresh.unit()
+    for path in (site.content / "balai-uji").rglob("*.md"):
+        fresh.write(path.relative_to(site.content / "balai-uji").as_posix(), path.read_text())
+    assert fresh.build()[0].ok
+    return fresh.tree()
+
+
+def cached_pages(site):
+    return len(list((site.root / ".cache" / "render").rglob("*.html")))
+
+
+def test_an_edited_body_reaches_its_page_and_its_listings_only(site, tmp_path):
+    write_articles(site)
+    age(site)
+    site.build()
+    rendered = cached_pages(site)
+    site.write("news/2020/berita-00.md", ARTICLE.format(title="Berita 0", day=1, body="Ringkasan yang diperbaiki."))
+    site.build()
+    assert "Ringkasan yang diperbaiki." in site.page("berita/2020/berita-00").get_text()
+    assert "Ringkasan yang diperbaiki." in site.page("berita/2").get_text()  # the oldest item is on page 2
+    assert "Ringkasan yang diperbaiki." in site.page("tag/rapat/2").get_text()
+    assert "Ringkasan yang diperbaiki." not in site.page("berita").get_text()
+    assert cached_pages(site) - rendered < rendered / 2  # most pages came from the cache
+    assert site.tree() == fresh_tree(site, tmp_path)
+
+
+def test_a_new_title_reaches_every_page_that_names_the_article(site, tmp_path):
+    write_articles(site)
+    age(site)
+    site.build()
+    site.write("news/2020/berita-11.md", ARTICLE.format(title="Judul Baru", day=12, body="Ringkasan berita 11."))
+    site.build()
+    assert "Judul Baru" in site.page("").get_text()
+    assert "Judul Baru" in site.page("berita").get_text()
+    assert "Judul Baru" in site.page("arsip").get_text()
+    assert site.tree() == fresh_tree(site, tmp_path)
