@@ -91,7 +91,16 @@ def tree_rss_kb(pid: int) -> int:
 
 def warta_build(content: Path, output: Path, units: list[str]) -> Measured:
     """``invoke build`` of ``units``, the same code path, with this corpus's content and output folders."""
+    wait_for_discards(output)
     return Measured([sys.executable, "-m", "bench.run", "--build", str(content), str(output), *units])
+
+
+def wait_for_discards(output: Path, limit: float = 300) -> None:
+    """Let the last build's old output finish being deleted (in the background), so it slows no measurement."""
+    staging_root = output.parent / f".{output.name}-staging"
+    deadline = time.monotonic() + limit
+    while any(staging_root.glob("*-old")) and time.monotonic() < deadline:
+        time.sleep(0.2)
 
 
 def build_only(content: str, output: str, units: list[str]) -> int:

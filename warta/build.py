@@ -82,4 +82,10 @@ def swap_in(staging: Path, target: Path) -> None:
     retired = staging.with_name(staging.name + "-old")
     target.rename(retired)
     staging.rename(target)
-    shutil.rmtree(retired)
+    discard(retired)
+
+
+def discard(folder: Path) -> None:
+    """Delete ``folder`` in a process of its own: deleting thousands of files can take longer than the build."""
+    command = [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(folder)]
+    subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

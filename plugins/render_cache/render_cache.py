@@ -17,21 +17,23 @@ from __future__ import annotations
 import hashlib
 import logging
 import shutil
+from itertools import chain
 from pathlib import Path
 
 from pelican import signals
-from pelican.contents import Content
+from pelican.contents import Article, Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
-from warta.fingerprint import SHARED_INPUTS, code_stamps
+from warta.fingerprint import SHARED_INPUTS, code_stamps, file_stamps
 
 logger = logging.getLogger(__name__)
 DEFAULTS = {"RENDER_CACHE_PATH": None}  # a folder outside output/; None renders every page
 # Lists of every item a listing page receives besides its current page: only their metadata is shown.
 METADATA_ONLY = ("all_articles",)
 PAGINATED_BY_DEFAULT = ("articles", "dates")
+VOLATILE_SETTINGS = ("OUTPUT_PATH",)  # a new staging folder each build; it is not in any page
 
 
 def setting(settings, name):
@@ -58,7 +60,9 @@ class Digests:
         if isinstance(value, dict):
             value = list(value.items())
         if isinstance(value, Content):
-            return hash_of(self.metadata(value), value.get_content("") if bodies else "")
+            # Only articles are many; a page or gallery may be shown anywhere, so its body always counts.
+            shown = bodies or not isinstance(value, Article)
+            return hash_of(self.metadata(value), value.get_content("") if shown else "")
         if isinstance(value, URLWrapper):
             return repr((type(value).__name__, str(value), value.slug))
         if isinstance(value, Page):  # the current page of a listing: its items are shown in full
@@ -74,6 +78,12 @@ class Digests:
     def metadata(content) -> str:
         fields = sorted((key, repr(value)) for key, value in content.metadata.items())
         return repr((type(content).__name__, content.source_path, content.url, fields))
+
+
+def settings_digest(settings) -> str:
+    """Every setting that reads the same from build to build (an object shown by its address does not)."""
+    shown = (f"{key}={value!r}" for key, value in sorted(settings.items()) if key not in VOLATILE_SETTINGS)
+    return hash_of(*(line for line in shown if " at 0x" not in line))
 
 
 def hash_of(*parts: str) -> str:
@@ -114,13 +124,10 @@ class CachingWriter(Writer):
     def site_key(self, context) -> str:
         items = [value for value in context.values() if isinstance(value, list | tuple)]
         sources = {getattr(item, "source_path", None) for group in items for item in group}
-        files = [
-            f"{path} {size} {mtime}"
-            for path, size, mtime in code_stamps(SHARED_INPUTS, Path(self.settings["PATH"]))
-            if path not in sources
-        ]
-        siteurl = repr((self.settings["SITEURL"], self.settings["RELATIVE_URLS"]))
-        return hash_of(siteurl, *files, *(self.digests.of(group, bodies=False) for group in items))
+        stamps = chain(code_stamps(SHARED_INPUTS, Path(self.settings["PATH"])), file_stamps(self.settings["THEME"]))
+        files = [f"{path} {size} {mtime}" for path, size, mtime in stamps if path not in sources]
+        metadata = (self.digests.of(group, bodies=False) for group in items)
+        return hash_of(settings_digest(self.settings), *files, *metadata)
 
 
 class CachedTemplate:
