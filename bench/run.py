@@ -37,6 +37,7 @@ PHOTO_CACHES = (".cache/photos", ".cache/galleries")
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".webp", ".png", ".avif"}
 # The least any photo pipeline must do with Pillow: decode, turn upright, two widths as JPEG and WebP, no EXIF.
 FLOOR_WIDTHS = (800, 1600)
+FLOOR_SAMPLE = 40  # photos timed for the floor: a figure per photo, steady after a few
 
 
 class Measured:
@@ -125,7 +126,7 @@ def settle() -> None:
     time.sleep(1.1)
 
 
-def measure_warta(folder: Path, counts: dict) -> dict:
+def measure_warta(folder: Path, counts: dict, cpu: dict) -> dict:
     content, output = folder / "content", folder / "output"
     for generated in (output, folder / ".output-staging", folder / ".cache"):
         shutil.rmtree(generated, ignore_errors=True)
@@ -140,6 +141,9 @@ def measure_warta(folder: Path, counts: dict) -> dict:
     noop = warta_build(content, output, units)
     edit(content / corpus.BIG_UNIT / EDITED)
     one_edit = warta_build(content, output, [corpus.BIG_UNIT])
+    cpu.update(
+        {"Warta cold": cold.cpu_seconds, "Warta no-op": noop.cpu_seconds, "Warta one edit": one_edit.cpu_seconds}
+    )
     return {
         "cold_s": cold.seconds,
         "noop_s": noop.seconds,
@@ -197,7 +201,7 @@ LOAD_CONTENT_CACHE = True
 """
 
 
-def measure_pelican(folder: Path) -> dict:
+def measure_pelican(folder: Path, cpu: dict) -> dict:
     """Vanilla Pelican, same text: cold (empty cache), then one edit with its content cache."""
     base = folder / "vanilla"
     shutil.rmtree(base, ignore_errors=True)
@@ -212,10 +216,11 @@ def measure_pelican(folder: Path) -> dict:
     cold = Measured(command, cwd=base)
     edit(unit / EDITED)
     one_edit = Measured(command, cwd=base)
+    cpu.update({"Pelican cold": cold.cpu_seconds, "Pelican one edit": one_edit.cpu_seconds})
     return {"cold_s": cold.seconds, "edit_one_s": one_edit.seconds}
 
 
-def measure_hugo(folder: Path) -> dict | None:
+def measure_hugo(folder: Path, cpu: dict) -> dict | None:
     """Hugo on the same text, both languages: cold, then a rebuild after one edit; None when not installed."""
     hugo = shutil.which("hugo")
     if hugo is None:
@@ -228,12 +233,13 @@ def measure_hugo(folder: Path) -> dict | None:
     cold = Measured(command, cwd=site)
     edit(site / "content" / EDITED)
     rebuild = Measured(command, cwd=site)
+    cpu.update({"Hugo cold": cold.cpu_seconds, "Hugo rebuild": rebuild.cpu_seconds})
     return {"cold_s": cold.seconds, "rebuild_s": rebuild.seconds}
 
 
 def pillow_floor_ms(content: Path) -> float | None:
     """Milliseconds per photo for the least work Pillow must do (bench.photos defines it once galleries land)."""
-    photos = sorted((content / corpus.PHOTO_UNIT / "galleries").rglob("*.jpg"))
+    photos = sorted((content / corpus.PHOTO_UNIT / "galleries").rglob("*.jpg"))[:FLOOR_SAMPLE]
     if not photos:
         return None
     floor = getattr(optional_module("bench.photos"), "pillow_floor_ms", None)
@@ -257,18 +263,22 @@ def optional_module(name: str):
         return None
 
 
-def run(quick: bool, folder: Path) -> dict:
-    """Generate (or reuse) the corpus and measure everything; the results in the issue's nested format."""
+def run(quick: bool, folder: Path) -> tuple[dict, dict]:
+    """Generate (or reuse) the corpus and measure everything: results in the issue's format, CPU seconds.
+
+    CPU time of each command is kept beside it: on a shared machine it tells how much of a wall time was waiting.
+    """
     sizes = corpus.quick_sizes() if quick else corpus.full_sizes()
     counts = corpus.generate(folder, sizes)
+    cpu = {}
     results = {
-        "warta": measure_warta(folder, counts),
-        "pelican": measure_pelican(folder),
-        "hugo": measure_hugo(folder),
+        "warta": measure_warta(folder, counts, cpu),
+        "pelican": measure_pelican(folder, cpu),
+        "hugo": measure_hugo(folder, cpu),
         "pillow_floor_ms": pillow_floor_ms(folder / "content"),
         "corpus": counts,
     }
-    return rounded(results)
+    return rounded(results), cpu
 
 
 def rounded(value):
@@ -279,8 +289,9 @@ def rounded(value):
     return value
 
 
-def table(results: dict) -> str:
-    """The figures, and each target with its ratio and whether it holds."""
+def table(results: dict, cpu: dict | None = None) -> str:
+    """The figures (with CPU seconds where known), and each target with its ratio and whether it holds."""
+    cpu = cpu or {}
     warta, pelican, hugo = results["warta"], results["pelican"], results["hugo"] or {}
     rows = [
         ("Warta cold (2,000-article unit)", warta["cold_s"], "s"),
@@ -295,7 +306,7 @@ def table(results: dict) -> str:
         ("Hugo rebuild", hugo.get("rebuild_s"), "s"),
         ("Pillow floor", results["pillow_floor_ms"], "ms/photo"),
     ]
-    lines = [f"{name:<36}{shown(value):>10} {unit}" for name, value, unit in rows]
+    lines = [f"{name:<36}{shown(value):>10} {unit:<9}{cpu_of(cpu, name)}" for name, value, unit in rows]
     lines.append("")
     lines += [f"{name:<44}{shown(ratio):>8}  {verdict(ratio, limit)}" for name, ratio, limit in targets(results)]
     return "\n".join(lines)
@@ -313,6 +324,11 @@ def targets(results: dict) -> list[tuple[str, float | None, float]]:
         ("photos warm, ms per photo (<= 2)", warta["photos_warm_ms"], 2.0),
         ("peak RSS, MB (<= 250)", warta["peak_rss_mb"], 250.0),
     ]
+
+
+def cpu_of(cpu: dict, row: str) -> str:
+    used = next((seconds for name, seconds in cpu.items() if row.startswith(name)), None)
+    return "" if used is None else f"(CPU {used:.2f} s)"
 
 
 def ratio(value, base):
@@ -338,10 +354,10 @@ def main(argv=None) -> int:
     if args.build:
         return build_only(args.build[0], args.build[1], args.build[2:])
     folder = (args.corpus or ROOT / "bench" / "corpus" / ("quick" if args.quick else "full")).resolve()
-    results = run(args.quick, folder)
+    results, cpu = run(args.quick, folder)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(table(results))
+    print(table(results, cpu))
     print(f"\n{RESULTS.relative_to(ROOT)}")
     return 0
 
