@@ -5,6 +5,8 @@ import time
 
 from conftest import Site
 
+from warta.build import build_units
+
 ARTICLE = "Title: {title}\nDate: 2020-01-{day:02}\nPenulis: Ani\nTags: rapat\n\n{body}\n\nParagraf kedua.\n"
 
 
@@ -59,3 +61,15 @@ def test_a_new_title_reaches_every_page_that_names_the_article(site, tmp_path):
     assert "Judul Baru" in site.page("berita").get_text()
     assert "Judul Baru" in site.page("arsip").get_text()
     assert site.tree() == fresh_tree(site, tmp_path)
+
+
+def test_preview_and_publish_builds_keep_each_their_pages(site):
+    write_articles(site, count=2)
+    age(site)
+    site.build()
+    rendered = cached_pages(site)
+    build_units(["balai-uji"], site.content, site.output, publish=True)
+    assert cached_pages(site) == 2 * rendered
+    site.build()
+    assert cached_pages(site) == 2 * rendered  # the preview's pages were still there
+    assert not site.page("").select_one("main a")["href"].startswith("https://")

@@ -1,10 +1,10 @@
 """A writer that renders a page only when what it shows changed; otherwise it writes the page rendered last time.
 
 Pelican 4.12 renders every page on every build. Here each page gets a key: the *site key* (the theme, plugins,
-settings and every non-article file of the unit by time and size, the site's address, and the metadata of every
-article and page: titles, dates, URLs, credits...) and the *page key* (the bodies of the items the page itself
-shows). Editing one article's body then re-renders its own page and the listing pages it appears on; changing a
-title, the theme or a photo re-renders everything.
+settings, the site's address, every file of the unit that is not an article or page by time and size, the metadata
+of every article -- titles, dates, URLs, credits... -- and the whole of every other item: pages, galleries) and the
+*page key* (the template, and the bodies of the articles the page itself shows). Editing one article's body then
+re-renders its own page and the listing pages that show it; a new title, theme or photo re-renders everything.
 
 The rule templates must keep: a page shows the body or summary of an item only when that item is in the page's
 own context (``article``, ``page``, the current page of a listing, or an unpaginated list such as the home page's).
@@ -34,6 +34,7 @@ DEFAULTS = {"RENDER_CACHE_PATH": None}  # a folder outside output/; None renders
 METADATA_ONLY = ("all_articles",)
 PAGINATED_BY_DEFAULT = ("articles", "dates")
 VOLATILE_SETTINGS = ("OUTPUT_PATH",)  # a new staging folder each build; it is not in any page
+KEPT_SITE_KEYS = 1  # besides the current one: preview and publish builds alternate without losing their pages
 
 
 def setting(settings, name):
@@ -112,14 +113,15 @@ class CachingWriter(Writer):
         return super().write_file(name, wrapped, context, relative_urls, paginated, **kwargs)
 
     def open_cache(self, context) -> Path:
-        """The cache folder for this site key; folders of other site keys are removed."""
+        """The cache folder for this site key; of the others only the last used stays (preview and publish)."""
         root = Path(self.settings["RENDER_CACHE_PATH"])
-        site = self.site_key(context)
-        for stale in root.glob("*"):
-            if stale.name != site:
-                shutil.rmtree(stale, ignore_errors=True)
-        (root / site).mkdir(parents=True, exist_ok=True)
-        return root / site
+        current = root / self.site_key(context)
+        current.mkdir(parents=True, exist_ok=True)
+        current.touch()
+        others = sorted((p for p in root.iterdir() if p != current), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in others[KEPT_SITE_KEYS:]:
+            shutil.rmtree(stale, ignore_errors=True)
+        return current
 
     def site_key(self, context) -> str:
         items = [value for value in context.values() if isinstance(value, list | tuple)]
