@@ -4,6 +4,7 @@ import os
 import time
 
 from conftest import Site
+from PIL import Image
 
 from warta.build import build_units
 
@@ -73,3 +74,20 @@ def test_preview_and_publish_builds_keep_each_their_pages(site):
     site.build()
     assert cached_pages(site) == 2 * rendered  # the preview's pages were still there
     assert not site.page("").select_one("main a")["href"].startswith("https://")
+
+
+def test_a_changed_image_renders_the_site_again(site):
+    logo = site.content / "balai-uji" / "images" / "logo.png"
+    logo.parent.mkdir(parents=True)
+    Image.new("RGB", (4, 4)).save(logo)
+    toml = site.content / "balai-uji" / "unit.toml"
+    toml.write_text(toml.read_text() + 'logo = "images/logo.png"\n')
+    write_articles(site, count=2)
+    age(site)
+    assert site.build()[0].ok
+    rendered = cached_pages(site)
+    Image.new("RGB", (8, 8)).save(logo)  # a template may show its size or a hash of it
+    [build] = site.build()
+    assert build.ok, build.log
+    assert site.page("").select_one(".site-brand img")["src"].endswith("images/logo.png")
+    assert cached_pages(site) == 2 * rendered

@@ -63,7 +63,8 @@ class Digests:
         if isinstance(value, Content):
             # Only articles are many; a page or gallery may be shown anywhere, so its body always counts.
             shown = bodies or not isinstance(value, Article)
-            return hash_of(self.metadata(value), value.get_content("") if shown else "")
+            body = value.get_content("") if shown else ""  # None for a static file: its stamp is in the site key
+            return hash_of(self.metadata(value), body or "")
         if isinstance(value, URLWrapper):
             return repr((type(value).__name__, str(value), value.slug))
         if isinstance(value, Page):  # the current page of a listing: its items are shown in full
@@ -125,7 +126,8 @@ class CachingWriter(Writer):
 
     def site_key(self, context) -> str:
         items = [value for value in context.values() if isinstance(value, list | tuple)]
-        sources = {getattr(item, "source_path", None) for group in items for item in group}
+        # Articles count by their digests; every other file (pages, images, photos) by its time and size.
+        sources = {item.source_path for group in items for item in group if isinstance(item, Article)}
         stamps = chain(code_stamps(SHARED_INPUTS, Path(self.settings["PATH"])), file_stamps(self.settings["THEME"]))
         files = [f"{path} {size} {mtime}" for path, size, mtime in stamps if path not in sources]
         metadata = (self.digests.of(group, bodies=False) for group in items)
