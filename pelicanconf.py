@@ -10,7 +10,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))  # `pelican -s pelicanconf.py` must find the warta package
 
+from jinja2 import FileSystemBytecodeCache  # noqa: E402
+
 from warta import urls  # noqa: E402
+from warta.fingerprint import content_cache_path  # noqa: E402
 from warta.units import content_root, load_unit  # noqa: E402
 
 UNIT = load_unit(content_root(ROOT) / os.environ["WARTA_UNIT"])
@@ -74,3 +77,15 @@ REPO_EDIT_URL = os.environ.get("WARTA_REPO_EDIT_URL", "https://github.com/kemens
 UNIT_REPO_PATH = (
     UNIT.path.relative_to(ROOT) if UNIT.path.is_relative_to(ROOT) else Path("content", UNIT.slug)
 ).as_posix()
+
+# Speed (bench/RESULTS.md): URLs worked out once; Pelican's content cache, uncompressed, outside output/ and
+# renewed when the code that reads content changes; compiled templates kept between builds; pages whose inputs
+# did not change taken from the render cache instead of being rendered again.
+PLUGINS += ["url_cache", "render_cache"]
+CACHE_CONTENT = LOAD_CONTENT_CACHE = True
+GZIP_CACHE = False
+CACHE_ROOT = UNIT.path.parent.parent / ".cache"  # next to content/, so each test and benchmark has its own
+CACHE_PATH = str(content_cache_path(CACHE_ROOT, UNIT.path))
+(CACHE_ROOT / "jinja").mkdir(parents=True, exist_ok=True)
+JINJA_ENVIRONMENT["bytecode_cache"] = FileSystemBytecodeCache(str(CACHE_ROOT / "jinja"))
+RENDER_CACHE_PATH = str(CACHE_ROOT / "render" / UNIT.slug)

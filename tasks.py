@@ -191,3 +191,11 @@ def new_unit(c, unit=None, name=None, site_url=None, lang="id"):
     except ContentError as error:
         raise Exit("\n".join(p.format(lang, ROOT) for p in error.problems), code=1) from None
     print(message("new_unit_created", lang, path=display_path(created, ROOT)))
+
+
+@task(help={"quick": "only the 2,000-article unit and 40 photos (under 3 minutes)"})
+def bench(c, quick=False):
+    """Measure build speed and memory against vanilla Pelican and Hugo: a table and bench/results/latest.json."""
+    from bench.run import main  # noqa: PLC0415  (only this command needs the benchmark)
+
+    main(["--quick"] if quick else [])

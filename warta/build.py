@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from warta.check import check_unit
+from warta.fingerprint import Fingerprint
 from warta.messages import message
 from warta.portal import write_portal
 from warta.problems import ContentError
@@ -60,6 +61,9 @@ def build_unit(
 ) -> UnitBuild:
     """Check, then render ``unit`` into a staging folder; swap it in for ``output/<unit>`` only on success."""
     started = time.perf_counter()
+    fingerprint = Fingerprint.of(unit, content, output, publish)
+    if (last_log := fingerprint.last_log()) is not None:  # nothing changed: the last good build stands
+        return UnitBuild(unit, True, time.perf_counter() - started, last_log)
     # Paths in messages start at the repository root (or at the content folder's parent, in tests).
     shown_from = ROOT if content.resolve().is_relative_to(ROOT) else content.parent
     problems = check_unit(content / unit, root=shown_from)
@@ -78,6 +82,7 @@ def build_unit(
         shutil.rmtree(staging, ignore_errors=True)
         return UnitBuild(unit, False, time.perf_counter() - started, log)
     swap_in(staging, output / unit)
+    fingerprint.save(log)
     return UnitBuild(unit, True, time.perf_counter() - started, log)
 
 
@@ -119,4 +124,10 @@ def swap_in(staging: Path, target: Path) -> None:
     retired = staging.with_name(staging.name + "-old")
     target.rename(retired)
     staging.rename(target)
-    shutil.rmtree(retired)
+    discard(retired)
+
+
+def discard(folder: Path) -> None:
+    """Delete ``folder`` in a process of its own: deleting thousands of files can take longer than the build."""
+    command = [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(folder)]
+    subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -1,0 +1,366 @@
+"""The benchmark: Warta's builds against vanilla Pelican and Hugo on one generated corpus, in one run.
+
+python -m bench.run [--quick]   (or ``invoke bench [--quick]``): results in bench/results/latest.json, and a table.
+Every figure is wall time of a whole command (process start included) on the same machine in the same run, so
+ratios between them hold even where the machine is slower or busier than usual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import corpus  # noqa: E402
+from bench.hugo import write_hugo_site  # noqa: E402
+from warta.fingerprint import Fingerprint  # noqa: E402
+from warta.units import unit_slugs  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results" / "latest.json"
+EDITED = "news/2020/berita-1400.md"  # an article of the 2,000-article unit, in the middle of its history
+SAMPLE_SECONDS = 0.02
+# Where a photo pipeline may keep derivatives between builds: emptied before the cold photo build.
+PHOTO_CACHES = (".cache/photos", ".cache/galleries")
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".webp", ".png", ".avif"}
+# The least any photo pipeline must do with Pillow: decode, turn upright, two widths as JPEG and WebP, no EXIF.
+FLOOR_WIDTHS = (800, 1600)
+FLOOR_SAMPLE = 40  # photos timed for the floor: a figure per photo, steady after a few
+
+
+class Measured:
+    """Wall time and the peak of resident memory summed over a command's whole process tree."""
+
+    def __init__(self, command, cwd=ROOT, env=None):
+        used_before = children_cpu_seconds()
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self.peak_kb = 0
+        sampler = threading.Thread(target=self._sample, args=(process,), daemon=True)
+        sampler.start()
+        output, _ = process.communicate()
+        self.seconds = time.perf_counter() - started
+        self.cpu_seconds = children_cpu_seconds() - used_before  # shown beside wall times: the machine is shared
+        sampler.join()
+        self.output = output.decode(errors="replace")
+        if process.returncode != 0:
+            raise RuntimeError(f"{' '.join(map(str, command))} failed:\n{self.output[-3000:]}")
+
+    def _sample(self, process):
+        while process.poll() is None:
+            self.peak_kb = max(self.peak_kb, tree_rss_kb(process.pid))
+            time.sleep(SAMPLE_SECONDS)
+
+    @property
+    def peak_mb(self) -> float:
+        return self.peak_kb / 1024
+
+
+def children_cpu_seconds() -> float:
+    """CPU time of every finished child process and its descendants, in seconds."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def tree_rss_kb(pid: int) -> int:
+    """VmRSS of ``pid`` and all its descendants (children of any of their threads), in kB; 0 for gone ones."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            with open(f"/proc/{current}/status", encoding="ascii") as status:
+                total += next((int(line.split()[1]) for line in status if line.startswith("VmRSS:")), 0)
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as children:
+                    pending += [int(child) for child in children.read().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def warta_build(content: Path, output: Path, units: list[str]) -> Measured:
+    """``invoke build`` of ``units``, the same code path, with this corpus's content and output folders."""
+    wait_for_discards(output)
+    return Measured([sys.executable, "-m", "bench.run", "--build", str(content), str(output), *units])
+
+
+def wait_for_discards(output: Path, limit: float = 300) -> None:
+    """Let the last build's old output finish being deleted (in the background), so it slows no measurement."""
+    staging_root = output.parent / f".{output.name}-staging"
+    deadline = time.monotonic() + limit
+    while any(staging_root.glob("*-old")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+
+
+def build_only(content: str, output: str, units: list[str]) -> int:
+    """The child process of ``warta_build``: check and build, exit status 1 when a unit failed."""
+    from warta.build import build_units  # noqa: PLC0415  (only the child process builds)
+
+    builds = build_units(units, Path(content), Path(output))
+    for build in builds:
+        if not build.ok:
+            print(build.log)
+    return 0 if all(build.ok for build in builds) else 1
+
+
+def edit(article: Path) -> None:
+    """One staff edit: a sentence added to the end of the body."""
+    with article.open("a", encoding="utf-8") as text:
+        text.write("\nKalimat tambahan dari penyunting.\n")
+
+
+def settle() -> None:
+    """Wait until files written just now are old enough for the fingerprint to trust their times."""
+    time.sleep(1.1)
+
+
+def measure_warta(folder: Path, counts: dict, cpu: dict) -> dict:
+    content, output = folder / "content", folder / "output"
+    for generated in (output, folder / ".output-staging", folder / ".cache"):
+        shutil.rmtree(generated, ignore_errors=True)
+    units = unit_slugs(content)
+    settle()
+    cold = warta_build(content, output, [corpus.BIG_UNIT])
+    others = [unit for unit in units if unit not in (corpus.BIG_UNIT, corpus.PHOTO_UNIT)]
+    if others:
+        warta_build(content, output, others)
+    photos = measure_photos(content, output, counts["photos"]) if counts["photos"] else (None, None)
+    settle()
+    noop = warta_build(content, output, units)
+    edit(content / corpus.BIG_UNIT / EDITED)
+    one_edit = warta_build(content, output, [corpus.BIG_UNIT])
+    cpu.update(
+        {"Warta cold": cold.cpu_seconds, "Warta no-op": noop.cpu_seconds, "Warta one edit": one_edit.cpu_seconds}
+    )
+    return {
+        "cold_s": cold.seconds,
+        "noop_s": noop.seconds,
+        "edit_one_s": one_edit.seconds,
+        "photos_cold_ms": photos[0],
+        "photos_warm_ms": photos[1],
+        "peak_rss_mb": max(cold.peak_mb, one_edit.peak_mb),
+    }
+
+
+def measure_photos(content: Path, output: Path, photos: int) -> tuple[float | None, float | None]:
+    """Milliseconds per photo, cold and warm: the photo unit's build less the same build without its galleries."""
+    unit = corpus.PHOTO_UNIT
+    galleries, aside = content / unit / "galleries", content.parent / "galleries-aside"
+    galleries.rename(aside)
+    try:
+        warta_build(content, output, [unit])  # Pelican's content cache warm, as in the builds measured below
+        forget_fingerprint(content, output, unit)
+        without = warta_build(content, output, [unit]).seconds
+    finally:
+        aside.rename(galleries)
+    for cache in PHOTO_CACHES:
+        shutil.rmtree(ROOT / cache, ignore_errors=True)
+    cold = warta_build(content, output, [unit]).seconds
+    if photo_files(output / unit) < photos:
+        return None, None  # no photo pipeline yet: the photos were neither resized nor copied
+    forget_fingerprint(content, output, unit)
+    warm = warta_build(content, output, [unit]).seconds
+    return (cold - without) * 1000 / photos, max(warm - without, 0) * 1000 / photos
+
+
+def photo_files(folder: Path) -> int:
+    return sum(1 for path in folder.rglob("*") if path.suffix.lower() in PHOTO_SUFFIXES and "galeri" in str(path))
+
+
+def forget_fingerprint(content: Path, output: Path, unit: str) -> None:
+    Fingerprint.of(unit, content, output, False).record.unlink(missing_ok=True)
+
+
+VANILLA_SETTINGS = """\
+# Vanilla Pelican on the benchmark's big unit: default theme, no plugins, its content cache on.
+PATH = {path!r}
+OUTPUT_PATH = {output!r}
+CACHE_PATH = {cache!r}
+SITENAME = "Vanilla"
+TIMEZONE = "Asia/Jakarta"
+DEFAULT_LANG = "id"
+ARTICLE_PATHS = ["news"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = []
+FILENAME_METADATA = r"(?P<slug>[^.]+)(\\.(?P<lang>en))?"
+DEFAULT_DATE = "fs"  # translations carry no date: Warta's reader takes the original's
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+"""
+
+
+def measure_pelican(folder: Path, cpu: dict) -> dict:
+    """Vanilla Pelican, same text: cold (empty cache), then one edit with its content cache."""
+    base = folder / "vanilla"
+    shutil.rmtree(base, ignore_errors=True)
+    base.mkdir()
+    unit = folder / "content" / corpus.BIG_UNIT
+    settings = base / "pelicanconf.py"
+    settings.write_text(
+        VANILLA_SETTINGS.format(path=str(unit), output=str(base / "output"), cache=str(base / "cache")),
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "pelican", "-q", "-s", str(settings)]
+    cold = Measured(command, cwd=base)
+    edit(unit / EDITED)
+    one_edit = Measured(command, cwd=base)
+    cpu.update({"Pelican cold": cold.cpu_seconds, "Pelican one edit": one_edit.cpu_seconds})
+    return {"cold_s": cold.seconds, "edit_one_s": one_edit.seconds}
+
+
+def measure_hugo(folder: Path, cpu: dict) -> dict | None:
+    """Hugo on the same text, both languages: cold, then a rebuild after one edit; None when not installed."""
+    hugo = shutil.which("hugo")
+    if hugo is None:
+        return None
+    site = folder / "hugo"
+    write_hugo_site(folder / "content" / corpus.BIG_UNIT, site)
+    for generated in ("public", "resources"):
+        shutil.rmtree(site / generated, ignore_errors=True)
+    command = [hugo, "--quiet", "--source", str(site)]
+    cold = Measured(command, cwd=site)
+    edit(site / "content" / EDITED)
+    rebuild = Measured(command, cwd=site)
+    cpu.update({"Hugo cold": cold.cpu_seconds, "Hugo rebuild": rebuild.cpu_seconds})
+    return {"cold_s": cold.seconds, "rebuild_s": rebuild.seconds}
+
+
+def pillow_floor_ms(content: Path) -> float | None:
+    """Milliseconds per photo for the least work Pillow must do (bench.photos defines it once galleries land)."""
+    photos = sorted((content / corpus.PHOTO_UNIT / "galleries").rglob("*.jpg"))[:FLOOR_SAMPLE]
+    if not photos:
+        return None
+    floor = getattr(optional_module("bench.photos"), "pillow_floor_ms", None)
+    if floor is not None:
+        return floor(photos)
+    started = time.perf_counter()
+    for path in photos:
+        with Image.open(path) as photo:
+            upright = ImageOps.exif_transpose(photo)
+            for width in FLOOR_WIDTHS:
+                resized = upright.resize((width, round(upright.height * width / upright.width)))
+                resized.save(os.devnull, "JPEG", quality=82)
+                resized.save(os.devnull, "WEBP", quality=80)
+    return (time.perf_counter() - started) * 1000 / len(photos)
+
+
+def optional_module(name: str):
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+def run(quick: bool, folder: Path) -> tuple[dict, dict]:
+    """Generate (or reuse) the corpus and measure everything: results in the issue's format, CPU seconds.
+
+    CPU time of each command is kept beside it: on a shared machine it tells how much of a wall time was waiting.
+    """
+    sizes = corpus.quick_sizes() if quick else corpus.full_sizes()
+    counts = corpus.generate(folder, sizes)
+    cpu = {}
+    results = {
+        "warta": measure_warta(folder, counts, cpu),
+        "pelican": measure_pelican(folder, cpu),
+        "hugo": measure_hugo(folder, cpu),
+        "pillow_floor_ms": pillow_floor_ms(folder / "content"),
+        "corpus": counts,
+    }
+    return rounded(results), cpu
+
+
+def rounded(value):
+    if isinstance(value, float):
+        return round(value, 3)
+    if isinstance(value, dict):
+        return {key: rounded(item) for key, item in value.items()}
+    return value
+
+
+def table(results: dict, cpu: dict | None = None) -> str:
+    """The figures (with CPU seconds where known), and each target with its ratio and whether it holds."""
+    cpu = cpu or {}
+    warta, pelican, hugo = results["warta"], results["pelican"], results["hugo"] or {}
+    rows = [
+        ("Warta cold (2,000-article unit)", warta["cold_s"], "s"),
+        ("Warta no-op (all units)", warta["noop_s"], "s"),
+        ("Warta one edit", warta["edit_one_s"], "s"),
+        ("Warta photos cold", warta["photos_cold_ms"], "ms/photo"),
+        ("Warta photos warm", warta["photos_warm_ms"], "ms/photo"),
+        ("Warta peak RSS", warta["peak_rss_mb"], "MB"),
+        ("Pelican cold", pelican["cold_s"], "s"),
+        ("Pelican one edit (content cache)", pelican["edit_one_s"], "s"),
+        ("Hugo cold", hugo.get("cold_s"), "s"),
+        ("Hugo rebuild", hugo.get("rebuild_s"), "s"),
+        ("Pillow floor", results["pillow_floor_ms"], "ms/photo"),
+    ]
+    lines = [f"{name:<36}{shown(value):>10} {unit:<9}{cpu_of(cpu, name)}" for name, value, unit in rows]
+    lines.append("")
+    lines += [f"{name:<44}{shown(ratio):>8}  {verdict(ratio, limit)}" for name, ratio, limit in targets(results)]
+    return "\n".join(lines)
+
+
+def targets(results: dict) -> list[tuple[str, float | None, float]]:
+    """(target, measured figure or ratio, limit) for every target of the issue."""
+    warta, pelican, hugo = results["warta"], results["pelican"], results["hugo"] or {}
+    floor = results["pillow_floor_ms"]
+    return [
+        ("no-op build, s (<= 1)", warta["noop_s"], 1.0),
+        ("one edit / Hugo rebuild (<= 1.0)", ratio(warta["edit_one_s"], hugo.get("rebuild_s")), 1.0),
+        ("cold / vanilla Pelican cold (<= 1.0)", ratio(warta["cold_s"], pelican["cold_s"]), 1.0),
+        ("photos cold / Pillow floor (<= 1.25)", ratio(warta["photos_cold_ms"], floor), 1.25),
+        ("photos warm, ms per photo (<= 2)", warta["photos_warm_ms"], 2.0),
+        ("peak RSS, MB (<= 250)", warta["peak_rss_mb"], 250.0),
+    ]
+
+
+def cpu_of(cpu: dict, row: str) -> str:
+    used = next((seconds for name, seconds in cpu.items() if row.startswith(name)), None)
+    return "" if used is None else f"(CPU {used:.2f} s)"
+
+
+def ratio(value, base):
+    return None if value is None or not base else value / base
+
+
+def shown(value) -> str:
+    return "n/a" if value is None else f"{value:.2f}"
+
+
+def verdict(value, limit) -> str:
+    if value is None:
+        return "not measured"
+    return "holds" if value <= limit else "MISSED"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="the 2,000-article unit and 40 photos only")
+    parser.add_argument("--corpus", type=Path, help="where the corpus and the outputs go (default bench/corpus/)")
+    parser.add_argument("--build", nargs="+", metavar="ARG", help=argparse.SUPPRESS)  # CONTENT OUTPUT UNIT...
+    args = parser.parse_args(argv)
+    if args.build:
+        return build_only(args.build[0], args.build[1], args.build[2:])
+    folder = (args.corpus or ROOT / "bench" / "corpus" / ("quick" if args.quick else "full")).resolve()
+    results, cpu = run(args.quick, folder)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(table(results, cpu))
+    print(f"\n{RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""Freeze the ``url`` of every article and page once nothing changes it any more.
+
+Pelican recomputes it on every access (a copy of the metadata, a relative path, a format string); listings read
+it tens of thousands of times in a unit with thousands of articles. ``override_url`` is what Pelican itself sets
+for ``URL:`` metadata, and it returns it as it is. ``save_as`` is left alone: Pelican takes an overridden one as
+leave to overwrite another file.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from pelican import signals
+
+logger = logging.getLogger(__name__)
+CONTENT_LISTS = (
+    "articles",
+    "translations",
+    "hidden_articles",
+    "hidden_translations",
+    "pages",
+    "hidden_pages",
+)
+
+
+def freeze_urls(generators):
+    """Store each item's URL as its override (items with their own keep theirs)."""
+    for generator in generators:
+        for name in CONTENT_LISTS:
+            for content in getattr(generator, name, []):
+                if not hasattr(content, "override_url"):
+                    content.override_url = content.url
+
+
+def register():
+    # all_generators_finalized: every item is read and placed; templates have not used a URL yet.
+    signals.all_generators_finalized.connect(freeze_urls)

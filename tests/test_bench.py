@@ -1,0 +1,74 @@
+"""The benchmark's corpus follows the authoring contract and is deterministic; its figures have the issue's shape."""
+
+import sys
+
+import pytest
+from PIL import Image
+
+from bench import corpus
+from bench.run import Measured, table, targets
+from warta.check import check_unit
+
+TINY = corpus.Sizes(units={corpus.BIG_UNIT: 6}, galleries=1, photos_per_gallery=1)
+
+
+def files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    return folder, corpus.generate(folder, TINY)
+
+
+def test_corpus_is_deterministic_valid_and_half_translated(tiny, tmp_path):
+    folder, counts = tiny
+    assert counts == {"units": 2, "articles": 6, "translations": 3, "photos": 1}
+    corpus.generate(tmp_path, TINY)
+    assert files(tmp_path / "content") == files(folder / "content")
+    unit = folder / "content" / corpus.BIG_UNIT
+    assert len(list(unit.rglob("news/**/*.en.md"))) == 3
+    assert [p for p in check_unit(unit) if p.is_error] == []
+    words = len((unit / "news" / "2015" / "berita-0000.md").read_text().split())
+    assert 550 <= words <= 800
+
+
+def test_photos_are_camera_size_with_orientation_and_gps(tiny):
+    [photo] = (tiny[0] / "content" / corpus.PHOTO_UNIT / "galleries").rglob("*.jpg")
+    with Image.open(photo) as image:
+        exif = image.getexif()
+        assert image.size == (4000, 3000)
+        assert exif[0x0112] in (1, 3, 6, 8)
+        assert exif.get_ifd(0x8825)[1] == "S"
+    index = photo.parent / "index.md"
+    assert f"]({photo.name} " in index.read_text()
+
+
+def test_peak_memory_counts_child_processes():
+    child = "import time; block = bytearray(80 * 2**20); block[::4096] = b'x' * len(block[::4096]); time.sleep(0.5)"
+    parent = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {child!r}])"
+    measured = Measured([sys.executable, "-c", parent])
+    assert measured.peak_mb > 80
+    assert measured.seconds >= 0.5
+
+
+def test_table_names_every_target_and_what_was_not_measured():
+    results = {
+        "warta": {
+            "cold_s": 10.0,
+            "noop_s": 0.5,
+            "edit_one_s": 4.0,
+            "photos_cold_ms": None,
+            "photos_warm_ms": None,
+            "peak_rss_mb": 200.0,
+        },
+        "pelican": {"cold_s": 12.0, "edit_one_s": 5.0},
+        "hugo": None,
+        "pillow_floor_ms": 100.0,
+        "corpus": {"units": 1, "articles": 2000, "translations": 1000, "photos": 0},
+    }
+    shown = table(results)
+    assert len(targets(results)) == 6
+    assert "cold / vanilla Pelican cold (<= 1.0)" in shown and "0.83  holds" in shown
+    assert shown.count("not measured") == 3  # Hugo absent, no photo pipeline yet

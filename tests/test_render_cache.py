@@ -1,0 +1,93 @@
+"""Pages taken from the render cache are exactly what a fresh render gives, after edits of bodies and titles."""
+
+import os
+import time
+
+from conftest import Site
+from PIL import Image
+
+from warta.build import build_units
+
+ARTICLE = "Title: {title}\nDate: 2020-01-{day:02}\nPenulis: Ani\nTags: rapat\n\n{body}\n\nParagraf kedua.\n"
+
+
+def write_articles(site, count=12):
+    for number in range(count):
+        text = ARTICLE.format(title=f"Berita {number}", day=number + 1, body=f"Ringkasan berita {number}.")
+        site.write(f"news/2020/berita-{number:02}.md", text)
+
+
+def age(site):
+    past = time.time() - 60
+    for path in site.content.rglob("*"):
+        os.utime(path, (past, past))
+
+
+def fresh_tree(site, tmp_path):
+    """The same content built where no cache exists: everything rendered."""
+    fresh = Site(tmp_path / "fresh")
+    fresh.unit()
+    for path in (site.content / "balai-uji").rglob("*.md"):
+        fresh.write(path.relative_to(site.content / "balai-uji").as_posix(), path.read_text())
+    assert fresh.build()[0].ok
+    return fresh.tree()
+
+
+def cached_pages(site):
+    return len(list((site.root / ".cache" / "render").rglob("*.html")))
+
+
+def test_an_edited_body_reaches_its_page_and_its_listings_only(site, tmp_path):
+    write_articles(site)
+    age(site)
+    site.build()
+    rendered = cached_pages(site)
+    site.write("news/2020/berita-00.md", ARTICLE.format(title="Berita 0", day=1, body="Ringkasan yang diperbaiki."))
+    site.build()
+    assert "Ringkasan yang diperbaiki." in site.page("berita/2020/berita-00").get_text()
+    assert "Ringkasan yang diperbaiki." in site.page("berita/2").get_text()  # the oldest item is on page 2
+    assert "Ringkasan yang diperbaiki." in site.page("tag/rapat/2").get_text()
+    assert "Ringkasan yang diperbaiki." not in site.page("berita").get_text()
+    assert cached_pages(site) - rendered < rendered / 2  # most pages came from the cache
+    assert site.tree() == fresh_tree(site, tmp_path)
+
+
+def test_a_new_title_reaches_every_page_that_names_the_article(site, tmp_path):
+    write_articles(site)
+    age(site)
+    site.build()
+    site.write("news/2020/berita-11.md", ARTICLE.format(title="Judul Baru", day=12, body="Ringkasan berita 11."))
+    site.build()
+    assert "Judul Baru" in site.page("").get_text()
+    assert "Judul Baru" in site.page("berita").get_text()
+    assert "Judul Baru" in site.page("arsip").get_text()
+    assert site.tree() == fresh_tree(site, tmp_path)
+
+
+def test_preview_and_publish_builds_keep_each_their_pages(site):
+    write_articles(site, count=2)
+    age(site)
+    site.build()
+    rendered = cached_pages(site)
+    build_units(["balai-uji"], site.content, site.output, publish=True)
+    assert cached_pages(site) == 2 * rendered
+    site.build()
+    assert cached_pages(site) == 2 * rendered  # the preview's pages were still there
+    assert not site.page("").select_one("main a")["href"].startswith("https://")
+
+
+def test_a_changed_image_renders_the_site_again(site):
+    logo = site.content / "balai-uji" / "images" / "logo.png"
+    logo.parent.mkdir(parents=True)
+    Image.new("RGB", (4, 4)).save(logo)
+    toml = site.content / "balai-uji" / "unit.toml"
+    toml.write_text(toml.read_text() + 'logo = "images/logo.png"\n')
+    write_articles(site, count=2)
+    age(site)
+    assert site.build()[0].ok
+    rendered = cached_pages(site)
+    Image.new("RGB", (8, 8)).save(logo)  # a template may show its size or a hash of it
+    [build] = site.build()
+    assert build.ok, build.log
+    assert site.page("").select_one(".site-brand img")["src"].endswith("images/logo.png")
+    assert cached_pages(site) == 2 * rendered

@@ -1,0 +1,165 @@
+"""Skip a unit whose inputs did not change since its last good build, by a fingerprint of those inputs.
+
+The inputs are everything a unit's site is made from: its content folder, the theme, plugins, the warta package,
+the settings files, the installed package versions, the Python version and whether it is built for publishing.
+Files are known by path, size and modification time (reading 800 MB of photos to hash them would cost more than
+many builds). A unit with items dated in the future is rebuilt once the first of them is due. The fingerprint is
+kept next to the staging folders, outside output/, and a unit whose output folder is gone is always rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from warta.contract import UnreadableFile, parse_date, read_document
+from warta.units import read_unit
+
+logger = logging.getLogger(__name__)
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_INPUTS = ("pelicanconf.py", "publishconf.py", "requirements.txt", "theme", "plugins", "warta")
+READING_INPUTS = ("pelicanconf.py", "plugins", "warta")  # what turns a content file into Pelican's content
+SKIPPED_FOLDERS = {"__pycache__", ".git"}
+# A file changed this shortly before the fingerprint was taken may change again with the same modification time
+# (clocks tick coarsely): such a fingerprint is not kept, as git does with its index.
+RACY_NS = 1_000_000_000
+DATED_SUFFIXES = {".md", ".markdown"}
+
+
+@dataclass
+class Fingerprint:
+    """The fingerprint of one unit's inputs now, and where the one of its last good build is kept."""
+
+    digest: str
+    record: Path
+    target: Path
+    unit_folder: Path
+    racy: bool
+
+    @classmethod
+    def of(cls, unit: str, content: Path, output: Path, publish: bool) -> Fingerprint:
+        """The inputs of ``unit`` (in ``content``) as built into ``output/<unit>``, for preview or publishing."""
+        taken = time.time_ns()
+        unit_folder = Path(content).resolve() / unit
+        newest = 0
+        digest = hashlib.blake2b(f"{publish}\n{unit_folder}\n".encode(), digest_size=20)
+        for path, size, mtime in code_stamps(SHARED_INPUTS, unit_folder):
+            digest.update(f"{path} {size} {mtime}\n".encode())
+            newest = max(newest, mtime)
+        record = Path(output).parent / f".{Path(output).name}-staging" / f"{unit}.fingerprint.json"
+        return cls(digest.hexdigest(), record, Path(output) / unit, unit_folder, newest > taken - RACY_NS)
+
+    def last_log(self) -> str | None:
+        """The log of the last good build when nothing changed since (so it can be skipped), else None."""
+        try:
+            saved = json.loads(self.record.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if saved.get("digest") != self.digest or saved.get("output") != folder_identity(self.target):
+            return None
+        due = saved.get("next_due")
+        if due and now() >= datetime.fromisoformat(due):
+            return None
+        return saved.get("log", "")
+
+    def save(self, log: str) -> None:
+        """Remember this fingerprint for the build that just replaced ``output/<unit>``."""
+        if self.racy:
+            self.record.unlink(missing_ok=True)
+            return
+        due = next_due(self.unit_folder)
+        saved = {
+            "digest": self.digest,
+            "output": folder_identity(self.target),
+            "next_due": due.isoformat() if due else None,
+            "log": log,
+        }
+        self.record.parent.mkdir(parents=True, exist_ok=True)
+        self.record.write_text(json.dumps(saved), encoding="utf-8")
+
+
+def content_cache_path(cache_root: Path, unit_folder: Path) -> Path:
+    """Pelican's content cache of a unit: one folder per version of what reads content, older ones removed.
+
+    Pelican checks only a cached file's own time, not the code or settings that read it.
+    """
+    digest = hashlib.blake2b(digest_size=12)
+    for path, size, mtime in code_stamps(READING_INPUTS, Path(unit_folder) / "unit.toml"):
+        digest.update(f"{path} {size} {mtime}\n".encode())
+    unit_cache = Path(cache_root) / "pelican" / Path(unit_folder).name
+    for stale in unit_cache.glob("*"):
+        if stale.name != digest.hexdigest():
+            shutil.rmtree(stale, ignore_errors=True)
+    return unit_cache / digest.hexdigest()
+
+
+def code_stamps(shared: tuple[str, ...], own: Path):
+    """Stamps of the Python version, installed packages, ``shared`` inputs under ROOT, and ``own`` (file or folder)."""
+    yield sys.version, 0, 0
+    for name in installed_packages():
+        yield name, 0, 0
+    for folder in (own, *(ROOT / name for name in shared)):
+        yield from file_stamps(folder)
+
+
+def file_stamps(folder: Path):
+    """``(path, size, mtime)`` of every file under ``folder`` (or of that file), in a stable order."""
+    if os.path.isfile(folder):
+        stat = os.stat(folder)
+        yield str(folder), stat.st_size, stat.st_mtime_ns
+        return
+    for parent, folders, files in os.walk(folder):
+        folders[:] = sorted(name for name in folders if name not in SKIPPED_FOLDERS)
+        for name in sorted(files):
+            path = os.path.join(parent, name)
+            stat = os.stat(path)
+            yield path, stat.st_size, stat.st_mtime_ns
+
+
+def installed_packages() -> list[str]:
+    """The installed distributions with their versions (``pelican-4.12.0.dist-info``), from this interpreter."""
+    names = []
+    for entry in sys.path:
+        if os.path.isdir(entry) and entry.endswith("-packages"):
+            names += sorted(name for name in os.listdir(entry) if name.endswith((".dist-info", ".egg-info")))
+    return names
+
+
+def folder_identity(folder: Path) -> list[int] | None:
+    """Which folder sits at ``folder``: a swap or a removal changes it."""
+    try:
+        stat = os.stat(folder)
+    except OSError:
+        return None
+    return [stat.st_ino, stat.st_mtime_ns]
+
+
+def now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def next_due(unit_folder: Path) -> datetime | None:
+    """The earliest date still in the future among the unit's items, when it has scheduled ones."""
+    unit, _ = read_unit(unit_folder)
+    if unit is None:
+        return None
+    today = now()
+    due = None
+    for path in Path(unit_folder).rglob("*"):
+        if path.suffix.lower() not in DATED_SUFFIXES:
+            continue
+        try:
+            date = parse_date(read_document(path).get("date"), unit.timezone)
+        except (UnreadableFile, ValueError):
+            continue
+        if date and date > today and (due is None or date < due):
+            due = date
+    return due
