@@ -81,7 +81,7 @@ def test_preview_and_publish_builds_keep_each_their_pages(site):
     both = cached_pages(site)
     assert both >= 2 * rendered  # the publish build's pages (absolute URLs) beside the preview's
     site.build()
-    assert cached_pages(site) == both  # the preview's pages were still there
+    assert cached_pages(site) >= both  # nothing the preview had rendered was dropped
     assert not site.page("").select_one("main a")["href"].startswith("https://")
 
 
