@@ -27,3 +27,16 @@ def test_robots_points_to_the_sitemap(site):
     site.build()
     robots = (site.output / "balai-uji" / "robots.txt").read_text()
     assert "Sitemap: https://balai-uji.example.go.id/sitemap.xml" in robots.splitlines()
+
+
+def test_translations_are_alternates_of_each_other_both_ways(site):
+    site.article()
+    site.write("news/2020/pelatihan-kehumasan.en.md", "Title: Public Relations Training\n\nThe text.\n")
+    site.build()
+    base = "https://balai-uji.example.go.id/"
+    original, english = base + "berita/2020/pelatihan-kehumasan/", base + "en/berita/2020/pelatihan-kehumasan/"
+    entries = {url.find("s:loc", NS).text: url for url in sitemap(site).iterfind("s:url", NS)}
+    for loc in (original, english):
+        links = {link.get("hreflang"): link.get("href") for link in entries[loc].iterfind("x:link", NS)}
+        assert links == {"id": original, "en": english, "x-default": original}, loc
+    assert base + "en/" in entries

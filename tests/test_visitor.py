@@ -69,9 +69,11 @@ def phone(browser):
     context.close()
 
 
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", [*PAGES, "/balai-melati/cari/?q=anak", "/balai-melati/en/cari/?q=training"])
 def test_no_serious_accessibility_violations(phone, base_url, path):
     phone.goto(base_url + path)
+    if "cari" in path:
+        phone.locator("#search-results li").first.wait_for()
     violations = Axe().run(phone).response["violations"]
     serious = [
         (v["id"], v["impact"], [n["target"] for n in v["nodes"]])

@@ -56,13 +56,22 @@ def published_content(generators):
             yield from generator.pages + generator.translations
 
 
+def language_prefixes(settings, languages) -> set[str]:
+    """``""`` for the default language, ``<lang>/`` for each other language the site has content in."""
+    default = settings["DEFAULT_LANG"]
+    return {"" if lang == default else f"{lang}/" for lang in languages | {default}}
+
+
 def write_sitemap(generators):
     """Both files, written into the output folder once everything is read."""
     generators = list(generators)
     settings = generators[0].settings
     output = generators[0].output_path
     sections = ["", settings["NEWS_URL"], settings["ARCHIVES_URL"]]
-    entries = [entry(settings, url) for url in sections]
+    languages = {getattr(content, "lang", None) for content in published_content(generators)} - {None}
+    entries = [
+        entry(settings, prefix + url) for prefix in sorted(language_prefixes(settings, languages)) for url in sections
+    ]
     entries += [content_entry(settings, content) for content in published_content(generators)]
     os.makedirs(output, exist_ok=True)
     with open(os.path.join(output, "sitemap.xml"), "w", encoding="utf-8") as sitemap:
