@@ -45,9 +45,14 @@ def install(generator):
     def ngettext(context, singular, plural, number):
         return catalogs[page_lang(context)].ungettext(singular, plural, number)
 
+    formatted = {}  # Babel formats the same few dates thousands of times in a build
+
     @pass_context
     def date_long(context, date):
-        return i18n.long_date(date, page_lang(context))
+        key = (date, page_lang(context))
+        if key not in formatted:
+            formatted[key] = i18n.long_date(*key)
+        return formatted[key]
 
     @pass_context
     def dateline(context, content):

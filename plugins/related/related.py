@@ -63,14 +63,14 @@ def link_articles(generator):
     latest_max = setting(generator.settings, "LATEST_MAX")
     for articles in by_language(generator).values():
         rank = {article: position for position, article in enumerate(articles)}
-        by_tag = defaultdict(list)
+        by_tag, by_category = defaultdict(list), defaultdict(list)
         for article in articles:
+            by_category[article.category.slug].append(article)  # newest first, as ``articles``
             for tag in getattr(article, "tags", []):
                 by_tag[tag].append(article)
         for position, article in enumerate(articles):
             chosen = related_to(article, by_tag, rank, related_max)
-            same_category = [other for other in articles if other.category == article.category]
-            chosen = top_up(article, chosen, same_category, related_max)
+            chosen = top_up(article, chosen, by_category[article.category.slug], related_max)
             article.related = top_up(article, chosen, articles, related_min)
             article.latest = [other for other in articles[: latest_max + 1] if other is not article][:latest_max]
             article.newer = articles[position - 1] if position > 0 else None
