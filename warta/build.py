@@ -17,6 +17,7 @@ from warta.fingerprint import Fingerprint
 from warta.messages import message
 from warta.portal import write_portal
 from warta.problems import ContentError
+from warta.search import index_search
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -77,6 +78,9 @@ def build_unit(
         ok, said = render_here(unit, content, staging, publish)
     else:
         ok, said = render_apart(unit, content, staging, publish, photo_jobs)
+    if ok:
+        # After the render process has ended, so the indexer's memory never adds to Pelican's.
+        index_search(staging)
     log = "\n".join(filter(None, [report, said]))
     if not ok:
         shutil.rmtree(staging, ignore_errors=True)

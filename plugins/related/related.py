@@ -7,6 +7,7 @@ this linear in the number of tag uses rather than quadratic in the number of art
 
 from __future__ import annotations
 
+import heapq
 import logging
 from collections import Counter, defaultdict
 
@@ -39,11 +40,12 @@ def related_to(article, by_tag, rank, limit):
     for tag in getattr(article, "tags", []):
         for other in by_tag[tag]:
             scores[other] += TAG_POINTS
-    for other in list(scores):
-        if other.category == article.category:
+    category = article.category.slug
+    for other in scores:
+        if other.category.slug == category:
             scores[other] += CATEGORY_POINTS
     scores.pop(article, None)
-    return sorted(scores, key=lambda other: (-scores[other], rank[other]))[:limit]
+    return heapq.nsmallest(limit, scores, key=lambda other: (-scores[other], rank[other]))
 
 
 def top_up(article, chosen, candidates, limit):
