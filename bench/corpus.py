@@ -13,6 +13,8 @@ import random
 import shutil
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
+from functools import cache
+from itertools import accumulate
 from pathlib import Path
 
 from PIL import Image
@@ -23,6 +25,10 @@ PHOTO_UNIT = "galeri-foto"
 WORDS_PER_ARTICLE = 600
 PHOTO_SIZE = (4000, 3000)
 STAMP = "corpus.json"
+VERSION = 2  # 2: words from a lexicon with Zipf's frequencies (version 1 made half a million distinct words)
+# A language's words, used with Zipf's law as in real prose: 1.2 million words of news then have some 40,000
+# distinct ones (Heaps' law), which is what a search index grows with.
+LEXICON_WORDS = 40_000
 
 # Syllables of Indonesian, glued into words that read like it; common words keep the rhythm of real prose.
 SYLLABLES = tuple(f"{consonant}{vowel}" for consonant in "bdklmnprst" for vowel in "aeiu")
@@ -66,7 +72,7 @@ def generate(folder: Path, sizes: Sizes) -> dict:
     """Write the corpus into ``folder/content`` unless it is already there with these sizes; return its counts."""
     folder = Path(folder)
     stamp = folder / STAMP
-    wanted = asdict(sizes)
+    wanted = {**asdict(sizes), "version": VERSION}
     if stamp.is_file() and json.loads(stamp.read_text())["sizes"] == wanted:
         return json.loads(stamp.read_text())["counts"]
     shutil.rmtree(folder / "content", ignore_errors=True)
@@ -146,12 +152,19 @@ def body(rng: random.Random, words: int, common=COMMON) -> str:
 
 
 def sentence(rng: random.Random, words: int, common=COMMON) -> str:
-    chosen = [
-        rng.choice(common) if rng.random() < 0.35 else "".join(rng.choices(SYLLABLES, k=rng.randint(2, 4)))
-        for _ in range(words)
-    ]
-    text = " ".join(chosen)
+    vocabulary, cumulative = lexicon(common)
+    text = " ".join(rng.choices(vocabulary, cum_weights=cumulative, k=words))
     return text[0].upper() + text[1:] + "."
+
+
+@cache
+def lexicon(common: tuple[str, ...]) -> tuple[list[str], list[float]]:
+    """A language's words, its common ones first, and their cumulative Zipf weights (the n-th word weighs 1/n)."""
+    rng = random.Random(f"{SEED}-{common[0]}")
+    words = dict.fromkeys(common)
+    while len(words) < LEXICON_WORDS:
+        words.setdefault("".join(rng.choices(SYLLABLES, k=rng.randint(2, 4))))
+    return list(words), list(accumulate(1 / rank for rank in range(1, len(words) + 1)))
 
 
 def write_galleries(folder: Path, rng: random.Random, galleries: int, per_gallery: int) -> int:
