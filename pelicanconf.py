@@ -13,7 +13,6 @@ sys.path.insert(0, str(ROOT))  # `pelican -s pelicanconf.py` must find the warta
 from jinja2 import FileSystemBytecodeCache  # noqa: E402
 
 from warta import urls  # noqa: E402
-from warta.fingerprint import content_cache_path  # noqa: E402
 from warta.units import content_root, load_unit  # noqa: E402
 
 UNIT = load_unit(content_root(ROOT) / os.environ["WARTA_UNIT"])
@@ -78,17 +77,16 @@ UNIT_REPO_PATH = (
     UNIT.path.relative_to(ROOT) if UNIT.path.is_relative_to(ROOT) else Path("content", UNIT.slug)
 ).as_posix()
 
-# Speed (bench/RESULTS.md): URLs worked out once; compiled templates kept between builds; an unchanged unit is
-# skipped whole by its fingerprint (warta/fingerprint.py).
-# Off until they know what each page depends on: Pelican's content cache keeps a translation's inherited fields
-# when only its original changed, and the render cache keeps listings, English pages and person pages that other
-# items' metadata changed (both measured stale on the example units). WARTA_FAST_CACHES=1 turns them on.
+# Speed (bench/RESULTS.md): URLs worked out once; compiled templates and Markdown bodies (by their text, so never
+# stale: plugins/contract/bodies.py) kept between builds; an unchanged unit is skipped whole by its fingerprint
+# (warta/fingerprint.py). Pelican's content cache is not used: it kept a translation's inherited fields when only
+# its original changed. The render cache is off until it knows what each page depends on: it kept listings,
+# English pages and person pages that other items' metadata changed (measured stale on the example units);
+# WARTA_FAST_CACHES=1 turns it on.
 PLUGINS += ["url_cache", "render_cache"]
 CACHE_ROOT = UNIT.path.parent.parent / ".cache"  # next to content/, so each test and benchmark has its own
 (CACHE_ROOT / "jinja").mkdir(parents=True, exist_ok=True)
 JINJA_ENVIRONMENT["bytecode_cache"] = FileSystemBytecodeCache(str(CACHE_ROOT / "jinja"))
+MARKDOWN_CACHE_PATH = str(CACHE_ROOT / "markdown" / UNIT.slug)
 if os.environ.get("WARTA_FAST_CACHES") == "1":
-    CACHE_CONTENT = LOAD_CONTENT_CACHE = True
-    GZIP_CACHE = False
-    CACHE_PATH = str(content_cache_path(CACHE_ROOT, UNIT.path))
     RENDER_CACHE_PATH = str(CACHE_ROOT / "render" / UNIT.slug)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from warta.check import check_unit
 from warta.fingerprint import Fingerprint
+from warta.jobs import JOBS_ENV
 from warta.messages import message
 from warta.portal import write_portal
 from warta.problems import ContentError
@@ -46,19 +47,19 @@ def build_units(
     """
     jobs = 1 if in_process else jobs or os.cpu_count() or 1
     units = list(units)
-    # Each unit process runs its own photo pool: together they must not exceed the cores.
-    photo_jobs = max(1, (os.cpu_count() or 1) // max(1, min(jobs, len(units))))
+    # Each unit process runs its own worker pools (photos, Markdown): together they must not exceed the cores.
+    worker_jobs = max(1, (os.cpu_count() or 1) // max(1, min(jobs, len(units))))
     output.mkdir(parents=True, exist_ok=True)
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         builds = list(
-            pool.map(lambda unit: build_unit(unit, content, output, publish, lang, in_process, photo_jobs), units)
+            pool.map(lambda unit: build_unit(unit, content, output, publish, lang, in_process, worker_jobs), units)
         )
     write_portal(content, output)  # in the sites' language, whatever language staff read messages in
     return builds
 
 
 def build_unit(
-    unit: str, content: Path, output: Path, publish=False, lang="id", in_process=False, photo_jobs=None
+    unit: str, content: Path, output: Path, publish=False, lang="id", in_process=False, worker_jobs=None
 ) -> UnitBuild:
     """Check, then render ``unit`` into a staging folder; swap it in for ``output/<unit>`` only on success."""
     started = time.perf_counter()
@@ -77,7 +78,7 @@ def build_unit(
     if in_process:
         ok, said = render_here(unit, content, staging, publish)
     else:
-        ok, said = render_apart(unit, content, staging, publish, photo_jobs)
+        ok, said = render_apart(unit, content, staging, publish, worker_jobs)
     if ok:
         # After the render process has ended, so the indexer's memory never adds to Pelican's.
         index_search(staging)
@@ -90,14 +91,14 @@ def build_unit(
     return UnitBuild(unit, True, time.perf_counter() - started, log)
 
 
-def render_apart(unit: str, content: Path, staging: Path, publish: bool, photo_jobs=None) -> tuple[bool, str]:
+def render_apart(unit: str, content: Path, staging: Path, publish: bool, worker_jobs=None) -> tuple[bool, str]:
     """Render in a process of its own (the default): units render in parallel, each from a clean start."""
     command = [sys.executable, "-m", "warta.render", "--unit", unit, "--output", str(staging)]
     if publish:
         command.append("--publish")
     env = dict(os.environ, WARTA_UNIT=unit, WARTA_CONTENT=str(content))
-    if photo_jobs:
-        env.setdefault("WARTA_PHOTO_JOBS", str(photo_jobs))
+    if worker_jobs:
+        env.setdefault(JOBS_ENV, str(worker_jobs))
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     return done.returncode == 0, "\n".join(filter(None, [done.stdout.strip(), done.stderr.strip()]))
 

@@ -13,7 +13,6 @@ import hashlib
 import json
 import logging
 import os
-import shutil
 import sys
 import time
 from dataclasses import dataclass
@@ -26,7 +25,6 @@ from warta.units import read_unit
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_INPUTS = ("pelicanconf.py", "publishconf.py", "requirements.txt", "theme", "plugins", "warta")
-READING_INPUTS = ("pelicanconf.py", "plugins", "warta")  # what turns a content file into Pelican's content
 SKIPPED_FOLDERS = {"__pycache__", ".git"}
 # A file changed this shortly before the fingerprint was taken may change again with the same modification time
 # (clocks tick coarsely): such a fingerprint is not kept, as git does with its index.
@@ -84,21 +82,6 @@ class Fingerprint:
         }
         self.record.parent.mkdir(parents=True, exist_ok=True)
         self.record.write_text(json.dumps(saved), encoding="utf-8")
-
-
-def content_cache_path(cache_root: Path, unit_folder: Path) -> Path:
-    """Pelican's content cache of a unit: one folder per version of what reads content, older ones removed.
-
-    Pelican checks only a cached file's own time, not the code or settings that read it.
-    """
-    digest = hashlib.blake2b(digest_size=12)
-    for path, size, mtime in code_stamps(READING_INPUTS, Path(unit_folder) / "unit.toml"):
-        digest.update(f"{path} {size} {mtime}\n".encode())
-    unit_cache = Path(cache_root) / "pelican" / Path(unit_folder).name
-    for stale in unit_cache.glob("*"):
-        if stale.name != digest.hexdigest():
-            shutil.rmtree(stale, ignore_errors=True)
-    return unit_cache / digest.hexdigest()
 
 
 def code_stamps(shared: tuple[str, ...], own: Path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections import defaultdict
 
 from pelican import signals
@@ -11,11 +12,13 @@ from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerato
 from warta.problems import ContentError, Problem, display_path
 from warta.units import is_inside
 
+from .bodies import Bodies
 from .reader import ContractReader
 
 logger = logging.getLogger(__name__)
 DEFAULTS = {"WARTA_MESSAGES_LANG": "id", "WARTA_ROOT": None}
 CONTEXT_KEY = "warta_problems"
+BODIES_KEY = "warta_bodies"
 CONTENT_LISTS = ("articles", "translations", "hidden_articles", "hidden_translations", "pages", "hidden_pages")
 
 
@@ -37,12 +40,31 @@ def setting(settings, name):
 
 
 def install_reader(generator):
-    """Give every generator the contract reader, sharing one problem list per build."""
+    """Give every generator the contract reader, sharing one problem list and one body store per build."""
     problems = generator.context.setdefault(CONTEXT_KEY, BuildProblems())
-    reader = ContractReader(generator.settings, problems)
+    bodies = generator.context.get(BODIES_KEY) or generator.context.setdefault(BODIES_KEY, Bodies(generator.settings))
+    reader = ContractReader(generator.settings, problems, bodies)
     for extension in ContractReader.file_extensions:
         # Staff save RAPAT.MD as often as rapat.md; Pelican matches extensions by case.
         generator.readers.readers[extension] = generator.readers.readers[extension.upper()] = reader
+    if isinstance(generator, ArticlesGenerator | PagesGenerator):
+        # In the order the generator will read them: the same call gives the same set, iterated the same way.
+        files = generator.get_files(*files_read_by(generator))
+        bodies.convert_ahead(os.path.abspath(os.path.join(generator.path, name)) for name in files)
+
+
+def files_read_by(generator):
+    """The paths and exclusions a content generator reads, as it passes them to ``get_files``."""
+    kind = "ARTICLE" if isinstance(generator, ArticlesGenerator) else "PAGE"
+    paths = generator.settings[f"{kind}_PATHS"]
+    return [paths, generator.settings[f"{kind}_EXCLUDES"]]
+
+
+def finish_reading(generators):
+    """Every file is read: stop the Markdown workers, forget bodies no file has any more."""
+    context = next((generator.context for generator in generators), {})
+    if (bodies := context.get(BODIES_KEY)) is not None:
+        bodies.finish()
 
 
 def fail_on_problems(generators):
@@ -114,4 +136,5 @@ def register():
     # generator_init: the generator's readers exist, nothing is read yet.
     signals.generator_init.connect(install_reader)
     # all_generators_finalized: everything is read, nothing is written yet.
+    signals.all_generators_finalized.connect(finish_reading)
     signals.all_generators_finalized.connect(fail_on_problems)

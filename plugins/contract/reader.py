@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 
-from markdown import Markdown
 from pelican.contents import Author
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime
@@ -20,7 +19,6 @@ from warta.contract import (
     split_names,
 )
 from warta.problems import ContentError, Problem
-from warta.sanitize import sanitize
 from warta.translations import is_translation, lang_of, pair, translation_key
 from warta.units import is_inside
 
@@ -34,9 +32,10 @@ CREDITS = ("writer", "editor", "translator", "photographer")
 class ContractReader(MarkdownReader):
     """Reads ``.md`` files; records every contract problem in ``problems`` and refuses files with errors."""
 
-    def __init__(self, settings, problems):
+    def __init__(self, settings, problems, bodies):
         super().__init__(settings)
         self.problems = problems
+        self.bodies = bodies
 
     def read(self, source_path):
         """Return the rendered body and the metadata, or raise ContentError."""
@@ -61,16 +60,13 @@ class ContractReader(MarkdownReader):
         if errors:
             raise ContentError(errors)
         self._source_path = source_path
-        self._md = Markdown(**self.settings["MARKDOWN"])
-        metadata = self.metadata_of(doc)  # Pelican's metadata parsing also switches off the meta extension
-        self._md.reset()
-        return sanitize(self._md.convert(doc.body)), metadata
+        return self.bodies.html(source_path, doc.body), self.metadata_of(doc)
 
     def metadata_of(self, doc):
         """Pelican metadata from the contract's fields."""
-        metadata = self._parse_metadata({key: [doc.get(key)] for key in PASSED_KEYS if doc.get(key)})
+        metadata = {key: self.process_metadata(key, doc.get(key)) for key in PASSED_KEYS if doc.get(key)}
         if "summary" in metadata:
-            metadata["summary"] = sanitize(metadata["summary"])
+            metadata["summary"] = self.bodies.converter.html(metadata["summary"])
         for key in ("date", "modified"):
             if doc.get(key):
                 metadata[key] = SafeDatetime.fromisoformat(

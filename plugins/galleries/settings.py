@@ -6,6 +6,8 @@ import logging
 import os
 from pathlib import Path
 
+from warta.jobs import worker_count
+
 from .photos import Recipe
 
 logger = logging.getLogger(__name__)
@@ -15,10 +17,10 @@ DEFAULTS = {
     "PHOTO_QUALITY": {"webp": 75, "jpeg": 80},
     "PHOTO_MAX_PIXELS": 150_000_000,  # a 108-megapixel phone photo passes; decompression bombs do not
     "PHOTO_CACHE_DIR": None,  # None: <repository>/.cache/photos; the environment's WARTA_PHOTO_CACHE wins
-    "PHOTO_JOBS": None,  # None: the environment's WARTA_PHOTO_JOBS, else one process per core
+    "PHOTO_JOBS": None,  # None: the environment's WARTA_JOBS, else one process per core
     "HOME_GALLERY_COUNT": 3,
 }
-CACHE_ENV, JOBS_ENV = "WARTA_PHOTO_CACHE", "WARTA_PHOTO_JOBS"
+CACHE_ENV = "WARTA_PHOTO_CACHE"
 LIBRARY_KEY = "warta_photo_library"
 PROBLEMS_KEY = "warta_problems"  # the contract plugin's per-build problem list
 
@@ -47,10 +49,5 @@ def cache_dir(settings) -> Path:
 
 
 def jobs(settings) -> int:
-    """Photo processes; warta.build lowers it when several units build at once, so cores are not oversubscribed."""
-    chosen = os.environ.get(JOBS_ENV) or setting(settings, "PHOTO_JOBS")
-    try:
-        return max(1, int(chosen)) if chosen else os.cpu_count() or 1
-    except ValueError:
-        logger.warning("galleries: %s=%r is not a number; using one process per core", JOBS_ENV, chosen)
-        return os.cpu_count() or 1
+    """Photo processes (warta.jobs: fewer when several units build at once)."""
+    return worker_count(setting(settings, "PHOTO_JOBS"))

@@ -1,15 +1,14 @@
 """Give every article ``related``, ``latest``, ``newer`` and ``older``, never crossing languages.
 
 Related articles are scored by shared tags (two points each) and a shared category (one point), newest first among
-equals, then topped up from the category and, to reach RELATED_MIN, from the newest news. Indexes by tag keep
-this linear in the number of tag uses rather than quadratic in the number of articles.
+equals, then topped up from the category and, to reach RELATED_MIN, from the newest news.
 """
 
 from __future__ import annotations
 
 import heapq
 import logging
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from pelican import signals
 
@@ -34,18 +33,29 @@ def by_language(generator):
     return groups
 
 
-def related_to(article, by_tag, rank, limit):
-    """The ``limit`` best-scoring other articles sharing a tag or the category with ``article``."""
-    scores = Counter()
-    for tag in getattr(article, "tags", []):
-        for other in by_tag[tag]:
-            scores[other] += TAG_POINTS
-    category = article.category.slug
-    for other in scores:
-        if other.category.slug == category:
-            scores[other] += CATEGORY_POINTS
-    scores.pop(article, None)
-    return heapq.nsmallest(limit, scores, key=lambda other: (-scores[other], rank[other]))
+def tag_slugs(article) -> frozenset:
+    return frozenset(tag.slug for tag in getattr(article, "tags", []))
+
+
+def related_to(article, groups, rank, limit):
+    """The ``limit`` best-scoring other articles sharing a tag with ``article``, newest first among equals.
+
+    Articles are grouped by their tags and category: scoring a few hundred groups per article, not every article
+    sharing a tag, keeps a unit with thousands of articles under a second.
+    """
+    tags, category = tag_slugs(article), article.category.slug
+    by_score = defaultdict(list)
+    for (group_tags, group_category), members in groups.items():
+        if shared := len(tags & group_tags):
+            by_score[TAG_POINTS * shared + CATEGORY_POINTS * (group_category == category)].append(members)
+    chosen = []
+    for score in sorted(by_score, reverse=True):
+        for other in heapq.merge(*by_score[score], key=rank.__getitem__):
+            if other is not article:
+                chosen.append(other)
+            if len(chosen) == limit:
+                return chosen
+    return chosen
 
 
 def top_up(article, chosen, candidates, limit):
@@ -65,13 +75,12 @@ def link_articles(generator):
     latest_max = setting(generator.settings, "LATEST_MAX")
     for articles in by_language(generator).values():
         rank = {article: position for position, article in enumerate(articles)}
-        by_tag, by_category = defaultdict(list), defaultdict(list)
-        for article in articles:
-            by_category[article.category.slug].append(article)  # newest first, as ``articles``
-            for tag in getattr(article, "tags", []):
-                by_tag[tag].append(article)
+        groups, by_category = defaultdict(list), defaultdict(list)
+        for article in articles:  # newest first, and so is every group
+            by_category[article.category.slug].append(article)
+            groups[tag_slugs(article), article.category.slug].append(article)
         for position, article in enumerate(articles):
-            chosen = related_to(article, by_tag, rank, related_max)
+            chosen = related_to(article, groups, rank, related_max)
             chosen = top_up(article, chosen, by_category[article.category.slug], related_max)
             article.related = top_up(article, chosen, articles, related_min)
             article.latest = [other for other in articles[: latest_max + 1] if other is not article][:latest_max]

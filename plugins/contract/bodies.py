@@ -1,0 +1,138 @@
+"""Markdown bodies as safe HTML: kept between builds by their text, and converted ahead in worker processes.
+
+Converting Markdown is most of a cold build's reading (bench/RESULTS.md), and Pelican reads one file after
+another in one process. A body's HTML depends on nothing but its text, the MARKDOWN setting and the code of
+Markdown and of the sanitizer, so it is stored under a digest of exactly those: an entry can never be stale, and
+an edit converts one body again, not three thousand. Bodies not stored yet are converted by a pool of processes
+while Pelican reads (workers write entries; the reader waits only for the one it needs). Entries no build used
+are removed at the end of a build, so the folder holds one unit's bodies, not their history.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+from concurrent.futures import Future, ProcessPoolExecutor
+from importlib.metadata import version
+from pathlib import Path
+
+from markdown import Markdown
+
+from warta import sanitize as sanitizer
+from warta.contract import UnreadableFile, read_document
+from warta.jobs import worker_count
+
+logger = logging.getLogger(__name__)
+DEFAULTS = {
+    "MARKDOWN_CACHE_PATH": None,  # a folder outside output/; None converts every body on every build
+    "MARKDOWN_JOBS": None,  # None: warta.jobs decides
+    "MARKDOWN_AHEAD_MIN": 50,  # fewer bodies to convert than this: converted in the reading process itself
+}
+META_EXTENSION = "markdown.extensions.meta"
+BATCH = 25  # bodies a worker converts per task: large enough that passing paths costs nothing
+
+
+def setting(settings, name):
+    return settings.get(name, DEFAULTS[name])
+
+
+def recipe_digest(markdown_settings: dict) -> str:
+    """Everything besides a body's text that its HTML depends on."""
+    sanitizer_code = Path(sanitizer.__file__).read_bytes()
+    parts = (repr(markdown_settings), version("markdown"), version("nh3"), hashlib.sha256(sanitizer_code).hexdigest())
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def body_digest(recipe: str, body: str) -> str:
+    return hashlib.blake2b(f"{recipe}\0{body}".encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+
+class Converter:
+    """Turns bodies into safe HTML with one Markdown instance (building one per file costs a twentieth of a read)."""
+
+    def __init__(self, markdown_settings: dict):
+        # Pelican adds the meta extension to MARKDOWN; headers are the contract reader's, never a body's.
+        extensions = [name for name in markdown_settings.get("extensions", []) if name != META_EXTENSION]
+        self.markdown = Markdown(**dict(markdown_settings, extensions=extensions))
+
+    def html(self, body: str) -> str:
+        self.markdown.reset()
+        return sanitizer.sanitize(self.markdown.convert(body))
+
+
+def store(folder: Path, digest: str, html: str) -> None:
+    """Write an entry whole or not at all: a reader never sees half of one."""
+    handle, partial = tempfile.mkstemp(dir=folder, suffix=".part")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(html)
+    os.replace(partial, folder / f"{digest}.html")
+
+
+def convert_ahead(paths: list[str], markdown_settings: dict, recipe: str, folder: str) -> None:
+    """In a worker: store the HTML of every body not stored yet; unreadable files are left to the reader."""
+    converter, folder = Converter(markdown_settings), Path(folder)
+    for path in paths:
+        try:
+            body = read_document(path).body
+        except (UnreadableFile, OSError):
+            continue  # the reader reports it, naming the file
+        digest = body_digest(recipe, body)
+        if not (folder / f"{digest}.html").exists():
+            store(folder, digest, converter.html(body))
+
+
+class Bodies:
+    """The bodies of one build: ``html(path, body)`` from the store, a worker, or converted here."""
+
+    def __init__(self, settings):
+        self.markdown_settings = settings["MARKDOWN"]
+        self.recipe = recipe_digest(self.markdown_settings)
+        chosen = setting(settings, "MARKDOWN_CACHE_PATH")
+        self.folder = Path(chosen) if chosen else None
+        self.jobs = worker_count(setting(settings, "MARKDOWN_JOBS"))
+        self.ahead_min = setting(settings, "MARKDOWN_AHEAD_MIN")
+        self.converter = Converter(self.markdown_settings)
+        self.used: set[str] = set()
+        self.pending: dict[str, Future] = {}
+        self.pool = None
+        if self.folder:
+            self.folder.mkdir(parents=True, exist_ok=True)
+
+    def convert_ahead(self, paths) -> None:
+        """Start converting ``paths`` in worker processes when there are enough of them to be worth it."""
+        paths = [str(path) for path in paths]
+        if not self.folder or self.jobs < 2 or len(paths) < self.ahead_min:
+            return
+        self.pool = self.pool or ProcessPoolExecutor(max_workers=self.jobs)
+        for start in range(0, len(paths), BATCH):
+            batch = paths[start : start + BATCH]
+            future = self.pool.submit(convert_ahead, batch, self.markdown_settings, self.recipe, str(self.folder))
+            self.pending.update(dict.fromkeys(batch, future))
+
+    def html(self, path: str, body: str) -> str:
+        digest = body_digest(self.recipe, body)
+        self.used.add(digest)
+        if self.folder is None:
+            return self.converter.html(body)
+        entry = self.folder / f"{digest}.html"
+        if not entry.exists() and (future := self.pending.get(str(path))) is not None:
+            future.result()
+        try:
+            return entry.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            html = self.converter.html(body)
+            store(self.folder, digest, html)
+            return html
+
+    def finish(self) -> None:
+        """Stop the workers and remove the entries of bodies this build did not read."""
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
+        if self.folder is None:
+            return
+        for entry in self.folder.iterdir():
+            if entry.stem not in self.used or entry.suffix != ".html":
+                entry.unlink(missing_ok=True)
