@@ -20,16 +20,16 @@ import shutil
 from itertools import chain
 from pathlib import Path
 
-from pelican import signals
 from pelican.contents import Article, Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
-from pelican.writers import Writer
 
 from warta.fingerprint import SHARED_INPUTS, code_stamps, file_stamps
 
+from .parallel import ParallelWriter
+
 logger = logging.getLogger(__name__)
-DEFAULTS = {"RENDER_CACHE_PATH": None}  # a folder outside output/; None renders every page
+DEFAULTS = {"RENDER_CACHE_PATH": None}  # a folder outside output/; None renders every page (see rendering.py)
 # Lists of every item a listing page receives besides its current page: only their metadata is shown.
 METADATA_ONLY = ("all_articles",)
 PAGINATED_BY_DEFAULT = ("articles", "dates")
@@ -96,7 +96,7 @@ def hash_of(*parts: str) -> str:
     return digest.hexdigest()
 
 
-class CachingWriter(Writer):
+class CachingWriter(ParallelWriter):
     """Pelican's writer, with each template wrapped so that an unchanged page is read instead of rendered."""
 
     def __init__(self, output_path, settings=None):
@@ -165,13 +165,3 @@ class CachedTemplate:
                 continue
             parts.append(f"{name}={digests.of(value, bodies=name not in self.metadata_only)}")
         return hash_of(*parts)
-
-
-def caching_writer(pelican):
-    """Use the caching writer when the unit has a render cache folder."""
-    return CachingWriter if setting(pelican.settings, "RENDER_CACHE_PATH") else None
-
-
-def register():
-    # get_writer: Pelican asks for its writer once everything is read; a class returned here replaces its own.
-    signals.get_writer.connect(caching_writer)

@@ -1,0 +1,117 @@
+"""A writer that renders pages in several processes once every page of the site is known.
+
+Pelican renders each page the moment a generator asks for it, in one process; rendering is about half of a large
+unit's build (bench/RESULTS.md). Here Pelican's writer runs as always -- every check, every signal, the file
+created -- but the template only records what it was asked to render and the file stays empty. At ``finalized``
+the recorded pages are shared out: worker processes forked from this one (so they see the very same context, no
+copying) render their share and write the files, this process renders its own, and the build fails if any worker
+did. Forking is what keeps the pages identical to a render in one process: nothing is pickled or rebuilt.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import traceback
+from dataclasses import dataclass
+
+from pelican.writers import Writer
+
+from warta.jobs import worker_count
+
+logger = logging.getLogger(__name__)
+DEFAULTS = {
+    "RENDER_JOBS": None,  # None: warta.jobs decides
+    "RENDER_FORK_MIN": 200,  # fewer pages than this are rendered here: starting a process would cost more
+}
+
+
+def setting(settings, name):
+    return settings.get(name, DEFAULTS[name])
+
+
+class RenderingFailed(Exception):
+    """A worker process could not render its pages (its traceback is in the log above)."""
+
+
+@dataclass
+class PageJob:
+    """One page Pelican asked for: what to render, with which context, and where it goes."""
+
+    template: object
+    localcontext: dict
+    context: dict
+    path: str | None = None  # known once Pelican opens the file; os.devnull when it keeps an earlier page
+
+    def run(self) -> None:
+        # As Pelican does just before rendering: items adjust their links to this page's place in the site.
+        if self.localcontext.get("localsiteurl"):
+            self.context["localsiteurl"] = self.localcontext["localsiteurl"]
+        output = self.template.render(self.localcontext)
+        with open(self.path, "w", encoding="utf-8") as page:
+            page.write(output)
+
+
+class DeferredTemplate:
+    """Stands in for a template in one ``write_file`` call: records the page, renders nothing yet."""
+
+    def __init__(self, template, writer, context):
+        self.template, self.writer, self.context = template, writer, context
+
+    def render(self, localcontext) -> str:
+        self.writer.record(PageJob(self.template, localcontext, self.context))
+        return ""
+
+
+class ParallelWriter(Writer):
+    """Pelican's writer; pages are rendered by ``render_recorded`` (at ``finalized``), several processes at once."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.jobs: list[PageJob] = []
+        self.unplaced: PageJob | None = None
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        return super().write_file(name, DeferredTemplate(template, self, context), context, *args, **kwargs)
+
+    def record(self, job: PageJob) -> None:
+        self.jobs.append(job)
+        self.unplaced = job
+
+    def _open_w(self, filename, encoding, override=False):
+        opened = super()._open_w(filename, encoding, override)
+        if self.unplaced is not None:  # feeds open files too, with nothing recorded
+            self.unplaced.path, self.unplaced = opened.name, None
+        return opened
+
+    def render_recorded(self) -> None:
+        """Render every recorded page: a share in each worker process, the first share here."""
+        placed = {job.path: job for job in self.jobs if job.path and job.path != os.devnull}  # the last write wins
+        jobs, self.jobs = list(placed.values()), []
+        processes = worker_count(setting(self.settings, "RENDER_JOBS"))
+        if processes < 2 or len(jobs) < setting(self.settings, "RENDER_FORK_MIN"):
+            render_share(jobs)
+            return
+        fork = multiprocessing.get_context("fork")
+        workers = [fork.Process(target=render_in_worker, args=(jobs[n::processes],)) for n in range(1, processes)]
+        for worker in workers:
+            worker.start()
+        render_share(jobs[0::processes])
+        for worker in workers:
+            worker.join()
+        if any(worker.exitcode != 0 for worker in workers):
+            raise RenderingFailed("rendering: a worker process failed; its error is above")
+
+
+def render_share(jobs: list[PageJob]) -> None:
+    for job in jobs:
+        job.run()
+
+
+def render_in_worker(jobs: list[PageJob]) -> None:
+    try:
+        render_share(jobs)
+    except Exception:
+        traceback.print_exc()
+        raise SystemExit(1) from None

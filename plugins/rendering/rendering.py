@@ -1,0 +1,40 @@
+"""How pages are rendered: in several processes at once (parallel.py), and only when what they show changed.
+
+The second only where the unit has a render cache (render_cache.py).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from pelican import signals
+
+from .parallel import ParallelWriter
+from .render_cache import CachingWriter, setting
+
+logger = logging.getLogger(__name__)
+
+
+def writer_for(pelican):
+    """The writer class of ``pelican``'s build; its one instance is kept on the build, for ``finalized``."""
+    base = CachingWriter if setting(pelican.settings, "RENDER_CACHE_PATH") else ParallelWriter
+
+    class BuildWriter(base):
+        def __init__(self, output_path, settings=None):
+            super().__init__(output_path, settings=settings)
+            pelican.warta_writer = self
+
+    return BuildWriter
+
+
+def render_pages(pelican):
+    """Every generator has asked for its pages: render them."""
+    if (writer := getattr(pelican, "warta_writer", None)) is not None:
+        writer.render_recorded()
+
+
+def register():
+    # get_writer: Pelican asks for its writer once everything is read; a class returned here replaces its own.
+    signals.get_writer.connect(writer_for)
+    # finalized: every generator's output is asked for; Pelican only prints its summary after this.
+    signals.finalized.connect(render_pages)

@@ -1,0 +1,52 @@
+"""Pages rendered by several processes are byte for byte the pages one process renders; a worker's failure fails."""
+
+import pytest
+
+from plugins.rendering.parallel import DEFAULTS, PageJob, ParallelWriter, RenderingFailed
+
+ARTICLE = (
+    "Title: Berita {number}\nDate: 2020-{month:02}-{day:02} 10:00\nPenulis: Ani; Budi\nTags: rapat, tag-{tag}\n"
+    "Category: {category}\n\nParagraf [tautan](../berita-0/) pertama {number}.\n\nParagraf kedua.\n"
+)
+
+
+def test_a_unit_rendered_by_two_processes_equals_one_rendered_by_one(site, tmp_path, monkeypatch):
+    for number in range(120):
+        text = ARTICLE.format(
+            number=number, month=number % 12 + 1, day=number % 28 + 1, tag=number % 7, category=("A", "B")[number % 2]
+        )
+        site.write(f"news/2020/berita-{number}.md", text)
+        if number % 3 == 0:
+            site.write(f"news/2020/berita-{number}.en.md", f"Title: News {number}\n\nEnglish text {number}.\n")
+    monkeypatch.setenv("WARTA_JOBS", "2")
+    assert site.build()[0].ok
+    pages = [name for name in site.tree() if name.endswith(".html")]
+    assert len(pages) >= DEFAULTS["RENDER_FORK_MIN"]  # enough pages that the workers were used
+    parallel = site.tree()
+
+    monkeypatch.setenv("WARTA_JOBS", "1")
+    site.output.rename(tmp_path / "parallel-output")
+    assert site.build()[0].ok
+    assert site.tree() == parallel
+
+
+class Failing:
+    def render(self, localcontext):
+        raise ValueError("template broken")
+
+
+class Plain:
+    def render(self, localcontext):
+        return f"page {localcontext['number']}"
+
+
+def test_a_failing_worker_fails_the_build(tmp_path):
+    writer = ParallelWriter(str(tmp_path), settings={"RENDER_JOBS": 2, "RENDER_FORK_MIN": 1})
+    # Jobs are shared out in turn: the second goes to the worker process, the first and third stay here.
+    for number, template in enumerate((Plain(), Failing(), Plain())):
+        writer.record(PageJob(template, {"number": number}, {}, path=str(tmp_path / f"{number}.html")))
+    with pytest.raises(RenderingFailed):
+        writer.render_recorded()
+    assert (tmp_path / "0.html").read_text() == "page 0"
+    assert (tmp_path / "2.html").read_text() == "page 2"
+    assert not (tmp_path / "1.html").exists()
