@@ -61,7 +61,8 @@ FEED_MAX_ITEMS = 20
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
-        "markdown.extensions.smarty": {},
+        # Dashes and ellipses only: smart quotes doubled the time Markdown takes (bench/RESULTS.md).
+        "markdown.extensions.smarty": {"smart_quotes": False},
     },
     "output_format": "html5",
 }
@@ -83,7 +84,7 @@ UNIT_REPO_PATH = (
 # its original changed. The render cache is off until it knows what each page depends on: it kept listings,
 # English pages and person pages that other items' metadata changed (measured stale on the example units);
 # WARTA_FAST_CACHES=1 turns it on.
-PLUGINS += ["url_cache", "rendering"]
+PLUGINS += ["frozen", "rendering"]
 CACHE_ROOT = UNIT.path.parent.parent / ".cache"  # next to content/, so each test and benchmark has its own
 (CACHE_ROOT / "jinja").mkdir(parents=True, exist_ok=True)
 JINJA_ENVIRONMENT["bytecode_cache"] = FileSystemBytecodeCache(str(CACHE_ROOT / "jinja"))
