@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -66,19 +68,24 @@ def build_unit(
     fingerprint = Fingerprint.of(unit, content, output, publish)
     if (last_log := fingerprint.last_log()) is not None:  # nothing changed: the last good build stands
         return UnitBuild(unit, True, time.perf_counter() - started, last_log)
+    staging_root = output.parent / f".{output.name}-staging"
+    staging_root.mkdir(exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"{unit}-", dir=staging_root))
+    # The render process starts while the checks run: it refuses the same files, the checks name them better.
+    rendering = None if in_process else start_render(unit, content, staging, publish, worker_jobs)
     # Paths in messages start at the repository root (or at the content folder's parent, in tests).
     shown_from = ROOT if content.resolve().is_relative_to(ROOT) else content.parent
     problems = check_unit(content / unit, root=shown_from)
     report = "\n".join(p.format(lang, shown_from) for p in problems)
     if any(p.is_error for p in problems):
+        if rendering is not None:
+            stop(rendering)
+        shutil.rmtree(staging, ignore_errors=True)
         return UnitBuild(unit, False, time.perf_counter() - started, report)
-    staging_root = output.parent / f".{output.name}-staging"
-    staging_root.mkdir(exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f"{unit}-", dir=staging_root))
-    if in_process:
+    if rendering is None:
         ok, said = render_here(unit, content, staging, publish)
     else:
-        ok, said = render_apart(unit, content, staging, publish, worker_jobs)
+        ok, said = finish_render(rendering)
     if ok:
         # After the render process has ended, so the indexer's memory never adds to Pelican's.
         index_search(staging)
@@ -91,7 +98,7 @@ def build_unit(
     return UnitBuild(unit, True, time.perf_counter() - started, log)
 
 
-def render_apart(unit: str, content: Path, staging: Path, publish: bool, worker_jobs=None) -> tuple[bool, str]:
+def start_render(unit: str, content: Path, staging: Path, publish: bool, worker_jobs=None) -> subprocess.Popen:
     """Render in a process of its own (the default): units render in parallel, each from a clean start."""
     command = [sys.executable, "-m", "warta.render", "--unit", unit, "--output", str(staging)]
     if publish:
@@ -99,8 +106,22 @@ def render_apart(unit: str, content: Path, staging: Path, publish: bool, worker_
     env = dict(os.environ, WARTA_UNIT=unit, WARTA_CONTENT=str(content))
     if worker_jobs:
         env.setdefault(JOBS_ENV, str(worker_jobs))
-    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
-    return done.returncode == 0, "\n".join(filter(None, [done.stdout.strip(), done.stderr.strip()]))
+    pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True}
+    # A session of its own: stopping it stops its worker processes too.
+    return subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True, **pipes)
+
+
+def stop(rendering: subprocess.Popen) -> None:
+    """Stop a render process and every worker it started; nothing it wrote is kept."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(rendering.pid, signal.SIGKILL)
+    rendering.communicate()
+
+
+def finish_render(rendering: subprocess.Popen) -> tuple[bool, str]:
+    """Whether the render process succeeded, and what it said."""
+    stdout, stderr = rendering.communicate()
+    return rendering.returncode == 0, "\n".join(filter(None, [stdout.strip(), stderr.strip()]))
 
 
 def render_here(unit: str, content: Path, staging: Path, publish: bool) -> tuple[bool, str]:
