@@ -38,17 +38,22 @@ PHOTO_CACHES = (".cache/photos", ".cache/galleries")
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".webp", ".png", ".avif"}
 # The least any photo pipeline must do with Pillow: decode, turn upright, two widths as JPEG and WebP, no EXIF.
 FLOOR_WIDTHS = (800, 1600)
-FLOOR_SAMPLE = 40  # photos timed for the floor: a figure per photo, steady after a few
+FLOOR_SAMPLE = 10  # photos timed for the floor: a figure per photo, steady after a few
+SEARCH_MARK = "search index seconds: "  # how a build in the benchmark tells the time its search index took
 
 
 class Measured:
-    """Wall time and the peak of resident memory summed over a command's whole process tree."""
+    """Wall time and the peak of resident memory summed over a command's whole process tree.
+
+    ``peak_without_search_kb`` leaves the search indexer (Pagefind) out of the sum, and ``search_seconds`` is the
+    time a Warta build spent on it (from its output): the two show what the indexer itself costs.
+    """
 
     def __init__(self, command, cwd=ROOT, env=None):
         used_before = children_cpu_seconds()
         started = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        self.peak_kb = 0
+        self.peak_kb = self.peak_without_search_kb = 0
         sampler = threading.Thread(target=self._sample, args=(process,), daemon=True)
         sampler.start()
         output, _ = process.communicate()
@@ -56,12 +61,17 @@ class Measured:
         self.cpu_seconds = children_cpu_seconds() - used_before  # shown beside wall times: the machine is shared
         sampler.join()
         self.output = output.decode(errors="replace")
+        self.search_seconds = sum(
+            float(line[len(SEARCH_MARK) :]) for line in self.output.splitlines() if line.startswith(SEARCH_MARK)
+        )
         if process.returncode != 0:
             raise RuntimeError(f"{' '.join(map(str, command))} failed:\n{self.output[-3000:]}")
 
     def _sample(self, process):
         while process.poll() is None:
-            self.peak_kb = max(self.peak_kb, tree_rss_kb(process.pid))
+            everything, search = tree_rss_kb(process.pid)
+            self.peak_kb = max(self.peak_kb, everything)
+            self.peak_without_search_kb = max(self.peak_without_search_kb, everything - search)
             time.sleep(SAMPLE_SECONDS)
 
     @property
@@ -75,20 +85,28 @@ def children_cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def tree_rss_kb(pid: int) -> int:
-    """VmRSS of ``pid`` and all its descendants (children of any of their threads), in kB; 0 for gone ones."""
-    total, pending = 0, [pid]
+def tree_rss_kb(pid: int) -> tuple[int, int]:
+    """VmRSS of ``pid`` and all its descendants, and of the search indexer's processes among them, in kB.
+
+    Descendants are the children of any of a process's threads; a process gone meanwhile counts 0.
+    """
+    total, search, pending = 0, 0, [pid]
     while pending:
         current = pending.pop()
         try:
             with open(f"/proc/{current}/status", encoding="ascii") as status:
-                total += next((int(line.split()[1]) for line in status if line.startswith("VmRSS:")), 0)
+                fields = dict(line.split(":", 1) for line in status if line.startswith(("Name:", "VmRSS:")))
+            rss = int(fields.get("VmRSS", "0 kB").split()[0])
+            total += rss
+            with open(f"/proc/{current}/cmdline", "rb") as cmdline:
+                if fields["Name"].strip().startswith("pagefind") or b"pagefind" in cmdline.read():
+                    search += rss
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as children:
                     pending += [int(child) for child in children.read().split()]
-        except (OSError, ValueError):
+        except (OSError, ValueError, KeyError):
             continue
-    return total
+    return total, search
 
 
 def warta_build(content: Path, output: Path, units: list[str]) -> Measured:
@@ -107,9 +125,18 @@ def wait_for_discards(output: Path, limit: float = 300) -> None:
 
 def build_only(content: str, output: str, units: list[str]) -> int:
     """The child process of ``warta_build``: check and build, exit status 1 when a unit failed."""
-    from warta.build import build_units  # noqa: PLC0415  (only the child process builds)
+    from warta import build as building  # noqa: PLC0415  (only the child process builds)
 
-    builds = build_units(units, Path(content), Path(output))
+    index_search, spent = building.index_search, []
+
+    def timed_index_search(site):
+        started = time.perf_counter()
+        index_search(site)
+        spent.append(time.perf_counter() - started)
+
+    building.index_search = timed_index_search
+    builds = building.build_units(units, Path(content), Path(output))
+    print(f"{SEARCH_MARK}{sum(spent):.3f}")
     for build in builds:
         if not build.ok:
             print(build.log)
@@ -152,6 +179,10 @@ def measure_warta(folder: Path, counts: dict, cpu: dict) -> dict:
         "photos_cold_ms": photos[0],
         "photos_warm_ms": photos[1],
         "peak_rss_mb": max(cold.peak_mb, one_edit.peak_mb),
+        # Beyond the issue's figures: what the search index (Pagefind) takes of them.
+        "search_index_cold_s": cold.search_seconds,
+        "search_index_edit_s": one_edit.search_seconds,
+        "peak_rss_without_search_mb": max(cold.peak_without_search_kb, one_edit.peak_without_search_kb) / 1024,
     }
 
 
@@ -319,13 +350,17 @@ def table(results: dict, cpu: dict | None = None) -> str:
     """The figures (with CPU seconds where known), and each target with its ratio and whether it holds."""
     cpu = cpu or {}
     warta, pelican, hugo = results["warta"], results["pelican"], results["hugo"] or {}
+    search = "  of it, the search index (Pagefind)"
     rows = [
         ("Warta cold (2,000-article unit)", warta["cold_s"], "s"),
+        (search, warta.get("search_index_cold_s"), "s"),
         ("Warta no-op (all units)", warta["noop_s"], "s"),
         ("Warta one edit", warta["edit_one_s"], "s"),
+        (search, warta.get("search_index_edit_s"), "s"),
         ("Warta photos cold", warta["photos_cold_ms"], "ms/photo"),
         ("Warta photos warm", warta["photos_warm_ms"], "ms/photo"),
         ("Warta peak RSS", warta["peak_rss_mb"], "MB"),
+        ("  leaving the search index out", warta.get("peak_rss_without_search_mb"), "MB"),
         ("Pelican cold", pelican["cold_s"], "s"),
         ("Pelican one edit (content cache)", pelican["edit_one_s"], "s"),
         ("Hugo cold", hugo.get("cold_s"), "s"),
@@ -335,6 +370,9 @@ def table(results: dict, cpu: dict | None = None) -> str:
     lines = [f"{name:<36}{shown(value):>10} {unit:<9}{cpu_of(cpu, name)}" for name, value, unit in rows]
     lines.append("")
     lines += [f"{name:<44}{shown(ratio):>8}  {verdict(ratio, limit)}" for name, ratio, limit in targets(results)]
+    if warta.get("search_index_cold_s") is not None:
+        without = ratio(warta["cold_s"] - warta["search_index_cold_s"], pelican["cold_s"])
+        lines.append(f"{'  cold without the search index / Pelican':<44}{shown(without):>8}")
     return "\n".join(lines)
 
 
