@@ -45,15 +45,15 @@ SEARCH_MARK = "search index seconds: "  # how a build in the benchmark tells the
 class Measured:
     """Wall time and the peak of resident memory summed over a command's whole process tree.
 
-    ``peak_without_search_kb`` leaves the search indexer (Pagefind) out of the sum, and ``search_seconds`` is the
-    time a Warta build spent on it (from its output): the two show what the indexer itself costs.
+    ``peaks_kb`` has the issue's figure (RSS) and others besides (see ``tree_memory_kb``); ``search_seconds`` is the
+    time a Warta build spent on its search index (from its output): with them, what the indexer itself costs.
     """
 
     def __init__(self, command, cwd=ROOT, env=None):
         used_before = children_cpu_seconds()
         started = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        self.peak_kb = self.peak_without_search_kb = 0
+        self.peaks_kb = dict.fromkeys(MEMORY_FIGURES, 0)
         sampler = threading.Thread(target=self._sample, args=(process,), daemon=True)
         sampler.start()
         output, _ = process.communicate()
@@ -69,14 +69,16 @@ class Measured:
 
     def _sample(self, process):
         while process.poll() is None:
-            everything, search = tree_rss_kb(process.pid)
-            self.peak_kb = max(self.peak_kb, everything)
-            self.peak_without_search_kb = max(self.peak_without_search_kb, everything - search)
+            for figure, kb in tree_memory_kb(process.pid).items():
+                self.peaks_kb[figure] = max(self.peaks_kb[figure], kb)
             time.sleep(SAMPLE_SECONDS)
 
     @property
     def peak_mb(self) -> float:
-        return self.peak_kb / 1024
+        return self.peaks_kb["rss"] / 1024
+
+    def peak_of(self, figure: str) -> float:
+        return self.peaks_kb[figure] / 1024
 
 
 def children_cpu_seconds() -> float:
@@ -85,28 +87,40 @@ def children_cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def tree_rss_kb(pid: int) -> tuple[int, int]:
-    """VmRSS of ``pid`` and all its descendants, and of the search indexer's processes among them, in kB.
+MEMORY_FIGURES = ("rss", "rss_without_search", "pss", "pss_without_search")
 
-    Descendants are the children of any of a process's threads; a process gone meanwhile counts 0.
+
+def tree_memory_kb(pid: int) -> dict[str, int]:
+    """Memory of ``pid`` and all its descendants in kB: RSS and PSS, each also without the search indexer.
+
+    RSS counts a page shared by forked processes once in each of them; PSS splits it between them, so its sum is
+    the physical memory the tree uses. Descendants are the children of any of a process's threads; a process gone
+    meanwhile counts 0.
     """
-    total, search, pending = 0, 0, [pid]
+    figures, pending = dict.fromkeys(MEMORY_FIGURES, 0), [pid]
     while pending:
         current = pending.pop()
         try:
-            with open(f"/proc/{current}/status", encoding="ascii") as status:
-                fields = dict(line.split(":", 1) for line in status if line.startswith(("Name:", "VmRSS:")))
-            rss = int(fields.get("VmRSS", "0 kB").split()[0])
-            total += rss
+            rss, pss = resident_and_proportional_kb(current)
             with open(f"/proc/{current}/cmdline", "rb") as cmdline:
-                if fields["Name"].strip().startswith("pagefind") or b"pagefind" in cmdline.read():
-                    search += rss
+                searching = b"pagefind" in cmdline.read()
+            figures["rss"] += rss
+            figures["pss"] += pss
+            if not searching:
+                figures["rss_without_search"] += rss
+                figures["pss_without_search"] += pss
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as children:
                     pending += [int(child) for child in children.read().split()]
-        except (OSError, ValueError, KeyError):
+        except (OSError, ValueError):
             continue
-    return total, search
+    return figures
+
+
+def resident_and_proportional_kb(pid: int) -> tuple[int, int]:
+    with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+        fields = dict(line.split(":", 1) for line in rollup if line.startswith(("Rss:", "Pss:")))
+    return int(fields["Rss"].split()[0]), int(fields["Pss"].split()[0])
 
 
 def warta_build(content: Path, output: Path, units: list[str]) -> Measured:
@@ -182,7 +196,11 @@ def measure_warta(folder: Path, counts: dict, cpu: dict) -> dict:
         # Beyond the issue's figures: what the search index (Pagefind) takes of them.
         "search_index_cold_s": cold.search_seconds,
         "search_index_edit_s": one_edit.search_seconds,
-        "peak_rss_without_search_mb": max(cold.peak_without_search_kb, one_edit.peak_without_search_kb) / 1024,
+        **{
+            f"peak_{figure}_mb": max(cold.peak_of(figure), one_edit.peak_of(figure))
+            for figure in MEMORY_FIGURES
+            if figure != "rss"
+        },
     }
 
 
@@ -361,6 +379,8 @@ def table(results: dict, cpu: dict | None = None) -> str:
         ("Warta photos warm", warta["photos_warm_ms"], "ms/photo"),
         ("Warta peak RSS", warta["peak_rss_mb"], "MB"),
         ("  leaving the search index out", warta.get("peak_rss_without_search_mb"), "MB"),
+        ("Warta peak PSS (shared pages split)", warta.get("peak_pss_mb"), "MB"),
+        ("  leaving the search index out", warta.get("peak_pss_without_search_mb"), "MB"),
         ("Pelican cold", pelican["cold_s"], "s"),
         ("Pelican one edit (content cache)", pelican["edit_one_s"], "s"),
         ("Hugo cold", hugo.get("cold_s"), "s"),

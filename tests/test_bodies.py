@@ -51,7 +51,7 @@ def test_workers_convert_ahead_exactly_as_the_reader_would(tmp_path):
     assert len(list(folder.glob("*.html"))) == 60  # written by the workers, before the reader asked for any
     body = "Paragraf *7* dengan [tautan](https://kemensos.go.id).\n"
     expected = sanitize(Markdown(**MARKDOWN).convert(body))
-    assert bodies.html(paths[7], body) == expected
+    assert bodies.html(body, paths[7]) == expected
     assert (folder / f"{body_digest(bodies.recipe, body)}.html").read_text(encoding="utf-8") == expected
     bodies.finish()
     assert len(list(folder.glob("*.html"))) == 1  # only the body this build read is kept
@@ -61,4 +61,4 @@ def test_few_bodies_are_converted_without_workers(tmp_path):
     bodies = Bodies({"MARKDOWN": MARKDOWN, "MARKDOWN_CACHE_PATH": str(tmp_path), "MARKDOWN_JOBS": 2})
     bodies.convert_ahead([str(tmp_path / "satu.md")])
     assert bodies.pool is None
-    assert bodies.html("satu.md", "Satu **dua**") == "<p>Satu <strong>dua</strong></p>"
+    assert bodies.html("Satu **dua**", "satu.md") == "<p>Satu <strong>dua</strong></p>"

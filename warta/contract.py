@@ -14,6 +14,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from warta.problems import WARNING, Problem
+from warta.units import path_in_unit
 
 NEWS, PAGE, GALLERY = "news", "page", "gallery"
 KIND_OF_FOLDER = {"news": NEWS, "pages": PAGE, "galleries": GALLERY}
@@ -137,11 +138,8 @@ def _add_field(doc: Document, found: Field) -> None:
 
 def kind_of(path: Path, unit_path: Path) -> str | None:
     """``news``, ``page`` or ``gallery`` from the top folder of ``path`` inside the unit, else None."""
-    try:
-        top = Path(path).resolve().relative_to(Path(unit_path).resolve()).parts[0]
-    except (ValueError, IndexError):
-        return None
-    return KIND_OF_FOLDER.get(top)
+    inside = path_in_unit(unit_path, path)
+    return KIND_OF_FOLDER.get(inside.parts[0]) if inside and inside.parts else None
 
 
 def parse_date(value: str, timezone: str) -> datetime | None:

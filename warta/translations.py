@@ -13,6 +13,7 @@ from pelican.utils import slugify
 
 from warta.contract import PAGE, Document, UnreadableFile, check_document, read_document
 from warta.problems import WARNING, Problem
+from warta.units import path_in_unit
 
 DEFAULT_LANG = "id"
 TRANSLATION_LANGS = ("en",)
@@ -73,7 +74,9 @@ def original_path(path: Path) -> Path:
 
 def translation_key(path: Path, unit_path: Path) -> str:
     """What an original and its translations share: the original's path in the unit, without suffix."""
-    original = original_path(path).resolve().relative_to(Path(unit_path).resolve())
+    original = path_in_unit(unit_path, original_path(path))
+    if original is None:
+        raise ValueError(f"{path} is outside {unit_path}")
     return original.with_suffix("").as_posix()
 
 

@@ -188,6 +188,17 @@ def is_inside(folder: Path, path: Path, must_exist: bool = False) -> bool:
     return path.is_file() or not must_exist
 
 
+def path_in_unit(folder: Path, path: Path) -> Path | None:
+    """``path`` relative to ``folder`` (symlinks resolved), or None when it lies outside."""
+    folder, path = Path(folder), Path(path)
+    if plainly_below(folder, path):
+        return path.relative_to(folder)
+    try:
+        return path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return None
+
+
 def plainly_below(folder: Path, path: Path) -> bool:
     """``path`` is spelled inside ``folder`` with no ``..`` and no symlink below it: inside without resolving.
 

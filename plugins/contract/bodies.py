@@ -111,7 +111,8 @@ class Bodies:
             future = self.pool.submit(convert_ahead, batch, self.markdown_settings, self.recipe, str(self.folder))
             self.pending.update(dict.fromkeys(batch, future))
 
-    def html(self, path: str, body: str) -> str:
+    def html(self, body: str, path: str | None = None) -> str:
+        """``body`` as safe HTML; ``path``, the file it comes from, if it may be among those converted ahead."""
         digest = body_digest(self.recipe, body)
         self.used.add(digest)
         if self.folder is None:

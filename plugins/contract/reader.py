@@ -60,13 +60,13 @@ class ContractReader(MarkdownReader):
         if errors:
             raise ContentError(errors)
         self._source_path = source_path
-        return self.bodies.html(source_path, doc.body), self.metadata_of(doc)
+        return self.bodies.html(doc.body, source_path), self.metadata_of(doc)
 
     def metadata_of(self, doc):
         """Pelican metadata from the contract's fields."""
         metadata = {key: self.process_metadata(key, doc.get(key)) for key in PASSED_KEYS if doc.get(key)}
         if "summary" in metadata:
-            metadata["summary"] = self.bodies.converter.html(metadata["summary"])
+            metadata["summary"] = self.bodies.html(metadata["summary"])
         for key in ("date", "modified"):
             if doc.get(key):
                 metadata[key] = SafeDatetime.fromisoformat(
