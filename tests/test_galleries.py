@@ -286,6 +286,25 @@ def test_unlisted_photos_are_appended_and_english_captions_are_read(gallery_site
     items = gallery_site.page("galeri/pelatihan-kehumasan-2020").select(".gallery-grid li")
     assert len(items) == 3 and items[2].img["alt"] == "Pelatihan Kehumasan 2020"
     assert [li.img["alt"] for li in items[:1]] == ["Peserta mendengarkan materi"]  # Indonesian page, Indonesian alt
+    assert not gallery_site.page("galeri/pelatihan-kehumasan-2020").select(".gallery [lang]")
+
+
+def test_english_gallery_page_marks_the_indonesian_texts_it_falls_back_to(gallery_site):
+    gallery_site.write(
+        "galleries/pelatihan-kehumasan-2020/index.en.md",
+        'Title: Public Relations Training 2020\n\n![Participants listening](01.jpg "First session")\n',
+    )
+    built(gallery_site)
+    page = gallery_site.page("en/galeri/pelatihan-kehumasan-2020")
+    assert page.h1.get_text() == "Public Relations Training 2020" and not page.h1.has_attr("lang")
+    first, second = page.select(".gallery-grid li")
+    assert (first.img["alt"], first.figcaption.get_text()) == ("Participants listening", "First session")
+    assert not first.img.has_attr("lang") and not first.figcaption.has_attr("lang")
+    assert (second.img["alt"], second.img["lang"]) == ("Pemateri di depan kelas", "id")
+    assert (second.figcaption.get_text(), second.figcaption["lang"]) == ("Sesi kedua", "id")
+    assert page.select_one(".summary")["lang"] == "id"  # no English summary was written
+    listed = gallery_site.page("en/galeri").select_one(".gallery-title")
+    assert listed.get_text() == "Public Relations Training 2020" and not listed.has_attr("lang")
 
 
 def test_cmyk_greyscale_16_bit_palette_and_alpha_photos_become_plain_srgb(site):

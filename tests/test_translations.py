@@ -351,3 +351,20 @@ def test_translation_of_a_broken_original_points_to_the_original(site):
     )
     assert problems[1].startswith("content/balai-uji/news/2020/rapat.md:2: tanggal '13/11/2020' tidak dikenali")
     assert len(problems) == 2
+
+
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [
+        ("en/berita/2022/rapat", "Test Centre"),
+        ("en/profil", "Test Centre"),
+        ("en/berita", "Test Centre"),
+        ("en/arsip", "Test Centre"),
+        ("berita/2022/rapat", "Balai Uji"),
+        ("berita", "Balai Uji"),
+    ],
+)
+def test_titles_and_cards_name_the_unit_in_the_page_language(bilingual, url, name):
+    page = bilingual.page(url)
+    assert page.title.get_text().endswith(f"\u2013 {name}")
+    assert page.select_one('meta[property="og:site_name"]')["content"] == name

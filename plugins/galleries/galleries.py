@@ -58,10 +58,13 @@ def picture(context, photo, sizes, eager=False, alt=None):
     """``<picture>`` for a gallery Photo (alt in the page's language) or a bare cover (decorative unless given)."""
     if photo is None:
         return Markup("")
+    alt_lang = None
     if isinstance(photo, Photo):
-        alt = photo.alt_for(_lang(context)) if alt is None else alt
+        if alt is None:
+            alt, alt_lang = photo.alt_for(_lang(context)), photo.alt_lang(_lang(context))
         photo = photo.set
-    return markup.picture(photo, alt or "", context["SITEURL"], sizes, eager)
+    alt_lang = alt_lang if alt_lang != _lang(context) else None
+    return markup.picture(photo, alt or "", context["SITEURL"], sizes, eager, alt_lang)
 
 
 @pass_context

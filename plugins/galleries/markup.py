@@ -20,19 +20,25 @@ def srcset(photos: PhotoSet, fmt: str, siteurl: str) -> str:
     return ", ".join(f"{siteurl}/{d.url} {d.width}w" for d in photos.of(fmt))
 
 
-def picture(photos: PhotoSet, alt: str, siteurl: str, sizes: str, eager: bool = False) -> Markup:
-    """Every format but the fallback as ``<source>``; the ``<img>`` carries size, alt and loading hints."""
+def picture(
+    photos: PhotoSet, alt: str, siteurl: str, sizes: str, eager: bool = False, alt_lang: str | None = None
+) -> Markup:
+    """Every format but the fallback as ``<source>``; the ``<img>`` carries size, alt and loading hints.
+
+    ``alt_lang``: the alt text's language, when it is not the page's (a fallback).
+    """
     *sources, fallback = photos.formats
     middle = photos.of(fallback)[len(photos.of(fallback)) // 2]
     largest = photos.of(fallback)[-1]
     loading = "" if eager else ' loading="lazy" decoding="async"'
+    lang = f' lang="{escape(alt_lang)}"' if alt_lang else ""
     parts = [
         f'<source type="{MIME[fmt]}" srcset="{escape(srcset(photos, fmt, siteurl))}" sizes="{sizes}">'
         for fmt in sources
     ]
     parts.append(
         f'<img src="{escape(siteurl)}/{escape(middle.url)}" srcset="{escape(srcset(photos, fallback, siteurl))}"'
-        f' sizes="{sizes}" width="{largest.width}" height="{largest.height}" alt="{escape(alt)}"{loading}>'
+        f' sizes="{sizes}" width="{largest.width}" height="{largest.height}" alt="{escape(alt)}"{lang}{loading}>'
     )
     return Markup(f"<picture>{''.join(parts)}</picture>")
 

@@ -13,6 +13,11 @@ from warta.galleries import GalleryIndex
 from .library import PhotoSet
 
 
+def shown_in(texts: dict[str, str], lang: str) -> str:
+    """The language of the text shown for ``lang``: its own, else Indonesian, which stands in for it."""
+    return lang if texts.get(lang) else "id"
+
+
 @dataclass
 class Photo:
     """A photo as placed: its derivatives, and alt text and caption per language (the default as fallback)."""
@@ -26,6 +31,12 @@ class Photo:
 
     def caption_for(self, lang: str) -> str:
         return self.caption.get(lang) or self.caption.get("id", "")
+
+    def caption_lang(self, lang: str) -> str:
+        return shown_in(self.caption, lang)
+
+    def alt_lang(self, lang: str) -> str:
+        return shown_in(self.alt, lang)
 
 
 @dataclass
@@ -64,6 +75,12 @@ class Gallery:
 
     def summary_for(self, lang: str) -> str:
         return self.summaries.get(lang) or self.summaries.get("id", "")
+
+    def title_lang(self, lang: str) -> str:
+        return shown_in(self.titles, lang)
+
+    def summary_lang(self, lang: str) -> str:
+        return shown_in(self.summaries, lang)
 
 
 @dataclass

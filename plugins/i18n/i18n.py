@@ -25,6 +25,14 @@ def page_lang(context) -> str:
     return context.get("lang") or context.get("DEFAULT_LANG") or "id"
 
 
+def lang_attr(context, shown_in: str) -> Markup:
+    """`` lang="id"`` for a text shown in another language than the page's (a fallback); nothing otherwise.
+
+    Screen readers then say the text in its own language's voice.
+    """
+    return Markup(f' lang="{escape(shown_in)}"') if shown_in != page_lang(context) else Markup("")
+
+
 def catalogs_for(generator):
     """One compiled set of catalogs per build, kept in that build's context."""
     if CONTEXT_KEY not in generator.context:
@@ -71,6 +79,7 @@ def install(generator):
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.filters.update(date_long=date_long, dateline=dateline, with_dateline=with_dateline)
     env.globals["current_lang"] = pass_context(page_lang)
+    env.globals["lang_attr"] = pass_context(lang_attr)
 
 
 def register():
