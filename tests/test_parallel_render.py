@@ -1,8 +1,11 @@
 """Pages rendered by several processes are byte for byte the pages one process renders; a worker's failure fails."""
 
+import os
+
 import pytest
 
 from plugins.rendering.parallel import DEFAULTS, PageJob, ParallelWriter, RenderingFailed
+from warta.build import build_units
 
 ARTICLE = (
     "Title: Berita {number}\nDate: 2020-{month:02}-{day:02} 10:00\nPenulis: Ani; Budi\nTags: rapat, tag-{tag}\n"
@@ -10,14 +13,18 @@ ARTICLE = (
 )
 
 
-def test_a_unit_rendered_by_two_processes_equals_one_rendered_by_one(site, tmp_path, monkeypatch):
-    for number in range(120):
+def write_articles(site, count):
+    for number in range(count):
         text = ARTICLE.format(
             number=number, month=number % 12 + 1, day=number % 28 + 1, tag=number % 7, category=("A", "B")[number % 2]
         )
         site.write(f"news/2020/berita-{number}.md", text)
         if number % 3 == 0:
             site.write(f"news/2020/berita-{number}.en.md", f"Title: News {number}\n\nEnglish text {number}.\n")
+
+
+def test_a_unit_rendered_by_two_processes_equals_one_rendered_by_one(site, tmp_path, monkeypatch):
+    write_articles(site, 120)
     monkeypatch.setenv("WARTA_JOBS", "2")
     assert site.build()[0].ok
     pages = [name for name in site.tree() if name.endswith(".html")]
@@ -50,3 +57,17 @@ def test_a_failing_worker_fails_the_build(tmp_path):
     assert (tmp_path / "0.html").read_text() == "page 0"
     assert (tmp_path / "2.html").read_text() == "page 2"
     assert not (tmp_path / "1.html").exists()
+
+
+def test_a_build_in_this_process_forks_nothing(site, monkeypatch):
+    """livereload renders in its server's process, which has threads: forking there could hang the child."""
+    write_articles(site, 120)
+    monkeypatch.setenv("WARTA_JOBS", "2")
+
+    def refuse_fork():
+        raise AssertionError("forked")
+
+    monkeypatch.setattr(os, "fork", refuse_fork)
+    [build] = build_units(["balai-uji"], site.content, site.output, in_process=True)
+    assert build.ok, build.log
+    assert len([name for name in site.tree() if name.endswith(".html")]) >= DEFAULTS["RENDER_FORK_MIN"]

@@ -134,7 +134,7 @@ def render_here(unit: str, content: Path, staging: Path, publish: bool) -> tuple
 
     os.environ["WARTA_CONTENT"] = str(content)
     try:
-        render(unit, staging, publish)
+        render(unit, staging, publish, workers=False)
     except ContentError as error:
         return False, str(error)
     except Exception as error:  # noqa: BLE001  (a broken template must be reported, not stop the server)

@@ -16,12 +16,20 @@ from warta.problems import ContentError
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def render(unit: str, output: Path, publish: bool = False) -> None:
-    """Build ``unit`` into ``output`` with pelicanconf.py (or publishconf.py); raises ContentError."""
+# A process with threads of its own (livereload's server) must not fork: a lock another thread holds at that moment
+# would stay locked forever in the child. Rendering there uses no worker processes.
+NO_WORKERS = {"MARKDOWN_JOBS": 1, "RENDER_JOBS": 1, "PHOTO_JOBS": 1}
+
+
+def render(unit: str, output: Path, publish: bool = False, workers: bool = True) -> None:
+    """Build ``unit`` into ``output`` with pelicanconf.py (or publishconf.py); raises ContentError.
+
+    ``workers`` False: everything in this process (see NO_WORKERS).
+    """
     os.environ["WARTA_UNIT"] = unit
     settings_file = ROOT / ("publishconf.py" if publish else "pelicanconf.py")
-    settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(output)})
-    Pelican(settings).run()
+    override = {"OUTPUT_PATH": str(output), **({} if workers else NO_WORKERS)}
+    Pelican(read_settings(str(settings_file), override=override)).run()
 
 
 def main(argv=None) -> int:
