@@ -10,10 +10,12 @@ are removed at the end of a build, so the folder holds one unit's bodies, not th
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
 import tempfile
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
@@ -31,6 +33,7 @@ DEFAULTS = {
     "MARKDOWN_AHEAD_MIN": 50,  # fewer bodies to convert than this: converted in the reading process itself
 }
 META_EXTENSION = "markdown.extensions.meta"
+ABANDONED_SECONDS = 3600
 BATCH = 25  # bodies a worker converts per task: large enough that passing paths costs nothing
 
 
@@ -67,7 +70,8 @@ def store(folder: Path, digest: str, html: str) -> None:
     handle, partial = tempfile.mkstemp(dir=folder, suffix=".part")
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         out.write(html)
-    os.replace(partial, folder / f"{digest}.html")
+    with contextlib.suppress(FileNotFoundError):  # a build of the same unit cleared the store meanwhile
+        os.replace(partial, folder / f"{digest}.html")
 
 
 def convert_ahead(paths: list[str], markdown_settings: dict, recipe: str, folder: str) -> None:
@@ -134,6 +138,11 @@ class Bodies:
             self.pool = None
         if self.folder is None:
             return
-        for entry in self.folder.iterdir():
-            if entry.stem not in self.used or entry.suffix != ".html":
+        for entry in self.folder.glob("*.html"):
+            if entry.stem not in self.used:
                 entry.unlink(missing_ok=True)
+        # Half-written entries of a build that was stopped; recent ones may be another build's of this unit.
+        for partial in self.folder.glob("*.part"):
+            with contextlib.suppress(FileNotFoundError):
+                if partial.stat().st_mtime < time.time() - ABANDONED_SECONDS:
+                    partial.unlink()
