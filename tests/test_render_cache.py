@@ -45,18 +45,31 @@ def cached_pages(site):
     return len(list((site.root / ".cache" / "render").rglob("*.html")))
 
 
-def test_an_edited_body_reaches_its_page_and_its_listings_only(site, tmp_path):
+def test_an_edit_after_the_summary_reaches_its_page_only(site, tmp_path):
     write_articles(site)
+    long_body = "Ringkasan berita 0. " + "Kalimat panjang untuk isi berita. " * 12  # more than a summary's words
+    site.write("news/2020/berita-00.md", ARTICLE.format(title="Berita 0", day=1, body=long_body))
     age(site)
     site.build()
     rendered = cached_pages(site)
-    site.write("news/2020/berita-00.md", ARTICLE.format(title="Berita 0", day=1, body="Ringkasan yang diperbaiki."))
+    edited = long_body + "Kalimat yang diperbaiki."
+    site.write("news/2020/berita-00.md", ARTICLE.format(title="Berita 0", day=1, body=edited))
     site.build()
-    assert "Ringkasan yang diperbaiki." in site.page("berita/2020/berita-00").get_text()
-    assert "Ringkasan yang diperbaiki." in site.page("berita/2").get_text()  # the oldest item is on page 2
-    assert "Ringkasan yang diperbaiki." in site.page("tag/rapat/2").get_text()
-    assert "Ringkasan yang diperbaiki." not in site.page("berita").get_text()
+    assert "Kalimat yang diperbaiki." in site.page("berita/2020/berita-00").get_text()
+    assert "Kalimat yang diperbaiki." not in site.page("berita/2").get_text()  # listings show the first words
     assert cached_pages(site) - rendered < rendered / 2  # most pages came from the cache
+    assert site.tree() == fresh_tree(site, tmp_path)
+
+
+def test_new_first_words_reach_the_home_page_and_every_listing(site, tmp_path):
+    """Without ``Summary:`` a listing shows a body's first words, even on pages that do not list the body itself."""
+    write_articles(site)
+    age(site)
+    site.build()
+    site.write("news/2020/berita-11.md", ARTICLE.format(title="Berita 11", day=12, body="Pembuka yang baru."))
+    site.build()
+    assert "Pembuka yang baru." in site.page("").get_text()
+    assert "Pembuka yang baru." in site.page("tag/rapat").get_text()
     assert site.tree() == fresh_tree(site, tmp_path)
 
 

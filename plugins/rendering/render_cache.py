@@ -78,8 +78,13 @@ class Digests:
 
     @staticmethod
     def metadata(content) -> str:
+        """What any page may show of an item: its metadata, URL and summary text.
+
+        Listings anywhere show the summary text, which without a ``Summary:`` comes from the body's first words.
+        """
         fields = sorted((key, repr(value)) for key, value in content.metadata.items())
-        return repr((type(content).__name__, content.source_path, content.url, fields))
+        summary = getattr(content, "summary_text", None)
+        return repr((type(content).__name__, content.source_path, content.url, fields, summary))
 
 
 def settings_digest(settings) -> str:
