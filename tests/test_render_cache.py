@@ -1,6 +1,7 @@
 """Pages taken from the render cache are exactly what a fresh render gives, after edits of bodies and titles."""
 
 import os
+import shutil
 import time
 
 import pytest
@@ -113,3 +114,46 @@ def test_a_changed_image_renders_the_site_again(site):
     assert build.ok, build.log
     assert site.page("").select_one(".site-brand img")["src"].endswith("images/logo.png")
     assert cached_pages(site) == 2 * rendered
+
+
+BILINGUAL = {
+    "news/2021/rapat.md": "Title: Rapat Koordinasi\nDate: 2021-03-30 09:00\nCategory: Kegiatan\nTags: rapat\n"
+    "Penulis: Ani\n\nRapat dimulai.\n",
+    "news/2021/rapat.en.md": "Title: Coordination Meeting\n\nThe meeting began.\n",
+    "news/2021/kunjungan.md": "Title: Kunjungan\nDate: 2021-04-02 10:00\nTags: rapat, kunjungan\nPenulis: Budi\n\n"
+    "Kunjungan kerja.\n",
+    "pages/profil.md": "Title: Profil\n\nTentang balai.\n",
+    "pages/profil.en.md": "Title: Profile\n\nAbout the centre.\n",
+}
+EDITS = {  # what staff change, as (file, text before, text after); None after: the file is deleted
+    "original title": ("news/2021/rapat.md", "Title: Rapat Koordinasi", "Title: Rapat Besar"),
+    "original date": ("news/2021/rapat.md", "Date: 2021-03-30", "Date: 2020-03-30"),
+    "category": ("news/2021/rapat.md", "Category: Kegiatan", "Category: Pengumuman"),
+    "translation title": ("news/2021/rapat.en.md", "Title: Coordination Meeting", "Title: Big Meeting"),
+    "credits": ("news/2021/kunjungan.md", "Penulis: Budi", "Penulis: Citra; Dewi"),
+    "tags": ("news/2021/kunjungan.md", "Tags: rapat, kunjungan", "Tags: lain"),
+    "page title": ("pages/profil.md", "Title: Profil", "Title: Tentang Kami"),
+    "unit name": ("unit.toml", 'name = "Balai Uji Coba', 'name = "Balai Baru'),
+    "new article": ("news/2021/baru.md", "", "Title: Baru\nDate: 2021-05-01\nPenulis: Eka\nTags: rapat\n\nBaru.\n"),
+    "deleted article": ("news/2021/kunjungan.md", "", None),
+}
+
+
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_every_kind_of_edit_gives_the_pages_a_fresh_build_gives(site, tmp_path, edit):
+    write_articles(site, count=11)
+    for path, text in BILINGUAL.items():
+        site.write(path, text)
+    age(site)
+    site.build()
+    path, before, after = EDITS[edit]
+    target = site.content / "balai-uji" / path
+    if after is None:
+        target.unlink()
+    else:
+        target.write_text(target.read_text().replace(before, after) if before else after, encoding="utf-8")
+    assert site.build()[0].ok
+    fresh = Site(tmp_path / "fresh")
+    shutil.copytree(site.content / "balai-uji", fresh.content / "balai-uji")
+    assert fresh.build()[0].ok
+    assert site.tree() == fresh.tree()
