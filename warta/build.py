@@ -75,7 +75,7 @@ def build_unit(
     rendering = None if in_process else start_render(unit, content, staging, publish, worker_jobs)
     # Paths in messages start at the repository root (or at the content folder's parent, in tests).
     shown_from = ROOT if content.resolve().is_relative_to(ROOT) else content.parent
-    problems = check_unit(content / unit, root=shown_from)
+    problems = check_unit(content / unit, root=shown_from, publishing=publish)
     report = "\n".join(p.format(lang, shown_from) for p in problems)
     if any(p.is_error for p in problems):
         if rendering is not None:

@@ -19,6 +19,7 @@ from warta.contract import (
 )
 from warta.galleries import content_photo_problems, gallery_folders, read_gallery
 from warta.problems import ERROR, WARNING, Problem, display_path
+from warta.protection import review_problems
 from warta.translations import is_translation, lang_of, pair
 from warta.units import DEFAULT_TIMEZONE, is_inside, read_unit
 
@@ -27,14 +28,16 @@ EARLIEST_YEAR = 1945  # the ministry's founding; an earlier year is a typo
 DATE_ERRORS = {"bad_date", "impossible_date"}
 
 
-def check_unit(folder: Path, root: Path | None = None) -> list[Problem]:
+def check_unit(folder: Path, root: Path | None = None, publishing: bool = False) -> list[Problem]:
     """unit.toml and every news item, page and gallery of the unit in ``folder``, errors and warnings.
 
     ``root`` is the repository root, for naming the other file of a pair (default: two levels up).
+    ``publishing``: a protected item without an editor's review is an error (else a warning listing it).
     """
     root = Path(root) if root else Path(folder).resolve().parent.parent
     unit, problems = read_unit(folder)
     timezone = unit.timezone if unit else DEFAULT_TIMEZONE
+    protection = unit.protection if unit else ""
     addresses = defaultdict(list)
     depth = len(Path(folder).parts)
     this_year = datetime.now().year
@@ -58,9 +61,13 @@ def check_unit(folder: Path, root: Path | None = None) -> list[Problem]:
         problems += found + content_photo_problems(doc, folder)
         if not any(p.is_error for p in found) and not is_draft(doc):
             addresses[address_of(doc, kind, timezone)].append(path)
+            problems += review_problems(doc, protection, publishing)
     problems += address_problems(addresses, root)
     for gallery in gallery_folders(folder):
-        problems += read_gallery(gallery, folder, timezone)[1]
+        index, found = read_gallery(gallery, folder, timezone)
+        problems += found
+        if index is not None and not is_draft(index.doc):
+            problems += review_problems(index.doc, protection, publishing)
     return problems
 
 
