@@ -47,7 +47,8 @@ class BlazeFace:
 
     name = "blazeface-full-range"
     SIZE = 192
-    MIN_SCORE = 0.4  # below MediaPipe's 0.5: a missed face is published, a false alarm is a blurred patch
+    MEDIAPIPE_SCORE = 0.5  # MediaPipe's own threshold
+    MIN_SCORE = 0.4  # below MediaPipe's: a missed face is published, a false alarm is only a blurred patch
     OVERLAP = 0.3  # boxes overlapping more than this (intersection over union) are one face
 
     def __init__(self, min_score: float = MIN_SCORE):

@@ -24,7 +24,15 @@ from warta.units import read_unit
 
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_INPUTS = ("pelicanconf.py", "publishconf.py", "requirements.txt", "theme", "plugins", "warta")
+SHARED_INPUTS = (
+    "pelicanconf.py",
+    "publishconf.py",
+    "requirements.txt",
+    "requirements-models.txt",
+    "theme",
+    "plugins",
+    "warta",
+)
 SKIPPED_FOLDERS = {"__pycache__", ".git"}
 # A file changed this shortly before the fingerprint was taken may change again with the same modification time
 # (clocks tick coarsely): such a fingerprint is not kept, as git does with its index.
