@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageOps
+from PIL import Image
 
 from bench.faces import astronaut, at_pipeline_size, found, group_photo
 from warta.build import build_units
@@ -109,7 +109,8 @@ def test_a_protected_gallery_photo_is_blurred_in_an_unprotected_article_too(site
     faces = portrait(gallery(site, "kelas-anak", "Perlindungan: anak\nDitinjau: Intan Qonita N"), side=512)
     site.write(
         "news/2024/kunjungan.md",
-        "Title: Kunjungan\nDate: 2024-01-03\nPenulis: Humas\n\n![Anak-anak](../../galleries/kelas-anak/01.jpg)\n",
+        "Title: Kunjungan\nDate: 2024-01-03\nPenulis: Humas\nCover: galleries/kelas-anak/01.jpg\n\n"
+        "![Anak-anak](../../galleries/kelas-anak/01.jpg)\n",
     )
     [build] = site.build()
     assert build.ok, build.log
@@ -117,7 +118,9 @@ def test_a_protected_gallery_photo_is_blurred_in_an_unprotected_article_too(site
     assert article.select_one(".review-mark") is None  # the article is not protected, only its photo is
     gallery_photos = {img["src"].rsplit("/", 1)[1] for img in site.page("galeri/kelas-anak").select("picture img")}
     assert {img["src"].rsplit("/", 1)[1] for img in article.select("picture img")} == gallery_photos
-    assert faces_found(published_photos(site), faces, (512, 512), checkers) == []
+    card = article.select_one('meta[property="og:image"]')["content"].rsplit("/", 1)[1]
+    assert card.endswith("-card.jpg") and card.startswith(next(iter(gallery_photos)).rsplit("-", 1)[0])
+    assert faces_found(published_photos(site), faces, (512, 512), checkers) == []  # the share card included
 
 
 def test_a_group_of_many_small_faces_in_a_camera_photo_is_blurred_in_a_protected_article(site, checkers):
@@ -195,16 +198,3 @@ def test_keys_in_english_and_a_translation_inherit_protection(site):
     ]
     assert site.build()[0].ok
     assert site.page("en/berita/2024/kelas").select_one(".review-mark") is not None
-
-
-def test_the_share_card_is_cut_from_the_blurred_photo(site, checkers):
-    """A card is a crop: checked on its own, since social networks show it large."""
-    faces = portrait(gallery(site, "kelas-anak", "Perlindungan: anak"), side=640)
-    site.write("news/2024/k.md", "Title: K\nDate: 2024-01-03\nPenulis: Humas\nGallery: kelas-anak\n\nTeks.\n")
-    assert site.build()[0].ok
-    [card] = [f for f in published_photos(site) if "card" in f.name]
-    article = site.page("berita/2024/k")
-    assert article.select_one('meta[property="og:image"]')["content"].endswith(card.name)
-    assert faces_found([card], faces, (640, 640), checkers) == []
-    with Image.open(card) as opened:
-        assert ImageOps.exif_transpose(opened).size == CARD
