@@ -18,6 +18,7 @@ from warta.contract import (
     slug_of,
 )
 from warta.galleries import content_photo_problems, gallery_folders, read_gallery
+from warta.placeholders import placeholder_problems
 from warta.problems import ERROR, WARNING, Problem, display_path
 from warta.translations import is_translation, lang_of, pair
 from warta.units import DEFAULT_TIMEZONE, is_inside, read_unit
@@ -55,7 +56,7 @@ def check_unit(folder: Path, root: Path | None = None) -> list[Problem]:
             found = check_document(doc, kind, timezone)
         if not any(p.code in DATE_ERRORS for p in found):
             found += date_problems(doc, this_year)
-        problems += found + content_photo_problems(doc, folder)
+        problems += found + content_photo_problems(doc, folder) + placeholder_problems(doc)
         if not any(p.is_error for p in found) and not is_draft(doc):
             addresses[address_of(doc, kind, timezone)].append(path)
     problems += address_problems(addresses, root)
