@@ -116,12 +116,21 @@ def decoded_size(image: Image.Image, widest: int, turned: bool) -> tuple[int, in
     return -(-image.width // scale), -(-image.height // scale)
 
 
+def orientation_turns(image: Image.Image, widest: int, max_bytes: int) -> bool:
+    """Whether the photo's orientation swaps width and height; PhotoError when it cannot be decoded in memory.
+
+    The memory is judged first, for either orientation: reading a PNG's EXIF decodes the whole image.
+    """
+    sizes = [decoded_size(image, widest, turned) for turned in (False, True)]
+    check_memory(image, max(sizes, key=lambda size: size[0] * size[1]), max_bytes)
+    return image.getexif().get(ORIENTATION) in TURNED
+
+
 def decode(source: Path, widest: int = WIDEST, max_bytes: int = MAX_DECODE_BYTES) -> Decoded:
     """The pixels of ``source``, at least ``widest`` across once upright, within ``max_bytes`` of memory."""
     image = open_photo(source)
     try:
-        turned = image.getexif().get(ORIENTATION) in TURNED
-        check_memory(image, decoded_size(image, widest, turned), max_bytes)
+        turned = orientation_turns(image, widest, max_bytes)
         if image.format == "JPEG":
             image.draft(None, draft_size(image, widest, turned))  # libjpeg decodes at 1/2, 1/4 or 1/8 of the size
         icc = image.info.get("icc_profile")
@@ -147,8 +156,7 @@ def decodes(source: Path, widest: int = WIDEST, max_bytes: int = MAX_DECODE_BYTE
     """
     image = open_photo(source)
     try:
-        turned = image.getexif().get(ORIENTATION) in TURNED
-        check_memory(image, decoded_size(image, widest, turned), max_bytes)
+        orientation_turns(image, widest, max_bytes)
         if image.format == "JPEG":
             image.draft(None, (1, 1))
         with no_pillow_pixel_limit():

@@ -203,10 +203,16 @@ def read_gallery(folder: Path, unit_path: Path, timezone: str) -> tuple[GalleryI
     problems = check_document(doc, GALLERY, timezone) + placeholder_problems(doc)
     photos, found = gallery_lines(doc, folder, unit_path)
     problems += found
-    problems += unlisted_files(folder, index, {ref.path for ref in photos})
+    problems += unlisted_files(folder, index, listed_paths(doc))
     gallery = GalleryIndex(Path(folder), doc, photos, texts={"id": doc})
     problems += read_translation(gallery, unit_path)
     return (None if any(p.is_error for p in problems) else gallery), problems
+
+
+def listed_paths(doc: Document) -> set[Path]:
+    """Every file a line names, usable or not (a bad photo is named by its own error, not as unlisted too)."""
+    written = (match.group("angled") or match.group("plain") for match, _ in image_refs(doc))
+    return {(doc.path.parent / written_path(name)).resolve() for name in written}
 
 
 def unlisted_files(folder: Path, index: Path, listed: set[Path]) -> list[Problem]:

@@ -113,6 +113,10 @@ MESSAGES = {
         "situs {unit} selesai dibangun ({seconds} detik)",
         "the site {unit} is built ({seconds} s)",
     ),
+    "build_done_warnings": (
+        "situs {unit} selesai dibangun ({seconds} detik) dengan {warnings} peringatan di atas; baca dan perbaiki",
+        "the site {unit} is built ({seconds} s) with {warnings} warnings above; read and fix them",
+    ),
     "check_failed": (
         "{errors} kesalahan dan {warnings} peringatan; perbaiki kesalahan lalu coba lagi",
         "{errors} errors and {warnings} warnings; fix the errors and try again",
