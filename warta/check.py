@@ -20,7 +20,7 @@ from warta.contract import (
 from warta.galleries import content_photo_problems, gallery_folders, read_gallery
 from warta.placeholders import placeholder_problems
 from warta.problems import ERROR, WARNING, Problem, display_path
-from warta.translations import is_translation, lang_of, pair
+from warta.translations import category_problems, is_translation, lang_of, pair
 from warta.units import DEFAULT_TIMEZONE, is_inside, read_unit
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -53,7 +53,7 @@ def check_unit(folder: Path, root: Path | None = None) -> list[Problem]:
             pairing = pair(doc, kind, timezone)
             found, doc = pairing.problems, pairing.document
         else:
-            found = check_document(doc, kind, timezone)
+            found = check_document(doc, kind, timezone) + category_problems(doc, unit.categories if unit else {})
         if not any(p.code in DATE_ERRORS for p in found):
             found += date_problems(doc, this_year)
         problems += found + content_photo_problems(doc, folder) + placeholder_problems(doc)

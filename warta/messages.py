@@ -147,6 +147,13 @@ MESSAGES = {
         "'{key}' terjemahan selalu diambil dari berkas aslinya agar alamatnya sama; hapus baris ini",
         "a translation's '{key}' always comes from its original so that the addresses match; remove this line",
     ),
+    "category_unknown": (
+        "kategori '{value}' tidak ada di daftar ({known}), sehingga halaman bahasa Inggris menampilkannya dalam "
+        "bahasa Indonesia; pilih salah satu dari daftar, atau tambahkan di unit.toml pada bagian [categories] baris "
+        '{value} = "Nama dalam bahasa Inggris"',
+        "the category '{value}' is not in the list ({known}), so English pages show it in Indonesian; choose one "
+        'from the list, or add to unit.toml under [categories] the line {value} = "English name"',
+    ),
     # references in content files
     "modified_before_date": (
         "Modified '{modified}' lebih awal dari Date; tanggal pembaruan harus sama atau sesudah tanggal terbit",

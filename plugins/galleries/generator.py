@@ -58,6 +58,9 @@ class GalleriesGenerator(Generator):
         self.context[LIBRARY_KEY] = library
         self.context["galleries"] = galleries
         set_share_images(published_content(self.context), library, self.settings["UNIT"].site_url)
+        for gallery in galleries:
+            if gallery.cover and gallery.cover.set.card:
+                gallery.og_image = f"{self.settings['UNIT'].site_url}/{gallery.cover.set.card.url}"
 
     def read_galleries(self, unit: Path, timezone: str):
         now = datetime.now(ZoneInfo(timezone))

@@ -23,6 +23,8 @@ from warta.decoding import MAX_DECODE_BYTES, PhotoError, decode
 EXTENSIONS = {"webp": "webp", "jpeg": "jpg"}
 CARD = "card"  # the 1200×630 crop that WhatsApp and Facebook show for a shared link
 CARD_SIZE = (1200, 630)
+CARD_MAX_BYTES = 300_000  # WhatsApp is reported to show no preview for a larger image
+CARD_LOWEST_QUALITY = 30
 MANIFEST = "manifest.json"
 WHITE = (255, 255, 255)
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
@@ -97,7 +99,7 @@ def write_derivatives(source: Path, recipe: Recipe, folder: Path) -> list[dict]:
             encode(sized, fmt, dict(recipe.quality)[fmt], folder / name)
             written.append({"file": name, "format": fmt, "width": width, "height": height})
     card = ImageOps.fit(largest, CARD_SIZE, Image.Resampling.LANCZOS)
-    encode(card, "jpeg", dict(recipe.quality)["jpeg"], folder / f"{CARD}.jpg")
+    encode_card(card, dict(recipe.quality)["jpeg"], folder / f"{CARD}.jpg")
     written.append({"file": f"{CARD}.jpg", "format": CARD, "width": CARD_SIZE[0], "height": CARD_SIZE[1]})
     return written
 
@@ -163,6 +165,14 @@ def encode(image: Image.Image, fmt: str, quality: int, path: Path) -> None:
     if fmt == "jpeg":
         options["progressive"] = True
     image.save(path, format=fmt.upper(), **options)
+
+
+def encode_card(image: Image.Image, quality: int, path: Path) -> None:
+    """The share card as JPEG, at a lower quality where needed to stay within what WhatsApp previews."""
+    for tried in (quality, *range(quality - 10, CARD_LOWEST_QUALITY - 1, -10)):
+        encode(image, "jpeg", tried, path)
+        if path.stat().st_size <= CARD_MAX_BYTES:
+            return
 
 
 def opaque(image: Image.Image) -> bool:
