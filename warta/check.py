@@ -61,7 +61,7 @@ def check_unit(folder: Path, root: Path | None = None) -> list[Problem]:
             addresses[address_of(doc, kind, timezone)].append(path)
     problems += address_problems(addresses, root)
     for gallery in gallery_folders(folder):
-        problems += read_gallery(gallery, folder, timezone)[1]
+        problems += read_gallery(gallery, folder, timezone, decode=True)[1]
     return problems
 
 

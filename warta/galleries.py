@@ -105,8 +105,13 @@ def unreadable_images(doc: Document) -> list[Problem]:
     return problems
 
 
-def resolve(written: str, base: Path, unit_path: Path, source: Path, line: int | None) -> tuple[Path, list[Problem]]:
-    """``written`` relative to ``base``; a problem naming ``source`` when it leaves the unit or is missing."""
+def resolve(
+    written: str, base: Path, unit_path: Path, source: Path, line: int | None, decode: bool = False
+) -> tuple[Path, list[Problem]]:
+    """``written`` relative to ``base``; a problem naming ``source`` when it leaves the unit or is missing.
+
+    ``decode``: also what the build's decoding would refuse in the photo (the check asks; the build decodes anyway).
+    """
     path = (Path(base) / written_path(written)).resolve()
     if not path.is_relative_to(Path(unit_path).resolve()):
         return path, [Problem.of(source, "photo_outside_unit", line, file=written)]
@@ -116,7 +121,7 @@ def resolve(written: str, base: Path, unit_path: Path, source: Path, line: int |
         if path.suffix.lower() in SERVED_AS_IS:
             return path, []
         return path, [Problem.of(source, "image_not_photo", line, file=written, suffixes=photo_suffixes_text())]
-    return path, decode_problems(path)
+    return path, decode_problems(path) if decode else []
 
 
 def photo_suffixes_text() -> str:
@@ -149,7 +154,7 @@ def checked_marker(path: Path) -> Path:
     return Path(cache) / "checked" / hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
-def body_photos(doc: Document, unit_path: Path) -> tuple[list[PhotoRef], list[Problem]]:
+def body_photos(doc: Document, unit_path: Path, decode: bool = False) -> tuple[list[PhotoRef], list[Problem]]:
     """The photos an article or page body places, and what is wrong with them (missing, outside, no alt)."""
     refs, problems = [], unreadable_images(doc)
     for match, line in image_refs(doc):
@@ -157,7 +162,7 @@ def body_photos(doc: Document, unit_path: Path) -> tuple[list[PhotoRef], list[Pr
         if EXTERNAL.match(written):
             problems.append(Problem.of(doc.path, "image_external", line, WARNING, file=written))
             continue
-        path, found = resolve(written, doc.path.parent, unit_path, doc.path, line)
+        path, found = resolve(written, doc.path.parent, unit_path, doc.path, line, decode)
         problems += found
         if not match.group("alt").strip():
             problems.append(Problem.of(doc.path, "photo_no_alt", line, file=written))
@@ -166,12 +171,12 @@ def body_photos(doc: Document, unit_path: Path) -> tuple[list[PhotoRef], list[Pr
     return refs, problems
 
 
-def field_photo(doc: Document, key: str, unit_path: Path) -> tuple[Path | None, list[Problem]]:
+def field_photo(doc: Document, key: str, unit_path: Path, decode: bool = False) -> tuple[Path | None, list[Problem]]:
     """The photo a header field (``Cover``) names relative to the unit folder."""
     written = doc.get(key).strip()
     if not written:
         return None, []
-    path, problems = resolve(written, unit_path, unit_path, doc.path, doc.line_of(key))
+    path, problems = resolve(written, unit_path, unit_path, doc.path, doc.line_of(key), decode)
     return (None if problems else path), problems
 
 
@@ -185,11 +190,13 @@ def gallery_field_problems(doc: Document, unit_path: Path) -> list[Problem]:
 
 def content_photo_problems(doc: Document, unit_path: Path) -> list[Problem]:
     """Photo problems of a news item or page: body photos, Cover and Gallery."""
-    problems = body_photos(doc, unit_path)[1] + field_photo(doc, "cover", unit_path)[1]
+    problems = body_photos(doc, unit_path, decode=True)[1] + field_photo(doc, "cover", unit_path, decode=True)[1]
     return problems + gallery_field_problems(doc, unit_path)
 
 
-def read_gallery(folder: Path, unit_path: Path, timezone: str) -> tuple[GalleryIndex | None, list[Problem]]:
+def read_gallery(
+    folder: Path, unit_path: Path, timezone: str, decode: bool = False
+) -> tuple[GalleryIndex | None, list[Problem]]:
     """A gallery folder read by the contract: photo lines in order; every other file in it named in a warning."""
     index = Path(folder) / INDEX_NAMES["id"]
     if not index.is_file():
@@ -201,7 +208,7 @@ def read_gallery(folder: Path, unit_path: Path, timezone: str) -> tuple[GalleryI
     except UnreadableFile as unreadable:
         return None, [unreadable.problem]
     problems = check_document(doc, GALLERY, timezone) + placeholder_problems(doc)
-    photos, found = gallery_lines(doc, folder, unit_path)
+    photos, found = gallery_lines(doc, folder, unit_path, decode)
     problems += found
     problems += unlisted_files(folder, index, listed_paths(doc))
     gallery = GalleryIndex(Path(folder), doc, photos, texts={"id": doc})
@@ -232,9 +239,11 @@ def unlisted_files(folder: Path, index: Path, listed: set[Path]) -> list[Problem
     return problems
 
 
-def gallery_lines(doc: Document, folder: Path, unit_path: Path) -> tuple[list[PhotoRef], list[Problem]]:
+def gallery_lines(
+    doc: Document, folder: Path, unit_path: Path, decode: bool = False
+) -> tuple[list[PhotoRef], list[Problem]]:
     """The ``![alt](file "caption")`` lines of a gallery index; any other text is an error, never silently lost."""
-    refs, problems = body_photos(doc, unit_path)
+    refs, problems = body_photos(doc, unit_path, decode)
     matched = {line for _, line in image_refs(doc)} | {p.line for p in problems if p.code == "image_unreadable"}
     for offset, text in enumerate(doc.body.splitlines()):
         line = doc.body_line + offset
