@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pillow_heif
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, JpegImagePlugin, UnidentifiedImageError
 
 ORIENTATION = 0x0112
 TURNED = {5, 6, 7, 8}  # orientations that swap width and height
@@ -84,15 +84,24 @@ def draft_size(image: Image.Image, widest: int, turned: bool) -> tuple[int, int]
     return max(1, math.ceil(image.width * scale)), max(1, math.ceil(image.height * scale))
 
 
+def is_jpeg(image: Image.Image) -> bool:
+    """JPEG, and MPO: the JPEG with a second picture (depth, a preview) that some phones write."""
+    return isinstance(image, JpegImagePlugin.JpegImageFile)
+
+
 def decode_bytes(image: Image.Image, decoded: tuple[int, int]) -> int:
     """Memory to decode ``image`` at ``decoded`` size and make one converted copy of it.
 
-    A progressive JPEG keeps every coefficient of the whole photo while it decodes, whatever the scale.
+    A progressive JPEG keeps every coefficient of the whole photo while it decodes, whatever the scale: two bytes
+    a sample, with colour sampled at a half or a quarter of the pixels as its header says (``layer``).
     """
     per_pixel = BYTES_PER_PIXEL.get(image.mode, 8)
     needed = 2 * decoded[0] * decoded[1] * per_pixel
-    if image.format == "JPEG" and image.info.get("progressive"):
-        needed += image.width * image.height * 2 * len(image.getbands())
+    if is_jpeg(image) and image.info.get("progressive"):
+        layers = getattr(image, "layer", None) or [("", 1, 1, 0)] * len(image.getbands())
+        most = max(h * v for _, h, v, _ in layers)
+        samples = sum(h * v for _, h, v, _ in layers) / most
+        needed += int(image.width * image.height * 2 * samples)
     return needed
 
 
@@ -109,7 +118,7 @@ def check_memory(image: Image.Image, decoded: tuple[int, int], max_bytes: int) -
 def decoded_size(image: Image.Image, widest: int, turned: bool) -> tuple[int, int]:
     """The size ``decode`` reads the pixels at: for a JPEG the draft scale libjpeg picks (as Pillow's ``draft``)."""
     wanted = draft_size(image, widest, turned)
-    if image.format != "JPEG":
+    if not is_jpeg(image):
         return image.size
     most = min(image.width // wanted[0], image.height // wanted[1])
     scale = next(scale for scale in (8, 4, 2, 1) if most >= scale)
@@ -131,7 +140,7 @@ def decode(source: Path, widest: int = WIDEST, max_bytes: int = MAX_DECODE_BYTES
     image = open_photo(source)
     try:
         turned = orientation_turns(image, widest, max_bytes)
-        if image.format == "JPEG":
+        if is_jpeg(image):
             image.draft(None, draft_size(image, widest, turned))  # libjpeg decodes at 1/2, 1/4 or 1/8 of the size
         icc = image.info.get("icc_profile")
         with no_pillow_pixel_limit():
@@ -157,7 +166,7 @@ def decodes(source: Path, widest: int = WIDEST, max_bytes: int = MAX_DECODE_BYTE
     image = open_photo(source)
     try:
         orientation_turns(image, widest, max_bytes)
-        if image.format == "JPEG":
+        if is_jpeg(image):
             image.draft(None, (1, 1))
         with no_pillow_pixel_limit():
             image.load()
