@@ -31,6 +31,7 @@ def skeleton_placeholders() -> frozenset[str]:
     return frozenset(found)
 
 
+@cache
 def placeholders() -> tuple[str, ...]:
     """Longest first, so a line is named by the fullest placeholder it holds."""
     return tuple(sorted({ALT_TEXT, *ARTICLE_BODY, *skeleton_placeholders()}, key=len, reverse=True))
@@ -40,9 +41,10 @@ def placeholder_problems(doc: Document) -> list[Problem]:
     """An error on each body line of a published item that still holds a placeholder."""
     if is_draft(doc):
         return []
+    left = [text for text in placeholders() if text in doc.body]  # most bodies hold none: one pass each
     problems = []
-    for offset, line in enumerate(doc.body.splitlines()):
-        left = next((text for text in placeholders() if text in line), None)
-        if left:
-            problems.append(Problem.of(doc.path, "placeholder_left", doc.body_line + offset, text=left))
+    for offset, line in enumerate(doc.body.splitlines() if left else []):
+        found = next((text for text in left if text in line), None)
+        if found:
+            problems.append(Problem.of(doc.path, "placeholder_left", doc.body_line + offset, text=found))
     return problems
