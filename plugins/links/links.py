@@ -112,6 +112,23 @@ def problem_of(source_path: str, unresolved: Unresolved) -> Problem:
     return Problem.of(source_path, unresolved.code, lines[0] if lines else None, **{param: unresolved.written})
 
 
+def absolute_feed_links(context, feed):
+    """Feed entries link with absolute URLs also in a preview (Pelican joins them to SITEURL, which is empty there).
+
+    A feed reader resolves a relative link against the feed's own address (``feeds/berita/...``): a 404.
+    """
+    domain = (context.get("FEED_DOMAIN") or "").rstrip("/")
+    if not domain:
+        return
+    feed.feed["link"] = absolute(feed.feed.get("link", ""), domain)
+    for entry in feed.items:
+        entry["link"] = absolute(entry.get("link", ""), domain)
+
+
+def absolute(url: str, domain: str) -> str:
+    return url if "://" in url else f"{domain}/{url.lstrip('/')}"
+
+
 def record(context, problems) -> None:
     """Hand problems to the contract plugin's per-build list; without that plugin, fail here on errors."""
     build_problems = context.get(PROBLEMS_KEY)
@@ -127,3 +144,5 @@ def register():
     # static_generator_finalized again, after the documents: the static generator runs last, so every item,
     # gallery and document is known, no body has been rendered, and the contract plugin has not yet counted problems.
     signals.static_generator_finalized.connect(resolve_links)
+    # feed_generated: the feed's entries exist and are not yet written (after the galleries plugin's photos).
+    signals.feed_generated.connect(absolute_feed_links)
