@@ -27,7 +27,7 @@ TIMEZONE = UNIT.timezone
 DEFAULT_LANG = "id"
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 
-THEME = str(ROOT / "theme")
+THEME = os.environ.get("WARTA_THEME") or str(ROOT / "theme")  # another theme: tests break one on purpose
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = ["contract", "i18n", "related", "sitemap", "bylines", "translations", "galleries"]
