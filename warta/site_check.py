@@ -19,11 +19,12 @@ from urllib.parse import unquote
 from warta.messages import message
 from warta.problems import display_path
 
-# Every attribute holding a URL the browser fetches or follows, as our templates and sanitizer write them.
-REFERENCE = re.compile(rb"""\s(href|src|srcset)=(?:"([^"]*)"|'([^']*)')""")
-XML_LINK = re.compile(rb"<loc>([^<]*)</loc>|<link\b[^>]*\shref=\"([^\"]*)\"")
+# Every attribute holding a URL the browser fetches or follows, as our templates and the sanitizer write them
+# (after a space, in double quotes): a pattern that starts with a plain character is searched three times faster.
+LINK = re.compile(r' (href|src|srcset)="([^"]*)"')
+XML_LINK = re.compile(r"<loc>([^<]*)</loc>|<link\b[^>]*\shref=\"([^\"]*)\"")
 PAGE_SUFFIXES = (".html", ".xml")
-ELSEWHERE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+ELSEWHERE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
 SHOWN = 20  # broken links listed in the log; the count says how many more
 
 
@@ -43,17 +44,21 @@ def broken_links(site: Path, site_url: str) -> list[BrokenLink]:
     site = Path(site)
     files, pages = output_files(site)
     prefix = site_url.rstrip("/") + "/"
-    checked: dict[tuple[str, str], bool] = {}
+    # Whether a link lands, by where it is written: a link that first climbs to the root ({{ SITEURL }}/... in a
+    # preview) lands alike from every folder of one depth, which most links of most pages do.
+    landed: dict[tuple[str | int, str], bool] = {}
     broken = []
     for page in pages:
         folder = posixpath.dirname(page)
-        data = (site / page).read_bytes()
-        pattern = XML_LINK if page.endswith(".xml") else REFERENCE
-        for url in page_urls(pattern, data):
-            key = (folder, url)
-            if key not in checked:
-                checked[key] = exists(url, folder, files, prefix)
-            if not checked[key]:
+        depth = folder.count("/") + 1 if folder else 0
+        climb = "../" * depth
+        text = (site / page).read_text(encoding="utf-8", errors="replace")
+        for url in page_urls(text, page.endswith(".xml")):
+            key = (depth, url) if url.startswith(climb) else (folder, url)
+            if key not in landed:
+                path = site_path(url, folder, depth, prefix)
+                landed[key] = path is None or exists(path, files)
+            if not landed[key]:
                 broken.append(BrokenLink(page, url))
     return broken
 
@@ -68,41 +73,51 @@ def output_files(site: Path) -> tuple[set[str], list[str]]:
     return files, sorted(name for name in files if name.endswith(PAGE_SUFFIXES))
 
 
-def page_urls(pattern: re.Pattern, data: bytes):
-    """The URLs a page links to (each candidate of a ``srcset`` on its own), HTML entities undone."""
-    for match in pattern.finditer(data):
-        if pattern is REFERENCE:
-            attribute, value = match.group(1), match.group(2) if match.group(2) is not None else match.group(3)
+def page_urls(text: str, is_xml: bool) -> set[str]:
+    """The distinct URLs a page links to (each candidate of a ``srcset`` on its own), HTML entities undone."""
+    if is_xml:
+        return {loc or href for loc, href in XML_LINK.findall(text)}
+    found = set()
+    for attribute, value in set(LINK.findall(text)):
+        if attribute == "srcset":
+            found.update(candidate.split()[0] for candidate in value.split(",") if candidate.strip())
         else:
-            attribute, value = b"href", match.group(1) or match.group(2)
-        text = value.decode("utf-8", "replace")
-        if "&" in text:
-            text = html.unescape(text)
-        if attribute == b"srcset":
-            yield from (candidate.split()[0] for candidate in text.split(",") if candidate.strip())
-        elif text:
-            yield text
+            found.add(value)
+    return {html.unescape(url) if "&" in url else url for url in found if url}
 
 
-def exists(url: str, folder: str, files: set[str], prefix: str) -> bool:
-    """Whether ``url``, written on a page in ``folder``, lands on a file of the site (outside links always do)."""
+def site_path(url: str, folder: str, depth: int, prefix: str) -> str | None:
+    """The site-relative path ``url`` on a page in ``folder`` (``depth`` folders deep) lands on; None: elsewhere.
+
+    A path that leaves the site starts with ``../``.
+    """
     if url.startswith(prefix) or url + "/" == prefix:
         path = url[len(prefix) :]
-    elif ELSEWHERE.match(url) or url.startswith("#"):
-        return True
+    elif ELSEWHERE.match(url):
+        return None
     elif url.startswith("/"):
         path = url[1:]
     else:
-        path = posixpath.join(folder, url)
+        path = url
+        ups = 0
+        while path.startswith("../"):
+            path, ups = path[3:], ups + 1
+        if ups != depth:  # not straight from the root ({{ SITEURL }}/... in a preview): join it to the folder
+            path = posixpath.join(folder, url)
     path = unquote(path.split("#", 1)[0].split("?", 1)[0])
-    is_folder = path == "" or path.endswith("/")
-    path = posixpath.normpath(path) if path else "."
-    if path.startswith(".."):
+    if path in ("", "."):
+        return ""
+    normal = posixpath.normpath(path)
+    return normal + "/" if path.endswith("/") and normal != "." else ("" if normal == "." else normal)
+
+
+def exists(path: str, files: set[str]) -> bool:
+    """Whether a site-relative path is a file of the site (a folder: its index.html)."""
+    if path.startswith("../") or path == "..":
         return False
-    path = "" if path == "." else path
-    if is_folder or path == "":
-        return posixpath.join(path, "index.html") in files
-    return path in files or posixpath.join(path, "index.html") in files
+    if path == "" or path.endswith("/"):
+        return path + "index.html" in files
+    return path in files or path + "/index.html" in files
 
 
 def report(broken: list[BrokenLink], sources: dict[str, Path], lang: str, root: Path | None) -> str:
