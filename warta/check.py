@@ -71,16 +71,23 @@ def check_unit(folder: Path, root: Path | None = None, sources: dict[str, Path] 
     documents = document_files(folder)
     problems += [problem for document in documents for problem in document_problems(document)]
     problems += shared_document_urls(documents)
-    known = set(addresses) | {document.url for document in documents}
-    known |= {urls.in_lang(urls.GALLERY["url"].format(slug=g.name), lang) for g in galleries for lang in LANGUAGES}
-    links = LinkChecker(folder, timezone, known)
+    gallery_pages = gallery_urls(galleries)
+    links = LinkChecker(folder, timezone, set(addresses) | set(gallery_pages) | {d.url for d in documents})
     for doc in readable:
         problems += links.problems(doc, from_draft=is_draft(doc))
     problems += unlinked_documents(documents, links)
     if sources is not None:
-        sources.update({url: paths[0] for url, paths in addresses.items()})
-        sources.update({urls.GALLERY["url"].format(slug=g.name): g / "index.md" for g in galleries})
+        sources.update({url: paths[0] for url, paths in addresses.items()}, **gallery_pages)
     return problems
+
+
+def gallery_urls(galleries: list[Path]) -> dict[str, Path]:
+    """The URL of each gallery's page in each language, with the index.md it comes from."""
+    return {
+        urls.in_lang(urls.GALLERY["url"].format(slug=folder.name), lang): folder / "index.md"
+        for folder in galleries
+        for lang in LANGUAGES
+    }
 
 
 def unlinked_documents(documents, links: LinkChecker) -> list[Problem]:

@@ -28,6 +28,8 @@ DOCUMENTS_KEY = "warta_documents"
 CONTENT_LISTS = ("articles", "hidden_articles", "pages", "hidden_pages")
 ANCHOR = re.compile(r"<a\b(?P<attributes>[^>]*)>(?P<text>.*?)</a>", re.DOTALL)
 HREF = re.compile(r'\shref="(?P<href>[^"]*)"')
+# A link in a feed entry's HTML that is relative to the site (Pelican writes them so when SITEURL is empty).
+RELATIVE_HREF = re.compile(r'(\shref=)"(?![a-zA-Z][a-zA-Z0-9+.-]*:|//|#)/?')
 
 
 def publish_documents(generator):
@@ -123,6 +125,9 @@ def absolute_feed_links(context, feed):
     feed.feed["link"] = absolute(feed.feed.get("link", ""), domain)
     for entry in feed.items:
         entry["link"] = absolute(entry.get("link", ""), domain)
+        for key in ("content", "description"):
+            if entry.get(key):
+                entry[key] = RELATIVE_HREF.sub(lambda match: f'{match.group(1)}"{domain}/', entry[key])
 
 
 def absolute(url: str, domain: str) -> str:
