@@ -11,6 +11,8 @@ from PIL import Image
 from warta.check import check_unit
 from warta.documents import document_url, human_size
 from warta.links import body_links, resolve_body_path
+from warta.problems import ContentError
+from warta.render import render
 from warta.site_check import broken_links
 
 REPO = Path(__file__).resolve().parent.parent
@@ -225,3 +227,17 @@ def test_the_site_check_reads_hrefs_srcsets_and_feeds(tmp_path):
         ("berita/a/index.html", "../b/"),
         ("sitemap.xml", "https://u.go.id/c/"),
     }
+
+
+def test_pelican_alone_refuses_links_to_nothing_and_documents_of_a_refused_type(site, tmp_path, monkeypatch):
+    """``pelican -s pelicanconf.py`` without the check: the links plugin names the file and line itself."""
+    monkeypatch.setenv("WARTA_CONTENT", str(site.content))
+    news(site, "news/2022/a.md", "Paragraf.\n\n[x]({filename}../2021/tidak-ada.md) [y](/berita/2020/hilang/)")
+    document(site, "documents/skrip.js")
+    with pytest.raises(ContentError) as raised:
+        render("balai-uji", tmp_path / "out", workers=False)
+    said = str(raised.value)
+    assert "news/2022/a.md:7: tautan '{filename}../2021/tidak-ada.md' menuju berkas yang tidak ada" in said
+    assert "news/2022/a.md:7: tautan '/berita/2020/hilang/' menuju alamat yang tidak ada" in said
+    assert "documents/skrip.js: berkas jenis '.js' tidak diterbitkan" in said
+    assert not (tmp_path / "out" / "index.html").exists()

@@ -65,9 +65,14 @@ def document_files(unit_path: Path) -> list[DocumentFile]:
     for path in sorted(top.rglob("*")):
         hidden = any(part.startswith(".") for part in path.relative_to(top).parts)
         if path.is_file() and not hidden and not is_system_file(path):
-            in_unit = PurePosixPath(path.relative_to(unit_path).as_posix())
-            found.append(DocumentFile(path, in_unit, document_url(in_unit), path.stat().st_size))
+            found.append(document_file(unit_path, path))
     return found
+
+
+def document_file(unit_path: Path, path: Path) -> DocumentFile:
+    """The document at ``path`` (a file under the unit's documents/)."""
+    in_unit = PurePosixPath(Path(path).relative_to(unit_path).as_posix())
+    return DocumentFile(Path(path), in_unit, document_url(in_unit), Path(path).stat().st_size)
 
 
 def document_url(in_unit: PurePosixPath) -> str:

@@ -16,7 +16,7 @@ from markupsafe import escape
 from pelican import signals
 
 from warta.contract import read_document
-from warta.documents import FOLDER, DocumentFile, document_problems, document_url
+from warta.documents import FOLDER, document_file, document_problems, is_system_file
 from warta.links import body_links
 from warta.problems import ContentError, Problem
 
@@ -41,8 +41,9 @@ def publish_documents(generator):
         if not in_unit.startswith(FOLDER + "/"):
             kept.append(static)
             continue
-        path = unit / in_unit
-        document = DocumentFile(path, Path(in_unit), document_url(Path(in_unit)), path.stat().st_size)
+        document = document_file(unit, unit / in_unit)
+        if is_system_file(document.path):
+            continue  # Thumbs.db, desktop.ini: never staff's documents, never published (nor named by the check)
         found = document_problems(document)
         problems += found
         if not found:
