@@ -87,8 +87,9 @@ def test_documents_and_links_land_on_the_right_page_in_the_right_language(site):
     body = (
         "[lama](../2021/lama.md#bagian) [profil](../../pages/profil.md) [galeri](../../galleries/kunjungan/)"
         " [indeks galeri](../../galleries/kunjungan/index.md) [pelican]({filename}../2021/lama.md)"
-        " [alamat](/berita/2021/lama/) [ppid](../../pages/ppid.md)"
+        " [alamat](/berita/2021/lama/) [ppid](../../pages/ppid.md)\n\n![Logo balai](../../images/logo.svg)"
     )
+    site.write("images/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>')
     news(site, "news/2022/baru.md", body, writer="Budi Santoso")
     site.write(
         "news/2022/baru.en.md",
@@ -104,6 +105,7 @@ def test_documents_and_links_land_on_the_right_page_in_the_right_language(site):
     assert indonesian["galeri"]["href"] == indonesian["indeks galeri"]["href"] == "../../../galeri/kunjungan/"
     assert indonesian["pelican"]["href"] == indonesian["alamat"]["href"] == "../../../berita/2021/lama/"
     assert not any(a.get("hreflang") for a in indonesian.values())
+    assert site.page("berita/2022/baru").select_one(".body img[alt='Logo balai']")["src"] == "../../../images/logo.svg"
 
     english = links_of(site.page("en/berita/2022/baru"))
     assert english["old"]["href"] == "../../../../berita/2021/lama/"  # no English version: the Indonesian one
@@ -154,6 +156,7 @@ def check_messages(site) -> list[str]:
         ("[x](../../unit.toml)", "'../../unit.toml' tidak diterbitkan di situs"),
         ("[x](draf.md)", "tautan 'draf.md' menuju draf"),
         ("![Foto](../../images/hilang.jpg)", "foto '../../images/hilang.jpg' tidak ditemukan"),
+        ('<a href="../2020/hilang.md">x</a>', "tautan '../2020/hilang.md' menuju berkas yang tidak ada"),
     ],
 )
 def test_a_link_or_image_to_nothing_is_an_error_at_its_line(site, written, expected):

@@ -29,6 +29,7 @@ LINK = re.compile(
 )
 IMAGE_TARGET = re.compile(r"!\[[^\]]*\]\(\s*(?:<(?P<angled>[^>]*)>|(?P<plain>[^\s)]+))")
 REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(?:<(?P<angled>[^>]*)>|(?P<plain>\S+))")
+RAW_ANCHOR = re.compile(r"<a\s[^>]*?href=(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)')", re.IGNORECASE)
 CODE_SPAN = re.compile(r"(`+).+?\1")
 FENCE = re.compile(r"^\s*(```|~~~)")
 EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
@@ -107,7 +108,7 @@ def resolve_body_path(written: str, folder: Path, unit_path: Path) -> Path | Non
 
 
 def body_links(body: str, first_line: int) -> list[LinkRef]:
-    """Every ``[text](target)`` and ``[id]: target`` of a Markdown body with its line, code left out."""
+    """Every ``[text](target)``, ``[id]: target`` and raw ``<a href>`` of a body with its line, code left out."""
     found, in_fence = [], False
     for offset, line in enumerate(body.splitlines()):
         if FENCE.match(line):
@@ -116,11 +117,16 @@ def body_links(body: str, first_line: int) -> list[LinkRef]:
         if in_fence or line.startswith(("    ", "\t")):
             continue
         text = CODE_SPAN.sub("", line)
-        matches = list(LINK.finditer(text))
+        matches = list(LINK.finditer(text)) + list(RAW_ANCHOR.finditer(text))
         reference = REFERENCE.match(text)
         matches += [reference] if reference else []
-        found += [LinkRef(m.group("angled") or m.group("plain") or "", first_line + offset) for m in matches]
+        found += [LinkRef(written_in(match), first_line + offset) for match in matches]
     return [ref for ref in found if ref.written]
+
+
+def written_in(match: re.Match) -> str:
+    """The target a link pattern matched, in whichever of its forms (angled, plain, quoted) it was written."""
+    return next((value for value in match.groupdict().values() if value), "")
 
 
 def target_of(path: Path, unit_path: Path) -> Target | None:

@@ -28,6 +28,7 @@ DOCUMENTS_KEY = "warta_documents"
 CONTENT_LISTS = ("articles", "hidden_articles", "pages", "hidden_pages")
 ANCHOR = re.compile(r"<a\b(?P<attributes>[^>]*)>(?P<text>.*?)</a>", re.DOTALL)
 HREF = re.compile(r'\shref="(?P<href>[^"]*)"')
+IMAGE = re.compile(r'<img\b[^>]*\ssrc="(?P<src>[^"]*)"[^>]*>')
 # A link in a feed entry's HTML that is relative to the site (Pelican writes them so when SITEURL is empty).
 RELATIVE_HREF = re.compile(r'(\shref=)"(?![a-zA-Z][a-zA-Z0-9+.-]*:|//|#)/?')
 
@@ -104,7 +105,11 @@ def rewritten(body: str, item, resolver: LinkResolver) -> tuple[str, list[Proble
             link += f' <span class="document-meta">({escape(landing.document)})</span>'
         return link
 
-    return ANCHOR.sub(replace, body or ""), problems
+    def replace_image(image: re.Match) -> str:
+        source = resolver.image_source(html.unescape(image.group("src")), item.source_path)
+        return image.group(0) if source is None else image.group(0).replace(image.group("src"), str(escape(source)))
+
+    return IMAGE.sub(replace_image, ANCHOR.sub(replace, body or "")), problems
 
 
 def problem_of(source_path: str, unresolved: Unresolved) -> Problem:

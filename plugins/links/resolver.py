@@ -101,6 +101,20 @@ class LinkResolver:
             return Landing("{static}/" + quote(key) + suffix)
         raise Unresolved("link_not_published", written)
 
+    def image_source(self, written: str, source_path: str) -> str | None:
+        """A picture that is a static file of images/ (an SVG logo, say) as Pelican's ``{static}`` form; else None.
+
+        Photos are the galleries plugin's (it places their derivatives), and so is naming a missing one.
+        """
+        text = unbracket(written)
+        if is_external(text) or is_site_address(text):
+            return None
+        path = resolve_body_path(text, Path(source_path).parent, self.unit_path)
+        target = target_of(path, self.unit_path) if path is not None else None
+        if target is None or target.kind != STATIC:
+            return None
+        return "{static}/" + quote(target.in_unit.as_posix()) + split_reference(text)[1]
+
     def land_on_item(self, item, suffix: str, lang: str) -> Landing:
         """The item in the page's language where it has that version (links to an original), else as written."""
         if item.lang != lang and item.lang == DEFAULT_LANG:
