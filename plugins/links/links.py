@@ -18,12 +18,11 @@ from pelican import signals
 from warta.contract import read_document
 from warta.documents import FOLDER, document_file, document_problems, is_system_file
 from warta.links import body_links
-from warta.problems import ContentError, Problem
+from warta.problems import Problem, record_in_build
 
 from .resolver import LinkResolver, Unresolved
 
 logger = logging.getLogger(__name__)
-PROBLEMS_KEY = "warta_problems"  # the contract plugin's per-build problem list
 DOCUMENTS_KEY = "warta_documents"
 CONTENT_LISTS = ("articles", "hidden_articles", "pages", "hidden_pages")
 ANCHOR = re.compile(r"<a\b(?P<attributes>[^>]*)>(?P<text>.*?)</a>", re.DOTALL)
@@ -53,7 +52,7 @@ def publish_documents(generator):
             kept.append(static)
     generator.staticfiles[:] = kept  # the same list is the context's "staticfiles", which generate_output copies
     generator.context[DOCUMENTS_KEY] = documents
-    record(generator.context, problems)
+    record_in_build(generator.context, problems)
 
 
 def published_items(context) -> list:
@@ -77,7 +76,7 @@ def resolve_links(generator):
     for item in items:
         item._content, found = rewritten(item._content, item, resolver)  # noqa: SLF001  (Pelican's body field)
         problems += found
-    record(context, problems)
+    record_in_build(context, problems)
 
 
 def rewritten(body: str, item, resolver: LinkResolver) -> tuple[str, list[Problem]]:
@@ -138,15 +137,6 @@ def absolute_feed_links(context, feed):
 
 def absolute(url: str, domain: str) -> str:
     return url if "://" in url else f"{domain}/{url.lstrip('/')}"
-
-
-def record(context, problems) -> None:
-    """Hand problems to the contract plugin's per-build list; without that plugin, fail here on errors."""
-    build_problems = context.get(PROBLEMS_KEY)
-    if build_problems is not None:
-        build_problems.add(problems)
-    elif any(p.is_error for p in problems):
-        raise ContentError([p for p in problems if p.is_error])
 
 
 def register():
