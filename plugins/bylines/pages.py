@@ -37,12 +37,16 @@ def newest_first(item) -> tuple:
 
 @dataclass(frozen=True)
 class LocalizedWork:
-    """A gallery as one language's person pages list it: every gallery has a page in every language."""
+    """A gallery as one language's person pages list it: every gallery has a page in every language.
+
+    ``title_lang``: the language its title is shown in (Indonesian where the gallery has no English title).
+    """
 
     title: str
     url: str
     date: object
     lang: str
+    title_lang: str
 
 
 def contributors_of(items, settings, prefix: str = "", versions_of=None) -> list[Contributor]:
@@ -71,10 +75,11 @@ def add_work(found: dict, person, role: str, item, prefix: str) -> None:
 
 def shown_in(item, lang: str):
     """``item`` as ``lang``'s person pages list it: its version in ``lang``, else itself (in its own language)."""
+    if hasattr(item, "title_for"):  # a gallery: a page in every language, its texts falling back to Indonesian
+        title = item.title_for(lang)
+        return LocalizedWork(title, urls.in_lang(item.url, lang), item.date, lang, item.title_lang(lang))
     if getattr(item, "lang", None) == lang:
         return item
-    if hasattr(item, "title_for"):  # a gallery: a page in every language, its texts falling back to Indonesian
-        return LocalizedWork(item.title_for(lang), urls.in_lang(item.url, lang), item.date, item.title_lang(lang))
     return next((version for version in getattr(item, "translations", ()) if version.lang == lang), item)
 
 
