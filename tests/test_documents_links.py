@@ -157,6 +157,7 @@ def check_messages(site) -> list[str]:
         ("[x](draf.md)", "tautan 'draf.md' menuju draf"),
         ("![Foto](../../images/hilang.jpg)", "foto '../../images/hilang.jpg' tidak ditemukan"),
         ('<a href="../2020/hilang.md">x</a>', "tautan '../2020/hilang.md' menuju berkas yang tidak ada"),
+        ('<img src="../../images/hilang.svg" alt="Logo">', "foto '../../images/hilang.svg' tidak ditemukan"),
     ],
 )
 def test_a_link_or_image_to_nothing_is_an_error_at_its_line(site, written, expected):

@@ -30,6 +30,7 @@ LINK = re.compile(
 IMAGE_TARGET = re.compile(r"!\[[^\]]*\]\(\s*(?:<(?P<angled>[^>]*)>|(?P<plain>[^\s)]+))")
 REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(?:<(?P<angled>[^>]*)>|(?P<plain>\S+))")
 RAW_ANCHOR = re.compile(r"<a\s[^>]*?href=(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)')", re.IGNORECASE)
+RAW_IMAGE = re.compile(r"<img\s[^>]*?src=(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)')", re.IGNORECASE)
 CODE_SPAN = re.compile(r"(`+).+?\1")
 FENCE = re.compile(r"^\s*(```|~~~)")
 EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
@@ -109,19 +110,31 @@ def resolve_body_path(written: str, folder: Path, unit_path: Path) -> Path | Non
 
 def body_links(body: str, first_line: int) -> list[LinkRef]:
     """Every ``[text](target)``, ``[id]: target`` and raw ``<a href>`` of a body with its line, code left out."""
-    found, in_fence = [], False
-    for offset, line in enumerate(body.splitlines()):
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence or line.startswith(("    ", "\t")):
-            continue
-        text = CODE_SPAN.sub("", line)
+    found = []
+    for text, line in prose_lines(body, first_line):
         matches = list(LINK.finditer(text)) + list(RAW_ANCHOR.finditer(text))
         reference = REFERENCE.match(text)
         matches += [reference] if reference else []
-        found += [LinkRef(written_in(match), first_line + offset) for match in matches]
+        found += [LinkRef(written_in(match), line) for match in matches]
     return [ref for ref in found if ref.written]
+
+
+def raw_images(body: str, first_line: int) -> list[LinkRef]:
+    """Every ``<img src>`` written as HTML in a body (``![alt](photo)`` is warta.galleries'), with its line."""
+    found = [
+        LinkRef(written_in(m), line) for text, line in prose_lines(body, first_line) for m in RAW_IMAGE.finditer(text)
+    ]
+    return [ref for ref in found if ref.written]
+
+
+def prose_lines(body: str, first_line: int):
+    """(text, line number) of each line of a Markdown body that is not code, inline code spans removed."""
+    in_fence = False
+    for offset, line in enumerate(body.splitlines()):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence and not line.startswith(("    ", "\t")):
+            yield CODE_SPAN.sub("", line), first_line + offset
 
 
 def written_in(match: re.Match) -> str:
@@ -184,7 +197,17 @@ class LinkChecker:
         A draft may link another draft: both are published together or not at all.
         """
         found = [self.problem(ref, doc.path) for ref in body_links(doc.body, doc.body_line)]
+        found += [self.image_problem(ref, doc.path) for ref in raw_images(doc.body, doc.body_line)]
         return [p for p in found if p is not None and not (from_draft and p.code == "link_unpublished")]
+
+    def image_problem(self, ref: LinkRef, source: Path) -> Problem | None:
+        """A picture written as HTML that is not there (site addresses are left to the built site's check)."""
+        if is_external(ref.written) or is_site_address(ref.written) or ref.written.startswith("data:"):
+            return None
+        path = resolve_body_path(ref.written, source.parent, self.unit_path)
+        if path is None:
+            return Problem.of(source, "photo_outside_unit", ref.line, file=ref.written)
+        return None if path.is_file() else Problem.of(source, "photo_missing", ref.line, file=ref.written)
 
     def problem(self, ref: LinkRef, source: Path) -> Problem | None:
         if is_external(ref.written):
