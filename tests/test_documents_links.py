@@ -154,6 +154,7 @@ def check_messages(site) -> list[str]:
         ("[x](<../../documents/Tidak Ada.pdf>)", "tautan '../../documents/Tidak Ada.pdf' menuju berkas yang tidak ada"),
         ("[x](../../../luar.md)", "tautan '../../../luar.md' keluar dari folder unit"),
         ("[x](../../unit.toml)", "'../../unit.toml' tidak diterbitkan di situs"),
+        ("[x](../../images/laporan.pdf)", "'../../images/laporan.pdf' tidak diterbitkan di situs"),
         ("[x](draf.md)", "tautan 'draf.md' menuju draf"),
         ("![Foto](../../images/hilang.jpg)", "foto '../../images/hilang.jpg' tidak ditemukan"),
         ('<a href="../2020/hilang.md">x</a>', "tautan '../2020/hilang.md' menuju berkas yang tidak ada"),
@@ -162,6 +163,7 @@ def check_messages(site) -> list[str]:
 )
 def test_a_link_or_image_to_nothing_is_an_error_at_its_line(site, written, expected):
     site.write("news/2022/draf.md", "Title: Draf\nDate: 2022-01-01\nPenulis: Ani\nStatus: draft\n\nBelum.\n")
+    document(site, "images/laporan.pdf")
     news(site, "news/2022/a.md", f"Paragraf pertama.\n\nLihat {written} juga.")
     assert f"news/2022/a.md:7: {expected}" in "\n".join(check_messages(site))
 

@@ -17,7 +17,6 @@ from zoneinfo import ZoneInfo
 
 from warta import urls
 from warta.contract import Document, UnreadableFile, is_draft, parse_date, read_document
-from warta.galleries import is_photo
 from warta.problems import Problem
 from warta.translations import original_path
 from warta.units import is_inside
@@ -39,6 +38,8 @@ PELICAN_FORM = re.compile(r"^\{(?:filename|static|attach)\}")
 ITEM, GALLERY, DOCUMENT, STATIC, UNPUBLISHED = "item", "gallery", "document", "static", "unpublished"
 ITEM_FOLDERS = {"news", "pages"}
 STATIC_FOLDERS = {"images"}
+# Pictures published from images/ as they are (photos go through the pipeline); a PDF there belongs in documents/.
+STATIC_SUFFIXES = {".svg", ".gif", ".ico", ".avif"}
 GALLERY_INDEXES = {"index.md": "id", "index.en.md": "en"}
 # Site addresses that exist without a content file behind them (listings, search, feeds), in either language.
 SECTION_URLS = {"", "berita/", "galeri/", "kategori/", "tag/", "arsip/", "cari/", "feeds/atom.xml", "sitemap.xml"}
@@ -162,7 +163,7 @@ def kind_of_file(path: Path, in_unit: PurePosixPath) -> str:
         return GALLERY
     if parts[0] == "documents":
         return DOCUMENT
-    return STATIC if parts[0] in STATIC_FOLDERS and not is_photo(path) else UNPUBLISHED
+    return STATIC if parts[0] in STATIC_FOLDERS and suffix in STATIC_SUFFIXES else UNPUBLISHED
 
 
 def site_address(written: str) -> str:
