@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from warta import urls
 from warta.documents import DocumentFile, describe
+from warta.i18n import LANGUAGES
 from warta.links import (
     DOCUMENT,
     GALLERY,
@@ -96,7 +97,7 @@ class LinkResolver:
             gallery_lang = lang if target.lang == "id" else target.lang
             return self.land_on_page(urls.in_lang(urls.GALLERY["url"].format(slug=slug), gallery_lang), suffix)
         if target.kind == DOCUMENT and key in self.documents:
-            return Landing("{static}/" + quote(key) + suffix, document=describe(self.documents[key], lang))
+            return self.land_on_document(key, suffix, lang)
         if target.kind == STATIC:
             return Landing("{static}/" + quote(key) + suffix)
         raise Unresolved("link_not_published", written)
@@ -126,12 +127,18 @@ class LinkResolver:
         if url in self.by_url:
             return self.land_on_item(self.by_url[url], suffix, lang)
         if url in self.by_document_url:
-            key = self.by_document_url[url]
-            return Landing("{static}/" + quote(key) + suffix, document=describe(self.documents[key], lang))
-        gallery = urls.default_lang_url(url).removeprefix("galeri/").removesuffix("/")
-        if gallery in self.galleries or is_section_url(url):
+            return self.land_on_document(self.by_document_url[url], suffix, lang)
+        if url in self.gallery_urls() or is_section_url(url):
             return self.land_on_page(url, suffix)
         raise Unresolved("link_missing_address", written)
+
+    def gallery_urls(self) -> set[str]:
+        pages = {urls.GALLERY["url"].format(slug=slug) for slug in self.galleries}
+        return pages | {urls.in_lang(url, lang) for url in pages for lang in LANGUAGES}
+
+    def land_on_document(self, key: str, suffix: str, lang: str) -> Landing:
+        """The one file of both languages, with its type and size in the page's language."""
+        return Landing("{static}/" + quote(key) + suffix, document=describe(self.documents[key], lang))
 
     def land_on_page(self, url: str, suffix: str) -> Landing:
         self.registry.setdefault(SITE_KEY + url, SiteAddress(url))
