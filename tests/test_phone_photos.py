@@ -125,6 +125,7 @@ def test_lines_and_images_the_build_cannot_use_are_errors_at_their_line(site):
         ("a.md", 7, "image_not_photo", True),
         ("a.md", 9, "image_unreadable", True),
         ("a.md", 11, "image_external", False),
+        ("laporan.pdf", None, "document_unlinked", False),  # an image of it is no link to it
     }
     [build] = site.build()
     assert not build.ok
@@ -134,16 +135,22 @@ def test_lines_and_images_the_build_cannot_use_are_errors_at_their_line(site):
 def test_an_image_from_another_site_is_a_warning_and_a_link_not_a_broken_image(site):
     site.write(
         "news/2024/a.md",
-        "Title: A\nDate: 2024-01-02\nPenulis: Humas\n\nParagraf.\n\n![Kunjungan menteri](https://contoh.id/foto.jpg)\n",
+        "Title: A\nDate: 2024-01-02\nPenulis: Humas\n\nParagraf.\n\n![Kunjungan menteri](https://contoh.id/foto.jpg)\n\n"
+        '<img src="https://lain.id/tamu.jpg" alt="Tamu">\n',
     )
-    [problem] = check_unit(site.content / "balai-uji", root=site.root)
-    assert "peringatan: gambar 'https://contoh.id/foto.jpg' diambil dari situs lain" in problem.format(root=site.root)
-    assert "simpan fotonya di galleries/ atau images/" in problem.format(root=site.root)
+    problems = [p.format(root=site.root) for p in check_unit(site.content / "balai-uji", root=site.root)]
+    assert len(problems) == 2, problems
+    assert "a.md:7: peringatan: gambar 'https://contoh.id/foto.jpg' diambil dari situs lain" in problems[0]
+    assert "simpan fotonya di galleries/ atau images/" in problems[0]
+    assert "a.md:9: peringatan: gambar 'https://lain.id/tamu.jpg'" in problems[1]
     built(site)
     page = site.page("berita/2024/a")
-    assert not page.select("img[src^='https://contoh.id']")
-    link = page.select_one("a.external-image")
-    assert link["href"] == "https://contoh.id/foto.jpg" and link.get_text() == "Kunjungan menteri"
+    assert not page.select("img[src^='https://']")
+    links = page.select("a.external-image")
+    assert [(a["href"], a.get_text()) for a in links] == [
+        ("https://contoh.id/foto.jpg", "Kunjungan menteri"),
+        ("https://lain.id/tamu.jpg", "Tamu"),
+    ]
 
 
 def gallery_with_strays(site):

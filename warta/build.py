@@ -21,6 +21,9 @@ from warta.messages import message
 from warta.portal import write_portal
 from warta.problems import ContentError, Problem
 from warta.search import index_search
+from warta.site_check import broken_links
+from warta.site_check import report as site_check_report
+from warta.units import read_unit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -87,7 +90,8 @@ def build_unit(
     staging = Path(tempfile.mkdtemp(prefix=f"{unit}-", dir=staging_root))
     # The render process starts while the checks run: it refuses the same files, the checks name them better.
     rendering = None if in_process else start_render(unit, content, staging, publish, worker_jobs)
-    problems = check_unit(content / unit, root=shown_from)
+    sources: dict[str, Path] = {}
+    problems = check_unit(content / unit, root=shown_from, sources=sources)
     report = "\n".join(p.format(lang, shown_from) for p in problems)
     if any(p.is_error for p in problems):
         if rendering is not None:
@@ -101,6 +105,7 @@ def build_unit(
     if ok:
         # After the render process has ended, so the indexer's memory never adds to Pelican's.
         index_search(staging)
+        ok, said = check_built_site(content / unit, staging, sources, lang, shown_from, said)
     log = "\n".join(filter(None, [report, said]))
     if not ok:
         shutil.rmtree(staging, ignore_errors=True)
@@ -109,6 +114,15 @@ def build_unit(
     warnings = [p for p in problems if not p.is_error]
     fingerprint.save(log, warnings)
     return UnitBuild(unit, True, time.perf_counter() - started, log, warnings, shown_from)
+
+
+def check_built_site(folder: Path, staging: Path, sources, lang: str, root: Path, said: str) -> tuple[bool, str]:
+    """The built site's own link check (warta.site_check): a broken link fails the build, naming page and source."""
+    unit, _ = read_unit(folder)
+    broken = broken_links(staging, unit.site_url if unit else "")
+    if not broken:
+        return True, said
+    return False, "\n".join(filter(None, [said, site_check_report(broken, sources, lang, root)]))
 
 
 def start_render(unit: str, content: Path, staging: Path, publish: bool, worker_jobs=None) -> subprocess.Popen:

@@ -15,6 +15,7 @@ from urllib.parse import unquote
 
 from warta import decoding
 from warta.contract import GALLERY, Document, UnreadableFile, check_document, is_draft, read_document, slug_of
+from warta.links import raw_images
 from warta.placeholders import placeholder_problems
 from warta.problems import WARNING, Problem
 
@@ -168,6 +169,9 @@ def body_photos(doc: Document, unit_path: Path, decode: bool = False) -> tuple[l
             problems.append(Problem.of(doc.path, "photo_no_alt", line, file=written))
         if not found and is_photo(path):
             refs.append(PhotoRef(path, written, match.group("alt").strip(), match.group("caption") or "", line))
+    for ref in raw_images(doc.body, doc.body_line):  # <img src="https://..."> pasted as HTML
+        if EXTERNAL.match(ref.written):
+            problems.append(Problem.of(doc.path, "image_external", ref.line, WARNING, file=ref.written))
     return refs, problems
 
 
