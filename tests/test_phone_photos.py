@@ -10,6 +10,7 @@ from test_galleries import GPS_IFD, ORIENTATION, SERIAL, built, camera_jpeg, pho
 import tasks
 from plugins.galleries.photos import PhotoError, Recipe, derive
 from warta.check import check_unit
+from warta.decoding import decode
 from warta.galleries import written_path
 from warta.watch import Rebuilder
 
@@ -254,3 +255,14 @@ def test_the_check_and_the_build_refuse_each_bad_photo_alike(site, tmp_path, nam
     with pytest.raises(PhotoError) as refused:
         derive(str(path), Recipe(), str(tmp_path / "pipeline-cache"))  # the build's own pipeline, no check before it
     assert refused.value.code == code
+
+
+def test_a_phones_mpo_photo_is_decoded_at_the_needed_scale_like_any_jpeg(tmp_path):
+    """Some phones write MPO: a JPEG with a second picture after it. Pillow opens it as MPO, not JPEG."""
+    path = tmp_path / "IMG_0001.JPG"
+    first = giant_jpeg(tmp_path / "first.jpg", (3200, 2400))
+    with Image.open(first) as picture:
+        picture.save(path, "MPO", save_all=True, append_images=[picture.copy()])
+    decoded = decode(path, widest=400)
+    assert decoded.image.size == (400, 300)  # read at 1/8 by libjpeg, not whole
+    assert decoded.image.getpixel((200, 2))[0] > 200
