@@ -24,7 +24,16 @@ from warta.units import read_unit
 
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_INPUTS = ("pelicanconf.py", "publishconf.py", "requirements.txt", "theme", "plugins", "warta")
+SHARED_INPUTS = (
+    "pelicanconf.py",
+    "publishconf.py",
+    "requirements.txt",
+    "theme",
+    "plugins",
+    "warta",
+    "editor",
+    "package-lock.json",
+)
 SKIPPED_FOLDERS = {"__pycache__", ".git"}
 # A file changed this shortly before the fingerprint was taken may change again with the same modification time
 # (clocks tick coarsely): such a fingerprint is not kept, as git does with its index.
@@ -48,7 +57,7 @@ class Fingerprint:
         taken = time.time_ns()
         unit_folder = Path(content).resolve() / unit
         newest = 0
-        digest = hashlib.blake2b(f"{publish}\n{unit_folder}\n".encode(), digest_size=20)
+        digest = hashlib.blake2b(f"{publish}\n{unit_folder}\n{editor_environment()}\n".encode(), digest_size=20)
         for path, size, mtime in code_stamps(SHARED_INPUTS, unit_folder):
             digest.update(f"{path} {size} {mtime}\n".encode())
             newest = max(newest, mtime)
@@ -82,6 +91,11 @@ class Fingerprint:
         }
         self.record.parent.mkdir(parents=True, exist_ok=True)
         self.record.write_text(json.dumps(saved), encoding="utf-8")
+
+
+def editor_environment() -> str:
+    """The web editor's settings from the environment (warta/editor.py): they decide whether /admin/ is written."""
+    return " ".join(f"{name}={value}" for name, value in sorted(os.environ.items()) if name.startswith("WARTA_CMS_"))
 
 
 def code_stamps(shared: tuple[str, ...], own: Path):

@@ -5,6 +5,11 @@ from __future__ import annotations
 DEFAULT_LANG = "id"
 
 MESSAGES = {
+    # invoke cms
+    "cms_ready": (
+        "editor: {editor}  (situs: {site}; setiap simpanan membangun ulang situs)  Ctrl+C untuk berhenti",
+        "editor: {editor}  (site: {site}; each save rebuilds the site)  Ctrl+C to stop",
+    ),
     "warning_label": ("peringatan:", "warning:"),
     # unit.toml
     "unit_no_toml": (
