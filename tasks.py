@@ -133,9 +133,10 @@ def cms(c, unit=None, port=CMS_PORT, lang="id"):
     slug = chosen_units(unit, lang)[0]
     install_npm(ROOT)
     os.environ["WARTA_CMS_LOCAL"] = "1"  # the build writes /admin/ for the working tree (warta/editor.py)
-    rebuild = Rebuilder(CONTENT, OUTPUT, lang)
+    output = Path(os.environ.get("WARTA_OUTPUT") or OUTPUT)  # tests build elsewhere
+    rebuild = Rebuilder(CONTENT, output, lang)
     rebuild.units([slug])
-    server = make_server(CONTENT / slug, OUTPUT / slug, int(port), partial(rebuild.units, [slug]))
+    server = make_server(CONTENT / slug, output / slug, int(port), partial(rebuild.units, [slug]))
     print(message("cms_ready", lang, editor=f"http://127.0.0.1:{port}/admin/", site=f"http://127.0.0.1:{port}/"))
     try:
         server.serve_forever()
