@@ -13,6 +13,9 @@ const CONTINUATION = /^( {4,}|\t)\S/;
 // `![alt](file "caption")`, the file <in angle brackets> when it holds spaces (as warta/galleries.py reads it).
 const PHOTO = /^\s*!\[([^\]]*)\]\(\s*(?:<([^>]+)>|([^\s)]+))(?:\s+(["'])(.*?)\4)?\s*\)\s*$/;
 
+// A link or image target the editor wrote %-encoded (`IMG%200001.JPG`): written back as the name staff see.
+const ENCODED_TARGET = /(!?\[[^\]]*\]\()([^\s()<>]*%[0-9A-Fa-f]{2}[^\s()<>]*)((?:\s+"[^"]*")?\))/g;
+
 export const LAYOUT = "warta_layout";
 
 // Every key name the reader accepts, and the field it fills (warta/contract.py: CREDIT_KEYS, PLAIN_KEYS).
@@ -105,6 +108,19 @@ function headerLines(name, value, eol) {
   return [`${name}: ${first}`, ...more.map((part) => `    ${part}`)].map((line) => line + eol).join("");
 }
 
+/** `](IMG%200001.JPG)` as `](<IMG 0001.JPG>)`: what a Markdown preview and the site's reader both follow. */
+export function readableTargets(body) {
+  return body.replace(ENCODED_TARGET, (whole, opening, target, rest) => {
+    let name;
+    try {
+      name = decodeURIComponent(target);
+    } catch {
+      return whole;
+    }
+    return opening + (/[\s()<>]/.test(name) ? `<${name}>` : name) + rest;
+  });
+}
+
 const freshLayout = () => ({ bom: "", eol: "\n", lead: "", fields: [], rest: null, body: null });
 
 /** The file for the entry `values`, keeping everything of `layout` that the values did not change. */
@@ -135,7 +151,7 @@ export function serialize(values, layout = null, keyNames = DEFAULT_KEY_NAMES) {
   let tail;
   if (was.rest !== null && body === was.body) tail = was.rest;
   else {
-    const text = body.replace(/\r\n?/g, "\n").replace(/\s+$/, "");
+    const text = readableTargets(body.replace(/\r\n?/g, "\n").replace(/\s+$/, ""));
     tail = (chunks.length ? eol : "") + (text ? text.split("\n").join(eol) + eol : "");
   }
   if (tail) add(tail);
