@@ -178,3 +178,19 @@ def test_admin_is_published_only_where_configured_with_its_own_policy(site, monk
     assert settings["config"]["backend"]["repo"] == "kemensos/warta" and not settings["local"]
     code = (admin / "sveltia" / "sveltia-cms.js").read_text(encoding="utf-8")
     assert "cdn.jsdelivr.net" not in code and (admin / "fonts" / "source-sans-3-latin-wght-normal.woff2").is_file()
+    assert "https://unpkg.com/${e}" not in code and (admin / "sveltia/vendor/pdfjs-dist/build/pdf.min.mjs").is_file()
+
+
+def test_preview_links_are_the_site_addresses():
+    config = editor_config(load_unit(CONTENT / "balai-melati"), GITHUB)
+    paths = {c["name"]: c["preview_path"] for c in config["collections"]}
+    assert paths == {"berita": "berita/{{year}}/{{slug}}/", "halaman": "{{slug}}/", "galeri": "galeri/{{slug}}/"}
+
+
+def test_local_saves_keep_a_windows_file_windows():
+    from warta.editor_server import keep_line_endings  # noqa: PLC0415
+
+    assert keep_line_endings(b"\xef\xbb\xbfTitle: A\r\n\r\nIsi\r\n", b"Title: B\n\nIsi\n") == (
+        b"\xef\xbb\xbfTitle: B\r\n\r\nIsi\r\n"
+    )
+    assert keep_line_endings(b"Title: A\n\nIsi\n", b"Title: B\n") == b"Title: B\n"

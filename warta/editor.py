@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from warta import urls
 from warta.contract import canonical_key
 from warta.translations import CATEGORY_NAMES_EN
 from warta.units import Unit
@@ -161,6 +162,11 @@ def _common_fields(unit: Unit) -> dict[str, dict]:
     }
 
 
+def preview_path(url: dict) -> str:
+    """A site URL of warta/urls.py as the editor's preview path: its "view on the site" link (the built page)."""
+    return url["url"].replace("{date:%Y}", "{{year}}").replace("{slug}", "{{slug}}")
+
+
 def unit_repo_path(unit: Unit) -> str:
     """The unit folder as the editor sees it: from the repository root (``content/<unit>``)."""
     return f"content/{unit.slug}"
@@ -201,6 +207,8 @@ def collections(unit: Unit) -> list[dict]:
             "media_folder": f"/{base}/images",
             "public_folder": "../../images",
             "summary": "{{title}}",
+            "preview_path": preview_path(urls.ARTICLE),
+            "preview_path_date_field": "date",
             "sortable_fields": {"fields": ["date", "title"], "default": {"field": "date", "direction": "descending"}},
             "fields": [*pick, *credits, common["gallery"], common["cover"], *marks, common["body"], LAYOUT_FIELD],
         },
@@ -216,6 +224,7 @@ def collections(unit: Unit) -> list[dict]:
             "i18n": True,
             "media_folder": f"/{base}/images",
             "public_folder": "../images",
+            "preview_path": preview_path(urls.PAGE),
             "fields": [
                 common["title"],
                 common["modified"],
@@ -238,6 +247,7 @@ def collections(unit: Unit) -> list[dict]:
             "i18n": True,
             "media_folder": "",
             "public_folder": "",
+            "preview_path": preview_path(urls.GALLERY),
             "fields": [
                 common["title"],
                 common["date"] | {"required": False},
@@ -309,7 +319,7 @@ def content_security_policy(login: Login) -> str:
     remote = "".join(f" {host}" for host in hosts)
     avatars = "" if login.local else "".join(f" {host}" for host in AVATARS)
     return (
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
         f"connect-src 'self' blob: data:{remote}; "
         f"img-src 'self' data: blob:{remote}{avatars}; media-src 'self' blob:; font-src 'self' data:; "
         "worker-src 'self' blob:; frame-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'"
@@ -327,6 +337,15 @@ FONTS = {
     "files/material-symbols-outlined-latin-wght-normal.woff2",
 }
 VERSION_CHECK = ("var NSe=`${iP}/package.json`", "var NSe=`./sveltia/package.json`")
+# Libraries Sveltia imports on demand from unpkg (PDF thumbnails in the Dokumen folder, SVG clean-up): our copies.
+ON_DEMAND = (
+    "JW=e=>{let t=`https://unpkg.com/${e}`,n=Kfe[e]?.replace(/^\\D/,``);return n?`${t}@${n}`:t}",
+    "JW=e=>new URL(`vendor/${e}`,qW).href",
+)
+VENDOR = {
+    "pdfjs-dist": ("build/pdf.min.mjs", "build/pdf.worker.min.mjs", "standard_fonts", "wasm", "iccs"),
+    "svgo": ("dist/svgo.browser.js",),
+}
 
 
 def copy_sveltia(target: Path) -> None:
@@ -335,11 +354,19 @@ def copy_sveltia(target: Path) -> None:
     shutil.copy2(SVELTIA_DIST.parent / "package.json", target / "package.json")
     script = (SVELTIA_DIST / "sveltia-cms.js").read_text(encoding="utf-8")
     replacements = [(CDN_FONTS + url, f"fonts/{Path(local).name}") for url, local in FONTS.items()]
-    for old, new in [*replacements, VERSION_CHECK]:
+    for old, new in [*replacements, VERSION_CHECK, ON_DEMAND]:
         if old not in script:
             raise ValueError(f"editor: {old} is no longer in Sveltia's code: update warta/editor.py")
         script = script.replace(old, new)
     (target / "sveltia-cms.js").write_text(script, encoding="utf-8")
+    for package, parts in VENDOR.items():
+        for part in parts:
+            source, copy = NODE_MODULES / package / part, target / "vendor" / package / part
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            if source.is_dir():
+                shutil.copytree(source, copy, dirs_exist_ok=True)
+            else:
+                shutil.copy2(source, copy)
     (target.parent / "fonts").mkdir(exist_ok=True)
     for local in FONTS.values():
         shutil.copy2(NODE_MODULES / local, target.parent / "fonts" / Path(local).name)

@@ -51,6 +51,26 @@ class WorkingTree:
         return None
 
 
+TEXT_SUFFIXES = {".md", ".markdown"}
+
+
+def keep_line_endings(old: bytes, new: bytes) -> bytes:
+    """The editor writes LF and drops a byte-order mark: keep a file's CRLF and BOM when it had them."""
+    if old.replace(b"\r\n", b"").count(b"\n") == 0 and b"\r\n" in old and b"\r\n" not in new:
+        new = new.replace(b"\n", b"\r\n")
+    if old.startswith(b"\xef\xbb\xbf") and not new.startswith(b"\xef\xbb\xbf"):
+        new = b"\xef\xbb\xbf" + new
+    return new
+
+
+def replace_file(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target``, a content file keeping the line endings it had."""
+    if target.suffix.lower() in TEXT_SUFFIXES and target.is_file():
+        data = keep_line_endings(target.read_bytes(), data)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+
+
 def listing(folder: Path) -> list[dict]:
     return [
         {"name": child.name, "kind": "directory" if child.is_dir() else "file"}
@@ -125,9 +145,7 @@ class Handler(SimpleHTTPRequestHandler):
         real = self.tree.real(path)
         if real is None:
             return self._answer(HTTPStatus.FORBIDDEN)
-        data = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        real.parent.mkdir(parents=True, exist_ok=True)
-        real.write_bytes(data)
+        replace_file(real, self.rfile.read(int(self.headers.get("Content-Length") or 0)))
         self.saved()
         return self._answer(HTTPStatus.OK)
 
@@ -139,8 +157,8 @@ class Handler(SimpleHTTPRequestHandler):
             return self._answer(HTTPStatus.FORBIDDEN)
         if not real.is_file():
             return self._answer(HTTPStatus.NOT_FOUND)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        real.replace(target)
+        replace_file(target, real.read_bytes())
+        real.unlink()
         self.saved()
         return self._answer(HTTPStatus.OK)
 
