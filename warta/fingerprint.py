@@ -34,6 +34,7 @@ SHARED_INPUTS = (
     "editor",
     "package-lock.json",
 )
+THEME_ENV = "WARTA_THEME"  # another theme than theme/ (tests break one on purpose)
 SKIPPED_FOLDERS = {"__pycache__", ".git"}
 # A file changed this shortly before the fingerprint was taken may change again with the same modification time
 # (clocks tick coarsely): such a fingerprint is not kept, as git does with its index.
@@ -58,7 +59,8 @@ class Fingerprint:
         unit_folder = Path(content).resolve() / unit
         newest = 0
         digest = hashlib.blake2b(f"{publish}\n{unit_folder}\n{editor_environment()}\n".encode(), digest_size=20)
-        for path, size, mtime in code_stamps(SHARED_INPUTS, unit_folder):
+        other_theme = [Path(os.environ[THEME_ENV])] if os.environ.get(THEME_ENV) else []  # pelicanconf.py reads it
+        for path, size, mtime in code_stamps(SHARED_INPUTS, unit_folder, other_theme):
             digest.update(f"{path} {size} {mtime}\n".encode())
             newest = max(newest, mtime)
         record = Path(output).parent / f".{Path(output).name}-staging" / f"{unit}.fingerprint.json"
@@ -98,12 +100,12 @@ def editor_environment() -> str:
     return " ".join(f"{name}={value}" for name, value in sorted(os.environ.items()) if name.startswith("WARTA_CMS_"))
 
 
-def code_stamps(shared: tuple[str, ...], own: Path):
-    """Stamps of the Python version, installed packages, ``shared`` inputs under ROOT, and ``own`` (file or folder)."""
+def code_stamps(shared: tuple[str, ...], own: Path, elsewhere=()):
+    """Stamps of the Python version, installed packages, ``shared`` inputs under ROOT, ``own`` and ``elsewhere``."""
     yield sys.version, 0, 0
     for name in installed_packages():
         yield name, 0, 0
-    for folder in (own, *(ROOT / name for name in shared)):
+    for folder in (own, *(ROOT / name for name in shared), *elsewhere):
         yield from file_stamps(folder)
 
 

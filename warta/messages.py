@@ -328,6 +328,72 @@ MESSAGES = {
         'baris ini bukan foto dan diabaikan; tulis satu foto per baris: ![teks alternatif](01.jpg "keterangan")',
         'this line is not a photo and is ignored; write one photo a line: ![alt text](01.jpg "caption")',
     ),
+    # links between files, documents (warta.links, warta.documents, plugins/links)
+    "link_missing": (
+        "tautan '{file}' menuju berkas yang tidak ada; periksa nama berkas dan foldernya dari letak berkas ini"
+        " (huruf besar/kecil berpengaruh), misalnya [Profil](../../pages/profil.md)",
+        "the link '{file}' leads to a file that does not exist; check the file name and its folder from where this"
+        " file is (letter case matters), for example [Profile](../../pages/profil.md)",
+    ),
+    "link_missing_address": (
+        "tautan '{url}' menuju alamat yang tidak ada di situs unit ini; tautkan berkasnya, misalnya"
+        " [Judul](../2024/nama-berita.md)",
+        "the link '{url}' leads to an address this unit's site does not have; link the file instead, for example"
+        " [Title](../2024/article-name.md)",
+    ),
+    "link_outside_unit": (
+        "tautan '{file}' keluar dari folder unit; tautkan hanya berkas di dalam folder unit ini",
+        "the link '{file}' leaves the unit folder; link only files inside this unit's folder",
+    ),
+    "link_not_published": (
+        "'{file}' tidak diterbitkan di situs, jadi tautannya akan rusak; simpan dokumen di documents/ dan tampilkan"
+        " foto dengan ![teks alternatif](foto.jpg)",
+        "'{file}' is not published on the site, so the link would be broken; put documents in documents/ and show"
+        " photos with ![alt text](photo.jpg)",
+    ),
+    "link_unpublished": (
+        "tautan '{file}' menuju draf atau berita yang belum waktunya terbit; terbitkan berkas itu dulu atau hapus"
+        " tautannya",
+        "the link '{file}' leads to a draft or to an item not yet due to be published; publish that file first or"
+        " remove the link",
+    ),
+    "document_type_refused": (
+        "berkas jenis '{suffix}' tidak diterbitkan dari documents/ (bisa menjalankan kode di situs atau bukan"
+        " dokumen); yang diterima: {accepted}; simpan sebagai PDF, atau pindahkan foto ke galleries/ atau images/",
+        "a '{suffix}' file is not published from documents/ (it could run code on the site, or is no document);"
+        " accepted: {accepted}; save it as a PDF, or move photos to galleries/ or images/",
+    ),
+    "document_empty": (
+        "dokumen ini kosong (0 bait); salin ulang berkas aslinya",
+        "this document is empty (0 bytes); copy the original file again",
+    ),
+    "document_too_large": (
+        "dokumen ini {size}, melebihi batas {limit}; perkecil (misalnya kompres PDF-nya) atau bagi menjadi beberapa"
+        " berkas",
+        "this document is {size}, over the limit of {limit}; make it smaller (compress the PDF, for example) or"
+        " split it into several files",
+    ),
+    "document_same_url": (
+        "dokumen ini dan '{other}' terbit di alamat yang sama /{url}; ganti nama salah satunya",
+        "this document and '{other}' would be published at the same address /{url}; rename one of them",
+    ),
+    "document_unlinked": (
+        "dokumen ini terbit di /{url} tetapi tidak ada halaman yang menautkannya; tautkan dari halaman, misalnya"
+        " [Laporan Tahunan](../documents/{name}) di pages/ppid.md",
+        "this document is published at /{url} but no page links to it; link it from a page, for example"
+        " [Annual report](../documents/{name}) in pages/ppid.md",
+    ),
+    "site_broken_link": (
+        "halaman {page} menautkan '{url}', yang tidak ada di situs hasil build{source}; periksa tautan di berkas itu"
+        " atau laporkan ke pengembang (kesalahan templat)",
+        "the page {page} links to '{url}', which the built site does not have{source}; check the links of that file"
+        " or tell the developers (a template bug)",
+    ),
+    "site_broken_link_source": (" (berkas sumber: {path})", " (source file: {path})"),
+    "site_check_failed": (
+        "situs hasil build memuat {count} tautan rusak; situs lama tetap dipakai",
+        "the built site has {count} broken links; the last good site stays",
+    ),
 }
 
 
