@@ -177,6 +177,13 @@ def test_staff_write_in_the_browser_and_the_site_shows_it(cms, tmp_path):
     assert html.h1.get_text(strip=True) == "Balai Melati Latih Relawan: Angkatan Pertama"
     assert {img["alt"] for img in html.select("article img")} >= {"Relawan duduk menyimak materi"}
     assert (site / "en/berita/2026/balai-melati-latih-relawan-angkatan-pertama/index.html").is_file()
+    ppid_page = site / "ppid/index.html"
+    assert wait_for(lambda: "Laporan Kinerja 2025" in ppid_page.read_text(encoding="utf-8")), log.read_text()
+    html = BeautifulSoup(ppid_page.read_text(encoding="utf-8"), "html.parser")
+    [link] = html.find_all("a", string="Laporan Kinerja 2025")
+    assert (
+        link["href"] == "../dokumen/laporan-kinerja-2025.pdf" and (site / "dokumen/laporan-kinerja-2025.pdf").is_file()
+    )
 
 
 def write_article(editor: Editor, tmp_path: Path, unit: Path):
