@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from warta import urls
 from warta.contract import canonical_key
+from warta.messages import message
 from warta.translations import CATEGORY_NAMES_EN
 from warta.units import Unit
 
@@ -375,7 +376,7 @@ def copy_sveltia(target: Path) -> None:
 def write_admin(target: Path, unit: Unit, login: Login) -> None:
     """``target`` (``output/<unit>/admin``): the editor's page, its code from node_modules, its configuration."""
     if not SVELTIA_DIST.is_dir():
-        raise FileNotFoundError(f"{SVELTIA_DIST}: run `npm ci` (or `invoke cms`) first")
+        raise FileNotFoundError(f"{message('editor_not_installed')} ({message('editor_not_installed', 'en')})")
     target.mkdir(parents=True, exist_ok=True)
     copy_sveltia(target / "sveltia")
     for name in ("admin.js", "warta-format.js", "local-folder.js"):
