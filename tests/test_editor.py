@@ -67,6 +67,7 @@ def test_new_keys_get_the_names_the_reader_knows():
     names = key_names()
     assert all(canonical_key(name) == field for field, name in names.items() if field not in ("protection", "reviewed"))
     assert names["writer"] == "Penulis" and names["photographer"] == "Fotografer"
+    assert names["protection"] == "Perlindungan" and names["reviewed"] == "Ditinjau"
 
 
 def test_login_from_settings_or_environment(monkeypatch):

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from warta import urls
-from warta.contract import canonical_key
+from warta.contract import CREDIT_KEYS, PLAIN_KEYS, canonical_key
 from warta.messages import message
 from warta.translations import CATEGORY_NAMES_EN
 from warta.units import Unit
@@ -97,10 +97,16 @@ def login_from(settings: dict) -> Login:
 
 
 def key_names() -> dict[str, str]:
-    """For each field, the Indonesian key when the content reader accepts it, else the contract's other name."""
-    return {
-        field: next((n for n in names if canonical_key(n) == field), names[-1]) for field, names in KEY_NAMES.items()
-    }
+    """For each field, the Indonesian key when the content reader accepts it, else the contract's other name.
+
+    A field this reader does not know yet (Perlindungan before the protected-people reader) keeps its Indonesian name.
+    """
+    known = PLAIN_KEYS | set(CREDIT_KEYS.values())
+
+    def name(field: str, names: tuple[str, str]) -> str:
+        return next((n for n in names if canonical_key(n) == field), names[-1]) if field in known else names[0]
+
+    return {field: name(field, names) for field, names in KEY_NAMES.items()}
 
 
 def _field(name: str, label: str, widget: str = "string", hint: str = "", required: bool = False, **more) -> dict:
