@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from warta.build import build_units  # noqa: E402
 from warta.check import check_unit, count  # noqa: E402
-from warta.messages import message  # noqa: E402
+from warta.messages import counted, labelled, message  # noqa: E402
 from warta.new import new_unit as warta_new_unit  # noqa: E402
 from warta.new import start, todo_code  # noqa: E402
 from warta.problems import ContentError, display_path  # noqa: E402
@@ -37,7 +37,7 @@ def chosen_units(unit: str | None, lang: str = "id") -> list[str]:
     if unit is None:
         return units
     if unit not in units:
-        raise Exit(message("unit_unknown", lang, unit=unit, units=", ".join(units)), code=2)
+        raise Exit(labelled("unit_unknown", lang, unit=unit, units=", ".join(units)), code=2)
     return [unit]
 
 
@@ -49,8 +49,9 @@ def check(c, unit=None, strict=False, lang="id"):
         print(problem.format(lang, ROOT))
     errors, warnings = count(problems)
     if errors or (strict and warnings):
-        raise Exit(message("check_failed", lang, errors=errors, warnings=warnings), code=1)
-    print(message("check_passed", lang, warnings=warnings))
+        said = {"errors": counted("count_errors", errors, lang), "warnings": counted("count_warnings", warnings, lang)}
+        raise Exit(labelled("check_failed", lang, **said), code=1)
+    print(message("check_passed", lang, warnings=counted("count_warnings", warnings, lang)))
 
 
 def run_builds(unit, publish, jobs, lang):
@@ -60,7 +61,7 @@ def run_builds(unit, publish, jobs, lang):
         if not build.ok and build.log:
             print(build.log)
         print(build.summary(lang))
-    print(f"{time.perf_counter() - started:.1f} s")
+    print(message("builds_took", lang, seconds=f"{time.perf_counter() - started:.1f}"))
     if not all(build.ok for build in builds):
         raise Exit(code=1)
 
@@ -100,14 +101,14 @@ def rebuild(c, unit=None):
     run_builds(unit, publish=False, jobs=None, lang="id")
 
 
-@task(help={"port": f"port (default {PORT})"})
-def serve(c, port=PORT):
+@task(help={"port": f"port (default {PORT})", "lang": "id or en"})
+def serve(c, port=PORT, lang="id"):
     """Serve output/ at http://localhost:PORT/ (the portal at its root)."""
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer  # noqa: PLC0415  (keeps `invoke check` fast)
 
     handler = partial(SimpleHTTPRequestHandler, directory=str(OUTPUT))
     server = ThreadingHTTPServer(("127.0.0.1", int(port)), handler)
-    print(f"http://localhost:{port}/  (Ctrl+C)")
+    print(message("serving", lang, url=f"http://localhost:{port}/"))
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -117,7 +118,7 @@ def serve(c, port=PORT):
 @task(help={"port": f"port (default {PORT})", "lang": "id or en"})
 def livereload(c, port=PORT, lang="id"):
     """Serve output/, rebuild only the unit whose files change, and reload the browser."""
-    print(f"http://localhost:{port}/  (Ctrl+C)")
+    print(message("serving", lang, url=f"http://localhost:{port}/"))
     serve_and_watch(CONTENT, OUTPUT, ROOT, int(port), lang)
 
 
@@ -140,7 +141,7 @@ def units(c, json_=False):
 def new(c, unit=None, title=None, gallery=False, of=None, lang="id"):
     """Start an article (or a gallery, or an English translation) as a draft that already passes the check."""
     if not unit:
-        raise Exit(message("new_needs_unit", lang, units=", ".join(unit_slugs(CONTENT))), code=2)
+        raise Exit(labelled("new_needs_unit", lang, units=", ".join(unit_slugs(CONTENT))), code=2)
     [slug] = chosen_units(unit, lang)
     try:
         chosen = load_unit(CONTENT / slug)
@@ -185,7 +186,7 @@ def publish(c, unit=None, remote=DEFAULT_REMOTE, branch=DEFAULT_BRANCH, lang="id
 def new_unit(c, unit=None, name=None, site_url=None, lang="id"):
     """Start a unit: unit.toml and the standing pages (profil, layanan, ppid, ...) as drafts to fill in."""
     if not (unit and name and site_url):
-        raise Exit(message("new_unit_needs", lang), code=2)
+        raise Exit(labelled("new_unit_needs", lang), code=2)
     try:
         created = warta_new_unit(CONTENT, unit, name, site_url)
     except ContentError as error:

@@ -254,16 +254,18 @@ def test_check_names_missing_photos_paths_outside_and_missing_alt_with_lines(sit
     site.write("galleries/Foto Rapat/index.md", "Title: Rapat\n")
     problems = [p.format(root=site.root) for p in check_unit(site.content / "balai-uji", root=site.root)]
     text = "\n".join(problems)
-    assert "content/balai-uji/galleries/Foto Rapat: nama folder galeri menjadi alamatnya" in text
-    assert "misalnya 'foto-rapat'" in text
-    assert "content/balai-uji/galleries/g/index.md:4: foto '02.jpg' tidak ditemukan" in text
-    assert "content/balai-uji/galleries/g/index.md:4: foto '02.jpg' tanpa teks alternatif" in text
+    assert "content/balai-uji/galleries/Foto Rapat: kesalahan: nama folder galeri menjadi alamat halamannya" in text
+    assert "ganti nama foldernya menjadi 'foto-rapat'" in text
+    assert "content/balai-uji/galleries/g/index.md:4: kesalahan: foto '02.jpg' tidak ditemukan" in text
+    assert "content/balai-uji/galleries/g/index.md:4: kesalahan: foto '02.jpg' tidak punya teks alternatif" in text
     assert "content/balai-uji/galleries/g/index.md: peringatan: foto '03.jpg' ada di folder" in text
     assert "Thumbs.db" not in text
-    assert "content/balai-uji/news/2020/a.md:4: galeri 'tidak-ada' tidak ada" in text
-    assert "content/balai-uji/news/2020/a.md:6: foto '../../galleries/g/09.jpg' tidak ditemukan" in text
-    assert "content/balai-uji/news/2020/a.md:8: foto '../../../lain/x.jpg' berada di luar folder unit" in text
-    assert "content/balai-uji/news/2020/a.md:10: foto '../../galleries/g/01.jpg' tanpa teks" in text
+    assert "content/balai-uji/news/2020/a.md:4: kesalahan: galeri 'tidak-ada' tidak ada" in text
+    assert "content/balai-uji/news/2020/a.md:6: kesalahan: foto '../../galleries/g/09.jpg' tidak ditemukan" in text
+    assert (
+        "content/balai-uji/news/2020/a.md:8: kesalahan: foto '../../../lain/x.jpg' berada di luar folder unit" in text
+    )
+    assert "content/balai-uji/news/2020/a.md:10: kesalahan: foto '../../galleries/g/01.jpg' tidak punya teks" in text
 
 
 def test_unlisted_photos_are_appended_and_english_captions_are_read(gallery_site):

@@ -28,8 +28,8 @@ def test_a_new_article_passes_the_check_and_is_a_draft(site, unit):
     path = new_article(unit, "Balai Uji Gelar Pelatihan: Kehumasan 2024!", now=NOON_IN_JAKARTA)
     assert path == site.content / "balai-uji/news/2024/balai-uji-gelar-pelatihan-kehumasan-2024.md"
     text = path.read_text(encoding="utf-8")
-    assert "Title: Balai Uji Gelar Pelatihan: Kehumasan 2024!\nDate: 2024-11-13 12:30\n" in text
-    assert "Penulis: Humas Balai Uji Coba balai-uji\n" in text and "Status: draft\n" in text
+    assert "Judul: Balai Uji Gelar Pelatihan: Kehumasan 2024!\nTanggal: 2024-11-13 12:30\n" in text
+    assert "Penulis: Humas Balai Uji Coba balai-uji\n" in text and "Status: draf\n" in text
     assert check_unit(unit.path, root=site.root) == []
     [build] = site.build()
     assert build.ok, build.log
@@ -38,7 +38,7 @@ def test_a_new_article_passes_the_check_and_is_a_draft(site, unit):
 
 def test_a_finished_article_is_published(site, unit):
     path = new_article(unit, "Kunjungan Kerja", now=NOON_IN_JAKARTA)
-    path.write_text(path.read_text(encoding="utf-8").replace("Status: draft\n", ""), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("Status: draf\n", ""), encoding="utf-8")
     [build] = site.build()
     assert build.ok, build.log
     page = site.page("berita/2024/kunjungan-kerja")
@@ -58,14 +58,14 @@ def test_an_existing_file_is_never_overwritten(site, unit):
     path.write_text("Title: Rapat\nDate: 2024-11-13\nPenulis: Ani\n\nTulisan yang sudah ada.\n", encoding="utf-8")
     with pytest.raises(ContentError) as refused:
         new_article(unit, "Rapat", now=NOON_IN_JAKARTA)
-    assert "news/2024/rapat.md: berkas ini sudah ada dan tidak ditimpa" in refused.value.problems[0].format()
+    assert "news/2024/rapat.md: kesalahan: berkas ini sudah ada dan tidak ditimpa" in refused.value.problems[0].format()
     assert "Tulisan yang sudah ada." in path.read_text(encoding="utf-8")
 
 
 def test_a_title_without_letters_is_refused(unit):
     with pytest.raises(ContentError) as refused:
         start(unit, "!!!")
-    assert "judul '!!!' tidak bisa dijadikan nama berkas" in str(refused.value)
+    assert "kesalahan: judul '!!!' tidak dapat dijadikan nama berkas" in str(refused.value)
 
 
 def test_a_new_gallery_lists_the_photos_already_in_its_folder(site, unit):
@@ -76,7 +76,7 @@ def test_a_new_gallery_lists_the_photos_already_in_its_folder(site, unit):
     (folder / "catatan.txt").write_text("x")
     path = new_gallery(unit, "Hari Anak", now=NOON_IN_JAKARTA)
     lines = path.read_text(encoding="utf-8").splitlines()
-    assert lines[:3] == ["Title: Hari Anak", "Date: 2024-11-13 12:30", "Place:"]
+    assert lines[:3] == ["Judul: Hari Anak", "Tanggal: 2024-11-13 12:30", "Tempat:"]
     assert "Fotografer: Humas Balai Uji Coba balai-uji" in lines
     assert [line for line in lines if line.startswith("![")] == [
         '![Hari Anak, foto 1](01.jpg "")',
@@ -93,12 +93,12 @@ def test_a_translation_is_written_beside_its_original(site, unit):
     path = new_translation(unit, original)
     assert path == original.with_name("rapat.en.md")
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("Title: Rapat Kerja\nSummary: Ringkas.\nPenerjemah: Humas Balai Uji Coba balai-uji\n")
-    assert "Date:" not in text and "Penulis:" not in text and text.endswith("\nIsi rapat.\n")
+    assert text.startswith("Judul: Rapat Kerja\nRingkasan: Ringkas.\nPenerjemah: Humas Balai Uji Coba balai-uji\n")
+    assert "Tanggal:" not in text and "Date:" not in text and "Penulis:" not in text and text.endswith("\nIsi rapat.\n")
     assert check_unit(unit.path, root=site.root) == []
     with pytest.raises(ContentError) as refused:
         new_translation(unit, path)
-    assert "sudah terjemahan" in str(refused.value)
+    assert "sudah berupa terjemahan" in str(refused.value)
     dotted = site.write("news/2024/rapat.2024.md", "Title: Rapat 2024\nDate: 2024-01-03\nPenulis: Ani\n\nIsi.\n")
     assert new_translation(unit, dotted).name == "rapat.2024.en.md"
 
@@ -111,6 +111,6 @@ def test_the_task_prints_the_path_and_what_to_fill_in(site):
     [created] = (site.content / "balai-uji/news").rglob("*.md")
     assert created.name == "rapat-besar.md"
     assert f"file created: {created.as_posix()}" in done.stdout
-    assert "remove the line 'Status: draft'" in done.stdout
+    assert "delete the line 'Status: draf'" in done.stdout
     again = subprocess.run(command, env=env, capture_output=True, text=True, cwd=ROOT, check=False)
     assert again.returncode == 1 and "already exists" in again.stderr

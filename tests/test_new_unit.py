@@ -26,7 +26,7 @@ def test_a_new_unit_passes_the_check_and_hides_its_unfilled_pages(site):
 def test_a_filled_page_is_published_in_the_menu(site):
     folder = new_unit(site.content, "balai-mawar", "Balai Mawar", "https://mawar.example.go.id")
     profil = folder / "pages" / "profil.md"
-    profil.write_text(profil.read_text().replace("Status: draft\n", ""))
+    profil.write_text(profil.read_text().replace("Status: draf\n", ""))
     site.build("balai-mawar")
     home = site.page("", "balai-mawar")
     assert [a.get_text() for a in home.select("nav.site-nav a")][-1] == "Profil"

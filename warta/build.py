@@ -17,7 +17,7 @@ from pathlib import Path
 from warta.check import check_unit
 from warta.fingerprint import Fingerprint
 from warta.jobs import JOBS_ENV
-from warta.messages import message
+from warta.messages import labelled, message
 from warta.portal import write_portal
 from warta.problems import ContentError
 from warta.search import index_search
@@ -37,7 +37,7 @@ class UnitBuild:
     def summary(self, lang: str = "id") -> str:
         if self.ok:
             return message("build_done", lang, unit=self.unit, seconds=f"{self.seconds:.1f}")
-        return message("build_failed", lang, unit=self.unit)
+        return labelled("build_failed", lang, unit=self.unit)
 
 
 def build_units(
@@ -89,6 +89,8 @@ def build_unit(
     if ok:
         # After the render process has ended, so the indexer's memory never adds to Pelican's.
         index_search(staging)
+    if not ok and said:
+        said = f"{labelled('build_log', lang)}\n{said}"
     log = "\n".join(filter(None, [report, said]))
     if not ok:
         shutil.rmtree(staging, ignore_errors=True)

@@ -129,7 +129,8 @@ def gallery_field_problems(doc: Document, unit_path: Path) -> list[Problem]:
     slug = doc.get("gallery").strip()
     if not slug or (Path(unit_path) / "galleries" / slug / "index.md").is_file():
         return []
-    return [Problem.of(doc.path, "gallery_unknown", doc.line_of("gallery"), value=slug)]
+    written = doc.fields["gallery"].written_key
+    return [Problem.of(doc.path, "gallery_unknown", doc.line_of("gallery"), value=slug, key=written)]
 
 
 def content_photo_problems(doc: Document, unit_path: Path) -> list[Problem]:

@@ -118,13 +118,13 @@ def _check_keys(data: dict, text: str, path: Path):
     for key, value in data.items():
         if key in TABLES:
             if not isinstance(value, dict):
-                yield Problem.of(path, "toml_bad_type", _line_of(text, key), key=key, expected="[tabel]")
+                yield Problem.of(path, "toml_bad_type", _line_of(text, key), key=key, expected=f"[{key}]")
                 continue
             yield from _check_table(key, value, text, path)
         elif key not in TOP_KEYS:
             yield Problem.of(path, "toml_unknown_key", _line_of(text, key), key=key, allowed=allowed)
         elif not isinstance(value, str):
-            yield Problem.of(path, "toml_bad_type", _line_of(text, key), key=key, expected='"teks"')
+            yield Problem.of(path, "toml_bad_type", _line_of(text, key), key=key, expected=f'{key} = "..."')
 
 
 def _check_table(table: str, values: dict, text: str, path: Path):
@@ -135,7 +135,9 @@ def _check_table(table: str, values: dict, text: str, path: Path):
                 path, "toml_unknown_key", _line_of(text, key), key=f"{table}.{key}", allowed=", ".join(allowed)
             )
         elif not isinstance(value, str):
-            yield Problem.of(path, "toml_bad_type", _line_of(text, key), key=f"{table}.{key}", expected='"teks"')
+            yield Problem.of(
+                path, "toml_bad_type", _line_of(text, key), key=f"{table}.{key}", expected=f'{key} = "..."'
+            )
 
 
 def _check_values(data: dict, text: str, path: Path, folder: Path) -> list[Problem]:

@@ -18,6 +18,7 @@ from warta.contract import (
     slug_of,
     split_names,
 )
+from warta.keys import status_meaning
 from warta.problems import ContentError, Problem
 from warta.translations import is_translation, lang_of, pair, translation_key
 from warta.units import is_inside
@@ -76,7 +77,7 @@ class ContractReader(MarkdownReader):
         # Pelican pairs items by translation_key (ARTICLE_TRANSLATION_ID): a slug alone repeats across years.
         metadata["lang"] = lang_of(doc.path)
         metadata["translation_key"] = translation_key(doc.path, self.settings["PATH"])
-        metadata["status"] = doc.get("status", "published").strip().lower()
+        metadata["status"] = status_meaning(doc.get("status")) or "published"
         for role in CREDITS:
             metadata[role] = split_names(doc.get(role))
         # Pelican's own author pages and feeds keep working from the writers.
