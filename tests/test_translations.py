@@ -355,7 +355,9 @@ def test_translation_of_a_broken_original_points_to_the_original(site):
         "content/balai-uji/news/2020/rapat.en.md: kesalahan: terjemahan ini belum dapat terbit karena berkas "
         "aslinya, rapat.md, masih salah; perbaiki dulu kesalahan di rapat.md"
     )
-    assert problems[1].startswith("content/balai-uji/news/2020/rapat.md:2: tanggal '13/11/2020' tidak dikenali")
+    assert problems[1].startswith(
+        "content/balai-uji/news/2020/rapat.md:2: kesalahan: tanggal '13/11/2020' tidak dikenali"
+    )
     assert len(problems) == 2
 
 
