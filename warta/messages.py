@@ -185,7 +185,10 @@ MESSAGES = {
         "situs {unit} selesai dibangun di output/{unit}/ ({seconds} detik)",
         "the site {unit} is built in output/{unit}/ ({seconds} s)",
     ),
-    "builds_took": ("semua selesai dalam {seconds} detik", "all done in {seconds} s"),
+    "builds_took": (
+        "semua situs selesai dibangun di output/ dalam {seconds} detik",
+        "every site is built in output/ in {seconds} s",
+    ),
     "serving": (
         "buka {url} di peramban untuk melihat pratinjau; tekan Ctrl+C untuk berhenti",
         "open {url} in a browser to see the preview; press Ctrl+C to stop",
@@ -197,8 +200,8 @@ MESSAGES = {
         "name is its line number), then check again",
     ),
     "check_passed": (
-        "isi situs lolos pemeriksaan ({warnings}); lihat pratinjaunya dengan 'invoke livereload'",
-        "the content passes the check ({warnings}); see the preview with 'invoke livereload'",
+        "isi folder content/ lolos pemeriksaan ({warnings}); lihat pratinjaunya dengan 'invoke livereload'",
+        "the content in content/ passes the check ({warnings}); see the preview with 'invoke livereload'",
     ),
     # bylines
     "names_with_commas": (
@@ -258,10 +261,10 @@ MESSAGES = {
         f"connection and try again. If it still fails, {TECHNICAL_EN}. Technical detail (git): {{detail}}",
     ),
     "publish_git_failed": (
-        "perintah '{command}' gagal, jadi tidak ada yang diterbitkan; coba lagi, dan bila tetap gagal, "
-        f"{TECHNICAL}. Pesan teknis (git): {{detail}}",
-        f"the command '{{command}}' failed, so nothing was published; try again, and if it still fails, "
-        f"{TECHNICAL_EN}. Technical detail (git): {{detail}}",
+        "perintah '{command}' gagal di repositori ini, jadi tidak ada yang diterbitkan; coba lagi, dan bila tetap "
+        f"gagal, {TECHNICAL}. Pesan teknis (git): {{detail}}",
+        "the command '{command}' failed in this repository, so nothing was published; try again, and if it still "
+        f"fails, {TECHNICAL_EN}. Technical detail (git): {{detail}}",
     ),
     "publish_ghp_failed": (
         f"ghp-import tidak membuat commit di cabang {{branch}}, jadi tidak ada yang diterbitkan; {TECHNICAL}. "
@@ -448,6 +451,32 @@ MESSAGES = {
         "this line is not a photo, so it is ignored; write one photo a line, such as "
         '![alt text](01.jpg "caption"), or delete this line',
     ),
+}
+# Said on their own, not as ``path:line: ...`` of a problem: the place is in their text.
+STANDALONE = {
+    "unit_unknown",
+    "build_failed",
+    "build_log",
+    "build_done",
+    "builds_took",
+    "serving",
+    "check_failed",
+    "check_passed",
+    "publish_build_failed",
+    "publish_same_branch",
+    "publish_remote_failed",
+    "publish_git_failed",
+    "publish_ghp_failed",
+    "publish_not_built",
+    "publish_unchanged",
+    "publish_done",
+    "new_unit_needs",
+    "new_unit_created",
+    "new_needs_unit",
+    "new_created",
+    "new_todo_article",
+    "new_todo_gallery",
+    "new_todo_translation",
 }
 # Reports that something went well: a place, no next step needed.
 NOTICES = {"build_done", "builds_took", "new_created", "publish_done", "publish_unchanged"}
