@@ -159,7 +159,7 @@ def test_english_home_lists_english_news_and_counts_the_rest(bilingual):
     ]
     assert home.h1.get_text() == "Test Centre" and bilingual.page("").h1.get_text() == "Balai Uji"
     note = home.select_one(".untranslated-note")
-    assert "2 more news items are available in Indonesian only." in note.get_text()
+    assert "2 more articles are available in Indonesian only." in note.get_text()
     assert note.a["href"].endswith("berita/") and "en/" not in note.a["href"]
     assert home.select_one("h2").get_text() == "Latest news"
     nav = {a.get_text(): a for a in home.select("nav.site-nav a")}
@@ -264,7 +264,7 @@ def test_two_units_in_one_process_keep_their_own_translations(site, monkeypatch,
     render("loka-dua", tmp_path / "two")
     second = BeautifulSoup((tmp_path / "two/en/index.html").read_text(), "html.parser")
     assert second.select(".article-card") == []
-    assert "1 more news item is available in Indonesian only." in second.get_text()
+    assert "1 more article is available in Indonesian only." in second.get_text()
     assert not (tmp_path / "two/en/berita/2020").exists()
     first = BeautifulSoup((tmp_path / "one/en/index.html").read_text(), "html.parser")
     assert [a.get_text() for a in first.select(".article-card h3 a")] == ["Only In Balai Uji"]
