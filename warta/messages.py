@@ -68,11 +68,11 @@ MESSAGES = {
     # content files
     "not_utf8": (
         "berkas ini disimpan dengan pengodean huruf yang tidak dapat dibaca (bukan UTF-8) mulai baris ini; buka "
-        "berkasnya di Notepad, pilih File > Save As, ubah Encoding menjadi UTF-8, lalu simpan. Cara lain: salin "
-        "isinya ke penyunting di GitHub, lalu simpan di sana",
+        "berkasnya di Notepad, pilih menu 'File > Save As', ubah 'Encoding' menjadi 'UTF-8', lalu simpan. Cara lain: "
+        "salin isinya ke penyunting di GitHub, lalu simpan di sana",
         "this file is saved in a character encoding that cannot be read (not UTF-8) from this line on; open it in "
-        "Notepad, choose File > Save As, set Encoding to UTF-8 and save. Or paste its text into the editor on "
-        "GitHub and save it there",
+        "Notepad, choose the menu 'File > Save As', set 'Encoding' to 'UTF-8' and save. Or paste its text into the "
+        "editor on GitHub and save it there",
     ),
     "empty_file": (
         "berkas ini kosong; tulis keterangan dan isinya (lihat contoh di docs/menulis.md), atau hapus berkasnya",
@@ -250,9 +250,9 @@ MESSAGES = {
     ),
     "publish_same_branch": (
         "unit {units} akan diterbitkan ke cabang yang sama ({remote} {branch}) dan saling menimpa; di unit.toml "
-        'salah satunya, tulis nama cabang lain di bagian [publish], misalnya branch = "situs-unit"',
+        "salah satunya, tulis nama cabang lain di bagian '[publish]', misalnya branch = \"situs-unit\"",
         "the units {units} would be published to the same branch ({remote} {branch}) and overwrite each other; in "
-        'the unit.toml of one of them, give another branch under [publish], such as branch = "unit-site"',
+        "the unit.toml of one of them, give another branch under '[publish]', such as branch = \"unit-site\"",
     ),
     "publish_remote_failed": (
         "repositori tujuan '{remote}' tidak dapat dihubungi, jadi tidak ada yang diterbitkan; periksa sambungan "
