@@ -88,7 +88,7 @@ def build_unit(
         ok, said = finish_render(rendering)
     if ok:
         # After the render process has ended, so the indexer's memory never adds to Pelican's.
-        index_search(staging)
+        index_search(staging, unit, lang)
     if not ok and said:
         said = f"{labelled('build_log', lang)}\n{said}"
     log = "\n".join(filter(None, [report, said]))

@@ -193,6 +193,24 @@ MESSAGES = {
         "buka {url} di peramban untuk melihat pratinjau; tekan Ctrl+C untuk berhenti",
         "open {url} in a browser to see the preview; press Ctrl+C to stop",
     ),
+    "search_empty": (
+        "situs {unit} belum punya halaman berisi teks, jadi indeks pencarian belum dibuat dan halaman /cari/ belum "
+        "menemukan apa pun; tulis berita atau halaman pertama, lalu bangun lagi",
+        "the site {unit} has no page with text yet, so no search index is made and the page /cari/ finds nothing; "
+        "write the first article or page, then build again",
+    ),
+    "search_failed": (
+        "indeks pencarian bahasa {language} untuk situs {unit} tidak dapat dibuat, jadi halaman /cari/ belum bekerja; "
+        f"bangun lagi, dan bila tetap gagal, {TECHNICAL}. Pesan teknis (Pagefind): {{detail}}",
+        "the search index in language {language} of the site {unit} cannot be made, so the page /cari/ does not work "
+        f"yet; build again, and if it still fails, {TECHNICAL_EN}. Technical detail (Pagefind): {{detail}}",
+    ),
+    "jobs_not_a_number": (
+        "variabel lingkungan {name}={value} (di terminal atau di berkas alur kerja CI) bukan angka, jadi dipakai satu "
+        "proses per inti prosesor; tulis angka, misalnya {name}=2, atau hapus variabelnya",
+        "the environment variable {name}={value} (in the terminal or in the CI workflow file) is not a number, so one "
+        "process per processor core is used; write a number, such as {name}=2, or remove the variable",
+    ),
     "check_failed": (
         "{errors} dan {warnings}; perbaiki setiap kesalahan di berkas dan baris yang disebut (angka sesudah nama "
         "berkas adalah nomor barisnya), lalu periksa lagi",
@@ -343,8 +361,8 @@ MESSAGES = {
     "new_todo_article": (
         "Lengkapi berkas itu, lalu periksa dengan 'invoke check --unit {unit}':\n"
         '  - Tempat: kota tempat kegiatan (untuk baris "JAKARTA (13 November 2024) –")\n'
-        "  - Kategori, Tag (dipisah koma), Ringkasan (satu kalimat)\n"
-        "  - Penulis, Editor, Fotografer: nama dipisah titik koma ';', bukan koma\n"
+        "  - Kategori, Tag (dipisahkan koma), Ringkasan (satu kalimat)\n"
+        "  - Penulis, Editor, Fotografer: nama dipisahkan titik koma ';', bukan koma\n"
         "  - Galeri dan Sampul bila ada foto; isi berita menggantikan teks contoh\n"
         "  - hapus baris 'Status: draf' bila berita siap terbit",
         "Fill in the file, then check it with 'invoke check --unit {unit}':\n"
@@ -368,7 +386,7 @@ MESSAGES = {
         "  - check it with 'invoke check --unit {unit}'",
     ),
     "new_todo_translation": (
-        "Terjemahkan Judul, Ringkasan, dan isinya ke bahasa Inggris; isi Penerjemah (nama dipisah titik koma ';').\n"
+        "Terjemahkan Judul, Ringkasan, dan isinya ke bahasa Inggris; isi Penerjemah (nama dipisahkan titik koma ';').\n"
         "  Tanggal, tempat, kategori, tag, foto, dan penulis diambil dari berkas asli.\n"
         "  Hapus baris 'Status: draf' bila terjemahan siap terbit; periksa dengan 'invoke check --unit {unit}'",
         "Translate Judul (title), Ringkasan (summary) and the text into English; fill in Penerjemah (translator; "
@@ -462,6 +480,9 @@ STANDALONE = {
     "serving",
     "check_failed",
     "check_passed",
+    "search_empty",
+    "search_failed",
+    "jobs_not_a_number",
     "publish_build_failed",
     "publish_same_branch",
     "publish_remote_failed",
