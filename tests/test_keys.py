@@ -108,3 +108,15 @@ def test_every_name_in_the_table_means_its_key_in_any_case():
         "published",
         None,
     ]
+
+
+def test_the_example_content_and_the_new_unit_skeleton_teach_the_indonesian_names():
+    root = Path(__file__).resolve().parent.parent
+    files = [*root.glob("content/*/**/*.md"), *root.glob("warta/skeleton/**/*.md")]
+    english = [
+        f"{path.relative_to(root)}:{found.line}: {found.written_key}"
+        for path in files
+        for found in parse_document(path.read_text(encoding="utf-8"), path).fields.values()
+        if found.written_key != HEADER_KEYS[found.key].indonesian
+    ]
+    assert files and english == []

@@ -172,7 +172,7 @@ MESSAGES = {
     "build_failed": (
         "situs {unit} GAGAL dibangun, jadi situs lama di output/{unit}/ tetap dipakai; perbaiki kesalahan di "
         "berkas yang disebut di atas, lalu bangun lagi",
-        "the site {unit} FAILED to build, so the old site in output/{unit}/ stays; fix the errors in the files "
+        "the site {unit} FAILED to build, so the old site in output/{unit}/ is kept; fix the errors in the files "
         "named above, then build again",
     ),
     "build_log": (
@@ -200,10 +200,10 @@ MESSAGES = {
         "write the first article or page, then build again",
     ),
     "search_failed": (
-        "indeks pencarian bahasa {language} untuk situs {unit} tidak dapat dibuat, jadi halaman /cari/ belum bekerja; "
-        f"bangun lagi, dan bila tetap gagal, {TECHNICAL}. Pesan teknis (Pagefind): {{detail}}",
-        "the search index in language {language} of the site {unit} cannot be made, so the page /cari/ does not work "
-        f"yet; build again, and if it still fails, {TECHNICAL_EN}. Technical detail (Pagefind): {{detail}}",
+        "indeks pencarian situs {unit} untuk bahasa '{language}' tidak dapat dibuat, jadi halaman /cari/ belum "
+        f"bekerja; bangun lagi, dan bila tetap gagal, {TECHNICAL}. Pesan teknis (Pagefind): {{detail}}",
+        "the search index of the site {unit} for the language '{language}' cannot be made, so the page /cari/ does "
+        f"not work yet; build again, and if it still fails, {TECHNICAL_EN}. Technical detail (Pagefind): {{detail}}",
     ),
     "jobs_not_a_number": (
         "variabel lingkungan {name}={value} (di terminal atau di berkas alur kerja CI) bukan angka, jadi dipakai satu "
@@ -328,8 +328,8 @@ MESSAGES = {
     "new_no_original": (
         "berkas asli yang akan diterjemahkan tidak ada di folder news/, pages/, atau galleries/ unit ini; periksa "
         "letak berkas sesudah --of, misalnya --of content/balai-melati/news/2024/rapat.md",
-        "the original to translate is not in this unit's news/, pages/ or galleries/ folder; check the file's "
-        "place after --of, such as --of content/balai-melati/news/2024/rapat.md",
+        "the original to translate is not in this unit's news/, pages/ or galleries/ folder; check the path "
+        "after --of, such as --of content/balai-melati/news/2024/rapat.md",
     ),
     "new_translation_of_translation": (
         "berkas ini sudah berupa terjemahan; sesudah --of, sebutkan berkas aslinya (tanpa .en)",
@@ -369,7 +369,7 @@ MESSAGES = {
         '  - Tempat (place): the city of the event (for the line "JAKARTA (13 November 2024) –")\n'
         "  - Kategori (category), Tag (tags, separated by commas), Ringkasan (summary, one sentence)\n"
         "  - Penulis (writer), Editor, Fotografer (photographer): names separated by semicolons ';', not commas\n"
-        "  - Galeri (gallery) and Sampul (cover) if there are photos; the article replaces the sample text\n"
+        "  - Galeri (gallery) and Sampul (cover) if there are photos; write the article in place of the sample text\n"
         "  - delete the line 'Status: draf' when the article is ready to publish",
     ),
     "new_todo_gallery": (
@@ -466,7 +466,7 @@ MESSAGES = {
     "gallery_stray_line": (
         "baris ini bukan foto sehingga diabaikan; tulis satu foto per baris, seperti "
         '![teks alternatif](01.jpg "keterangan foto"), atau hapus baris ini',
-        "this line is not a photo, so it is ignored; write one photo a line, such as "
+        "this line is not a photo, so it is ignored; write one photo per line, such as "
         '![alt text](01.jpg "caption"), or delete this line',
     ),
 }
