@@ -13,13 +13,16 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from warta.keys import CREDIT_ROLES, DRAFT, canonical_key, is_known, key_name, status_meaning
+from warta.keys import CREDIT_ROLES, DRAFT, HEADER_KEYS, canonical_key, is_known, key_name, status_meaning
 from warta.problems import WARNING, Problem
 from warta.units import path_in_unit
 
 NEWS, PAGE, GALLERY = "news", "page", "gallery"
 KIND_OF_FOLDER = {"news": NEWS, "pages": PAGE, "galleries": GALLERY}
 
+# Every name a credit may be written with → its role, and the other keys: both drawn from warta.keys.
+CREDIT_KEYS = {name.lower(): key for key in CREDIT_ROLES for name in HEADER_KEYS[key].all()}
+PLAIN_KEYS = set(HEADER_KEYS) - set(CREDIT_ROLES)
 DATE_FORMATS = {r"\d{4}-\d{2}-\d{2}": "%Y-%m-%d", r"\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}": "%Y-%m-%d %H:%M"}
 # What follows the key's name in the line that fixes its absence, per language.
 REQUIRED_EXAMPLES = {
