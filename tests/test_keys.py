@@ -1,5 +1,6 @@
 """Indonesian key names (warta.keys): a unit written wholly in them is the same site as one written in English."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ from PIL import Image
 from warta.check import check_unit
 from warta.contract import NEWS, check_document, parse_document
 from warta.keys import HEADER_KEYS, canonical_key, status_meaning
+from warta.problems import Problem
 
 TOML = 'name = "Balai Uji"\nsite_url = "https://uji.example.go.id"\n'
 
@@ -120,3 +122,15 @@ def test_the_example_content_and_the_new_unit_skeleton_teach_the_indonesian_name
         if found.written_key != HEADER_KEYS[found.key].indonesian
     ]
     assert files and english == []
+
+
+def test_the_guide_lists_every_key_by_both_names_and_quotes_a_real_message():
+    guide = (Path(__file__).resolve().parent.parent / "docs/menulis.md").read_text(encoding="utf-8")
+    table = guide.split("### Keterangan Berita", 1)[1].split("\n#", 1)[0]
+    rows = {tuple(re.findall(r"`([^`]+)`", line)[:2]) for line in table.splitlines() if line.startswith("| `")}
+    for names in HEADER_KEYS.values():
+        if names.indonesian != "Status":
+            assert (names.indonesian, names.english) in rows, names
+    assert ("Status: draf", "Status: draft") in rows
+    shown = Problem.of(Path("content/balai-melati/news/2025/pelatihan-kehumasan.md"), "bad_date", 2, value="13/11/2025")
+    assert f"\n{shown.format('id')}\n" in guide
