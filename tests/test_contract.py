@@ -58,16 +58,18 @@ def test_news_needs_title_date_and_writer():
     found = problems_of("Category: Kegiatan\n\nx")
     end = "di bagian atas berkas, sebelum baris kosong pertama"
     assert found == [
-        f"news/x.md: kesalahan: keterangan 'Judul' wajib ada; tambahkan baris 'Judul: Balai Melati Gelar Pelatihan "
-        f"Kehumasan' {end}",
+        f"news/x.md: kesalahan: keterangan 'Judul' wajib ada; tambahkan baris 'Judul: Judul Berita' {end}",
         f"news/x.md: kesalahan: keterangan 'Tanggal' wajib ada; tambahkan baris 'Tanggal: 2024-11-13 10:00' {end}",
-        f"news/x.md: kesalahan: keterangan 'Penulis' wajib ada; tambahkan baris 'Penulis: Humas Balai Melati' {end}",
+        f"news/x.md: kesalahan: keterangan 'Penulis' wajib ada; tambahkan baris 'Penulis: Nama Penulis; Humas Nama "
+        f"Unit' {end}",
     ]
-    english = problems_of("Category: Kegiatan\n\nx", lang="en")[1]
-    assert english == (
+    english = problems_of("Category: Kegiatan\n\nx", lang="en")[:2]
+    assert english == [
+        "news/x.md: error: the field 'Title' is required; add the line 'Title: Article Title' at the top of the "
+        "file, before the first blank line",
         "news/x.md: error: the field 'Date' is required; add the line 'Date: 2024-11-13 10:00' at the top of the "
-        "file, before the first blank line"
-    )
+        "file, before the first blank line",
+    ]
 
 
 def test_a_required_key_written_but_empty_says_to_fill_it_in():

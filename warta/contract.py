@@ -26,9 +26,9 @@ PLAIN_KEYS = set(HEADER_KEYS) - set(CREDIT_ROLES)
 DATE_FORMATS = {r"\d{4}-\d{2}-\d{2}": "%Y-%m-%d", r"\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}": "%Y-%m-%d %H:%M"}
 # What follows the key's name in the line that fixes its absence, per language.
 REQUIRED_EXAMPLES = {
-    "title": ("Balai Melati Gelar Pelatihan Kehumasan", "Balai Melati Holds a Public Relations Training"),
+    "title": ("Judul Berita", "Article Title"),
     "date": ("2024-11-13 10:00", "2024-11-13 10:00"),
-    "writer": ("Humas Balai Melati", "Humas Balai Melati"),
+    "writer": ("Nama Penulis; Humas Nama Unit", "Writer's Name; Humas Unit Name"),
 }
 REQUIRED = {NEWS: ("title", "date", "writer"), PAGE: ("title",), GALLERY: ("title",)}
 
