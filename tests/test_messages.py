@@ -3,11 +3,15 @@
 The tests iterate over MESSAGES, so a message added later is held to them too.
 """
 
+import gettext
+import io
 import re
 import string
 from pathlib import Path
 
 import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 
 from warta.messages import FRAGMENTS, MESSAGES, NOTICES, STANDALONE, counted, labelled, message
 from warta.problems import WARNING, Problem
@@ -183,3 +187,28 @@ def test_every_code_the_code_uses_has_its_message():
 def _params(code: str) -> dict[str, str]:
     names = set().union(*(placeholders(text) for text in texts(code)))
     return {name: f"<{name}>" for name in names}
+
+
+def test_the_theme_catalogs_say_singular_and_plural_right_in_both_languages():
+
+    def translations(lang):
+        with (ROOT / f"theme/translations/{lang}/LC_MESSAGES/messages.po").open("rb") as po:
+            compiled = io.BytesIO()
+            write_mo(compiled, read_po(po))
+        compiled.seek(0)
+        return gettext.GNUTranslations(compiled)
+
+    english, indonesian = translations("en"), translations("id")
+    photos = ("%(count)s photo", "%(count)s photos")
+    see = ("See the photo", "See all %(count)s photos")
+    more = (
+        "%(count)s more article is available in Indonesian only.",
+        "%(count)s more articles are available in Indonesian only.",
+    )
+    assert [english.ngettext(*photos, n) % {"count": n} for n in (1, 2)] == ["1 photo", "2 photos"]
+    assert [english.ngettext(*see, n) % {"count": n} for n in (1, 3)] == ["See the photo", "See all 3 photos"]
+    assert english.ngettext(*more, 1) % {"count": 1} == "1 more article is available in Indonesian only."
+    assert [indonesian.ngettext(*photos, n) % {"count": n} for n in (1, 2)] == ["1 foto", "2 foto"]
+    assert [indonesian.ngettext(*see, n) % {"count": n} for n in (1, 3)] == ["Lihat fotonya", "Lihat semua 3 foto"]
+    assert indonesian.gettext("Related news") == "Baca Juga" and english.gettext("Related news") == "Related news"
+    assert indonesian.gettext("Latest news") == "Berita Terkini"
