@@ -45,8 +45,10 @@ def write_unit(site, slug: str, lang: str) -> None:
     site.write("news/2024/pelatihan.en.md", TRANSLATION[lang], slug)
     site.write("news/2024/rancangan.md", DRAFT[lang], slug)
     index = site.write("galleries/pelatihan/index.md", GALLERY[lang] + PHOTOS, slug)
-    for name, colour in (("01.jpg", "teal"), ("02.jpg", "orange")):
-        Image.new("RGB", (96, 64), colour).save(index.parent / name, "JPEG")
+    draft = site.write("galleries/rancangan/index.md", DRAFT[lang].replace("x\n", PHOTOS), slug)
+    for folder in (index.parent, draft.parent):
+        for name, colour in (("01.jpg", "teal"), ("02.jpg", "orange")):
+            Image.new("RGB", (96, 64), colour).save(folder / name, "JPEG")
 
 
 def test_a_unit_written_in_indonesian_keys_builds_the_same_site_as_in_english(site):
@@ -71,6 +73,8 @@ def test_a_unit_written_in_indonesian_keys_builds_the_same_site_as_in_english(si
     # Status: draf hides the draft, as Status: draft does.
     assert not (site.output / "balai-id/berita/2024/rancangan").exists()
     assert "Rancangan" not in site.page("berita", "balai-id").get_text()
+    assert not (site.output / "balai-id/galeri/rancangan").exists()
+    assert "Rancangan" not in site.page("galeri", "balai-id").get_text()
 
 
 @pytest.mark.parametrize(
