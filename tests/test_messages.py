@@ -20,6 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SAID = sorted(set(MESSAGES) - FRAGMENTS)
 # Words that tell staff what to do, in the imperative (Indonesian) or the plain verb (English).
 NEXT_STEP_ID = {
+    "tautkan",
+    "simpan",
+    "bagi",
     "tulis",
     "tambahkan",
     "hapus",
@@ -49,6 +52,11 @@ NEXT_STEP_ID = {
     "bangun",
 }
 NEXT_STEP_EN = {
+    "link",
+    "put",
+    "save",
+    "remove",
+    "split",
     "write",
     "add",
     "delete",

@@ -21,6 +21,9 @@ from warta.messages import labelled, message
 from warta.portal import write_portal
 from warta.problems import ContentError
 from warta.search import index_search
+from warta.site_check import broken_links
+from warta.site_check import report as site_check_report
+from warta.units import read_unit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -75,7 +78,8 @@ def build_unit(
     rendering = None if in_process else start_render(unit, content, staging, publish, worker_jobs)
     # Paths in messages start at the repository root (or at the content folder's parent, in tests).
     shown_from = ROOT if content.resolve().is_relative_to(ROOT) else content.parent
-    problems = check_unit(content / unit, root=shown_from)
+    sources: dict[str, Path] = {}
+    problems = check_unit(content / unit, root=shown_from, sources=sources)
     report = "\n".join(p.format(lang, shown_from) for p in problems)
     if any(p.is_error for p in problems):
         if rendering is not None:
@@ -86,11 +90,12 @@ def build_unit(
         ok, said = render_here(unit, content, staging, publish)
     else:
         ok, said = finish_render(rendering)
+    if not ok and said:  # what Pelican said when it stopped: said after a sentence staff can act on
+        said = f"{labelled('build_log', lang)}\n{said}"
     if ok:
         # After the render process has ended, so the indexer's memory never adds to Pelican's.
         index_search(staging, unit, lang)
-    if not ok and said:
-        said = f"{labelled('build_log', lang)}\n{said}"
+        ok, said = check_built_site(content / unit, staging, sources, lang, shown_from, said)
     log = "\n".join(filter(None, [report, said]))
     if not ok:
         shutil.rmtree(staging, ignore_errors=True)
@@ -98,6 +103,15 @@ def build_unit(
     swap_in(staging, output / unit)
     fingerprint.save(log)
     return UnitBuild(unit, True, time.perf_counter() - started, log)
+
+
+def check_built_site(folder: Path, staging: Path, sources, lang: str, root: Path, said: str) -> tuple[bool, str]:
+    """The built site's own link check (warta.site_check): a broken link fails the build, naming page and source."""
+    unit, _ = read_unit(folder)
+    broken = broken_links(staging, unit.site_url if unit else "")
+    if not broken:
+        return True, said
+    return False, "\n".join(filter(None, [said, site_check_report(broken, sources, lang, root)]))
 
 
 def start_render(unit: str, content: Path, staging: Path, publish: bool, worker_jobs=None) -> subprocess.Popen:

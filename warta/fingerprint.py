@@ -25,6 +25,7 @@ from warta.units import read_unit
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_INPUTS = ("pelicanconf.py", "publishconf.py", "requirements.txt", "theme", "plugins", "warta")
+THEME_ENV = "WARTA_THEME"  # another theme than theme/ (tests break one on purpose)
 SKIPPED_FOLDERS = {"__pycache__", ".git"}
 # A file changed this shortly before the fingerprint was taken may change again with the same modification time
 # (clocks tick coarsely): such a fingerprint is not kept, as git does with its index.
@@ -49,7 +50,8 @@ class Fingerprint:
         unit_folder = Path(content).resolve() / unit
         newest = 0
         digest = hashlib.blake2b(f"{publish}\n{unit_folder}\n".encode(), digest_size=20)
-        for path, size, mtime in code_stamps(SHARED_INPUTS, unit_folder):
+        other_theme = [Path(os.environ[THEME_ENV])] if os.environ.get(THEME_ENV) else []  # pelicanconf.py reads it
+        for path, size, mtime in code_stamps(SHARED_INPUTS, unit_folder, other_theme):
             digest.update(f"{path} {size} {mtime}\n".encode())
             newest = max(newest, mtime)
         record = Path(output).parent / f".{Path(output).name}-staging" / f"{unit}.fingerprint.json"
@@ -84,12 +86,12 @@ class Fingerprint:
         self.record.write_text(json.dumps(saved), encoding="utf-8")
 
 
-def code_stamps(shared: tuple[str, ...], own: Path):
-    """Stamps of the Python version, installed packages, ``shared`` inputs under ROOT, and ``own`` (file or folder)."""
+def code_stamps(shared: tuple[str, ...], own: Path, elsewhere=()):
+    """Stamps of the Python version, installed packages, ``shared`` inputs under ROOT, ``own`` and ``elsewhere``."""
     yield sys.version, 0, 0
     for name in installed_packages():
         yield name, 0, 0
-    for folder in (own, *(ROOT / name for name in shared)):
+    for folder in (own, *(ROOT / name for name in shared), *elsewhere):
         yield from file_stamps(folder)
 
 

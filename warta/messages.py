@@ -469,6 +469,78 @@ MESSAGES = {
         "this line is not a photo, so it is ignored; write one photo per line, such as "
         '![alt text](01.jpg "caption"), or delete this line',
     ),
+    # links between files, documents (warta.links, warta.documents, plugins/links)
+    "link_missing": (
+        "tautan '{file}' menuju berkas yang tidak ada; periksa nama berkas dan foldernya dari letak berkas ini"
+        " (huruf besar dan kecil dibedakan), misalnya [Profil](../../pages/profil.md)",
+        "the link '{file}' leads to a file that does not exist; check the file name and its folder from where this"
+        " file is (capital and small letters differ), for example [Profile](../../pages/profil.md)",
+    ),
+    "link_missing_address": (
+        "tautan '{url}' menuju alamat yang tidak ada di situs unit ini; tautkan berkasnya, misalnya"
+        " [Judul](../2024/nama-berita.md)",
+        "the link '{url}' leads to an address this unit's site does not have; link the file instead, for example"
+        " [Title](../2024/article-name.md)",
+    ),
+    "link_outside_unit": (
+        "tautan '{file}' keluar dari folder unit; tautkan hanya berkas di dalam folder unit ini",
+        "the link '{file}' leaves the unit folder; link only files inside this unit's folder",
+    ),
+    "link_not_published": (
+        "'{file}' tidak diterbitkan di situs, jadi tautannya akan rusak; simpan dokumen di documents/ dan tampilkan"
+        " foto dengan ![teks alternatif](foto.jpg)",
+        "'{file}' is not published on the site, so the link would be broken; put documents in documents/ and show"
+        " photos with ![alt text](photo.jpg)",
+    ),
+    "link_unpublished": (
+        "tautan '{file}' menuju draf atau berita yang belum waktunya terbit; terbitkan berkas itu dulu atau hapus"
+        " tautannya",
+        "the link '{file}' leads to a draft or to an item not yet due to be published; publish that file first or"
+        " remove the link",
+    ),
+    "document_type_refused": (
+        "berkas jenis '{suffix}' tidak diterbitkan dari documents/ (dapat menjalankan kode di situs atau bukan"
+        " dokumen); yang diterima: {accepted}; simpan sebagai PDF, atau pindahkan foto ke galleries/ atau images/",
+        "a '{suffix}' file is not published from documents/ (it could run code on the site, or is no document);"
+        " accepted: {accepted}; save it as a PDF, or move photos to galleries/ or images/",
+    ),
+    "document_empty": (
+        "dokumen ini kosong (0 byte), biasanya karena unggahannya terputus; unggah ulang berkas aslinya",
+        "this document is empty (0 bytes), usually because its upload was cut off; upload the original file again",
+    ),
+    "document_too_large": (
+        "dokumen ini {size}, melebihi batas {limit}; perkecil (misalnya kompres PDF-nya) atau bagi menjadi beberapa"
+        " berkas",
+        "this document is {size}, over the limit of {limit}; make it smaller (compress the PDF, for example) or"
+        " split it into several files",
+    ),
+    "document_same_url": (
+        "dokumen ini dan '{other}' terbit di alamat yang sama /{url}; ganti nama salah satunya",
+        "this document and '{other}' would be published at the same address /{url}; rename one of them",
+    ),
+    "document_unlinked": (
+        "dokumen ini terbit di /{url} tetapi tidak ada halaman yang menautkannya; tautkan dari halaman, misalnya"
+        " [Laporan Tahunan](../documents/{name}) di pages/ppid.md",
+        "this document is published at /{url} but no page links to it; link it from a page, for example"
+        " [Annual report](../documents/{name}) in pages/ppid.md",
+    ),
+    "site_broken_link": (
+        "halaman {page} menautkan '{url}', yang tidak ada di situs yang dibangun{source}; perbaiki tautan di berkas"
+        f" itu, atau bila tautannya tidak ada di berkas mana pun (kesalahan templat), {TECHNICAL}",
+        "the page {page} links to '{url}', which the built site does not have{source}; fix the link in that file,"
+        f" or if no file has that link (a template bug), {TECHNICAL_EN}",
+    ),
+    "site_broken_link_source": (" (berkas sumber: {path})", " (source file: {path})"),
+    "site_check_failed": (
+        "situs yang dibangun memuat {count} tautan rusak, jadi situs lama tetap dipakai; perbaiki tautan di berkas yang"
+        " disebut di bawah, lalu bangun lagi",
+        {
+            "one": "the built site has {count} broken link, so the last good site is kept; fix the link in the file"
+            " named below, then build again",
+            "other": "the built site has {count} broken links, so the last good site is kept; fix the links in the"
+            " files named below, then build again",
+        },
+    ),
 }
 # Said on their own, not as ``path:line: ...`` of a problem: the place is in their text.
 STANDALONE = {
@@ -483,6 +555,8 @@ STANDALONE = {
     "search_empty",
     "search_failed",
     "jobs_not_a_number",
+    "site_broken_link",
+    "site_check_failed",
     "publish_build_failed",
     "publish_same_branch",
     "publish_remote_failed",
@@ -502,7 +576,7 @@ STANDALONE = {
 # Reports that something went well: a place, no next step needed.
 NOTICES = {"build_done", "builds_took", "new_created", "publish_done", "publish_unchanged"}
 # Pieces of other messages, never said alone.
-FRAGMENTS = {"error_label", "warning_label", "count_errors", "count_warnings"}
+FRAGMENTS = {"error_label", "warning_label", "count_errors", "count_warnings", "site_broken_link_source"}
 
 
 def message(code: str, lang: str = DEFAULT_LANG, **params) -> str:

@@ -59,3 +59,15 @@ class ContentError(Exception):
         self.problems = list(problems)
         lines = [p.format(lang, root) for p in self.problems]
         super().__init__("\n".join(lines))
+
+
+BUILD_PROBLEMS_KEY = "warta_problems"  # where a build's Pelican context keeps its problems (the contract plugin)
+
+
+def record_in_build(context: dict, problems: list[Problem]) -> None:
+    """Hand problems to the build's list (the contract plugin reports them all); without it, fail here on errors."""
+    build_problems = context.get(BUILD_PROBLEMS_KEY)
+    if build_problems is not None:
+        build_problems.add(problems)
+    elif any(p.is_error for p in problems):
+        raise ContentError([p for p in problems if p.is_error])

@@ -22,7 +22,6 @@ DEFAULTS = {
 }
 CACHE_ENV = "WARTA_PHOTO_CACHE"
 LIBRARY_KEY = "warta_photo_library"
-PROBLEMS_KEY = "warta_problems"  # the contract plugin's per-build problem list
 
 
 def setting(settings, name):
