@@ -21,8 +21,9 @@ from warta.documents import document_files, document_problems, shared_document_u
 from warta.galleries import content_photo_problems, gallery_folders, read_gallery
 from warta.i18n import LANGUAGES
 from warta.links import LinkChecker
+from warta.placeholders import placeholder_problems
 from warta.problems import ERROR, WARNING, Problem, display_path
-from warta.translations import is_translation, lang_of, pair
+from warta.translations import category_problems, is_translation, lang_of, pair
 from warta.units import DEFAULT_TIMEZONE, is_inside, read_unit
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -57,17 +58,17 @@ def check_unit(folder: Path, root: Path | None = None, sources: dict[str, Path] 
             pairing = pair(doc, kind, timezone)
             found, doc = pairing.problems, pairing.document
         else:
-            found = check_document(doc, kind, timezone)
+            found = check_document(doc, kind, timezone) + category_problems(doc, unit.categories if unit else {})
         if not any(p.code in DATE_ERRORS for p in found):
             found += date_problems(doc, this_year)
-        problems += found + content_photo_problems(doc, folder)
+        problems += found + content_photo_problems(doc, folder) + placeholder_problems(doc)
         readable.append(doc)
         if not any(p.is_error for p in found) and not is_draft(doc):
             addresses[address_of(doc, kind, timezone)].append(path)
     problems += address_problems(addresses, root)
     galleries = gallery_folders(folder)
     for gallery in galleries:
-        problems += read_gallery(gallery, folder, timezone)[1]
+        problems += read_gallery(gallery, folder, timezone, decode=True)[1]
     documents = document_files(folder)
     problems += [problem for document in documents for problem in document_problems(document)]
     problems += shared_document_urls(documents)

@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from warta.contract import UnreadableFile, parse_date, read_document
+from warta.problems import Problem
 from warta.units import read_unit
 
 logger = logging.getLogger(__name__)
@@ -70,7 +71,15 @@ class Fingerprint:
             return None
         return saved.get("log", "")
 
-    def save(self, log: str) -> None:
+    def last_warnings(self) -> list[Problem]:
+        """The warnings of the last good build (read after ``last_log`` said it stands)."""
+        try:
+            saved = json.loads(self.record.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return []
+        return [Problem.from_record(record) for record in saved.get("warnings", [])]
+
+    def save(self, log: str, warnings=()) -> None:
         """Remember this fingerprint for the build that just replaced ``output/<unit>``."""
         if self.racy:
             self.record.unlink(missing_ok=True)
@@ -81,6 +90,7 @@ class Fingerprint:
             "output": folder_identity(self.target),
             "next_due": due.isoformat() if due else None,
             "log": log,
+            "warnings": [warning.record() for warning in warnings],
         }
         self.record.parent.mkdir(parents=True, exist_ok=True)
         self.record.write_text(json.dumps(saved), encoding="utf-8")

@@ -211,6 +211,12 @@ MESSAGES = {
         "the environment variable {name}={value} (in the terminal or in the CI workflow file) is not a number, so one "
         "process per processor core is used; write a number, such as {name}=2, or remove the variable",
     ),
+    "build_done_warnings": (
+        "situs {unit} selesai dibangun di output/{unit}/ ({seconds} detik) dengan {warnings} di atas; baca dan "
+        "perbaiki berkas yang disebutnya",
+        "the site {unit} is built in output/{unit}/ ({seconds} s) with {warnings} above; read them and fix the "
+        "files they name",
+    ),
     "check_failed": (
         "{errors} dan {warnings}; perbaiki setiap kesalahan di berkas dan baris yang disebut (angka sesudah nama "
         "berkas adalah nomor barisnya), lalu periksa lagi",
@@ -245,6 +251,13 @@ MESSAGES = {
         "'{key}' pada terjemahan selalu diambil dari berkas aslinya agar alamat halamannya sama; hapus baris ini",
         "a translation's '{key}' always comes from its original, so that both have the same page address; delete "
         "this line",
+    ),
+    "category_unknown": (
+        "kategori '{value}' tidak ada di daftar ({known}), jadi halaman bahasa Inggris menampilkannya dalam bahasa "
+        'Indonesia; pilih salah satu dari daftar, atau tambahkan baris {value} = "Nama dalam bahasa Inggris" di '
+        "unit.toml pada bagian '[categories]'",
+        "the category '{value}' is not in the list ({known}), so English pages show it in Indonesian; choose one "
+        "from the list, or add the line {value} = \"English name\" to unit.toml under '[categories]'",
     ),
     # dates that exist but cannot be right
     "modified_before_date": (
@@ -375,12 +388,14 @@ MESSAGES = {
     "new_todo_gallery": (
         "Unggah foto ke folder {folder}, lalu di index.md tulis satu baris per foto:\n"
         '  ![teks alternatif](nama-foto.jpg "keterangan foto")\n'
-        "  - teks alternatif wajib: gambarkan isi foto untuk pembaca dengan disabilitas netra\n"
+        "  - teks alternatif wajib: ganti 'TULIS TEKS ALTERNATIF...' dengan isi foto untuk pembaca dengan "
+        "disabilitas netra\n"
         "  - lengkapi Tempat, Fotografer, dan Ringkasan; hapus baris 'Status: draf' bila galeri siap terbit\n"
         "  - periksa dengan 'invoke check --unit {unit}'",
         "Upload the photos to the folder {folder}, then in index.md write one line per photo:\n"
         '  ![alt text](photo-name.jpg "caption")\n'
-        "  - the alt text is required: describe the photo for blind and partially sighted readers\n"
+        "  - the alt text is required: replace 'TULIS TEKS ALTERNATIF...' with what the photo shows, for blind and "
+        "partially sighted readers\n"
         "  - fill in Tempat (place), Fotografer (photographer) and Ringkasan (summary); delete the line "
         "'Status: draf' when the gallery is ready to publish\n"
         "  - check it with 'invoke check --unit {unit}'",
@@ -393,6 +408,12 @@ MESSAGES = {
         "names separated by semicolons ';').\n"
         "  The date, place, category, tags, photos and writers come from the original.\n"
         "  Delete the line 'Status: draf' when the translation is ready; check it with 'invoke check --unit {unit}'",
+    ),
+    "placeholder_left": (
+        "teks contoh '{text}' belum diganti; tulis isi yang sebenarnya, atau kembalikan baris 'Status: draf' sampai "
+        "berkasnya siap",
+        "the sample text '{text}' is still here; write the real text, or put back the line 'Status: draf' until the "
+        "file is ready",
     ),
     # photos and galleries
     "photo_missing": (
@@ -418,19 +439,58 @@ MESSAGES = {
         "the photo '{file}' is not in this gallery's folder; upload it to this folder, or delete the line",
     ),
     "photo_unlisted": (
-        "foto '{file}' ada di folder, tetapi tidak tercantum di index.md, jadi tampil paling akhir tanpa "
-        'keterangan foto; tambahkan baris ![teks alternatif]({file} "keterangan foto") atau hapus fotonya',
-        "the photo '{file}' is in the folder but not listed in index.md, so it is shown last, without a caption; "
-        'add a line ![alt text]({file} "caption") or delete the photo',
+        "foto '{file}' ada di folder, tetapi tidak tercantum di index.md, jadi TIDAK diterbitkan; tambahkan baris "
+        '![teks alternatif]({file} "keterangan foto") atau hapus fotonya dari folder',
+        "the photo '{file}' is in the folder but not listed in index.md, so it is NOT published; add a line "
+        '![alt text]({file} "caption") or delete the photo from the folder',
+    ),
+    "gallery_video": (
+        "video '{file}' tidak diterbitkan dari folder galeri; unggah ke kanal YouTube unit, tempel tautannya di "
+        "berita, lalu hapus berkas ini dari folder",
+        "the video '{file}' is not published from a gallery folder; upload it to the unit's YouTube channel, paste "
+        "its link into an article, and delete the file from this folder",
+    ),
+    "gallery_document": (
+        "dokumen '{file}' tidak diterbitkan dari folder galeri; pindahkan ke folder documents/ unit, lalu tautkan "
+        "dari berita atau halaman",
+        "the document '{file}' is not published from a gallery folder; move it to the unit's documents/ folder and "
+        "link to it from an article or a page",
+    ),
+    "gallery_other_file": (
+        "berkas '{file}' bukan foto (JPEG, PNG, WebP, atau HEIC) sehingga tidak diterbitkan; hapus dari folder galeri",
+        "the file '{file}' is not a photo (JPEG, PNG, WebP or HEIC), so it is not published; delete it from the "
+        "gallery folder",
+    ),
+    "gallery_external": (
+        "foto '{file}' ada di situs lain; unggah fotonya ke folder galeri ini, lalu tulis nama berkasnya",
+        "the photo '{file}' is on another site; upload the photo to this gallery's folder, then write its file name",
+    ),
+    "image_external": (
+        "foto '{file}' diambil dari situs lain sehingga tidak ditampilkan (situs ini hanya memuat fotonya sendiri); "
+        "unggah fotonya ke galleries/ atau images/ unit ini, lalu tulis letaknya",
+        "the picture '{file}' comes from another site, so it is not shown (this site loads only its own photos); "
+        "upload the photo to this unit's galleries/ or images/, then write where it is",
+    ),
+    "image_not_photo": (
+        "'{file}' bukan foto yang dapat ditampilkan ({suffixes}); ganti dengan foto, atau tautkan dokumen dengan "
+        "[teks](...) tanpa tanda !",
+        "'{file}' is not a photo that can be shown ({suffixes}); use a photo instead, or link a document with "
+        "[text](...) without the !",
+    ),
+    "image_unreadable": (
+        "baris ini memuat ![ tetapi bukan foto yang dapat dibaca; tulis "
+        '![teks alternatif](nama-foto.jpg "keterangan foto") tanpa spasi di antara ] dan (',
+        'this line has ![ but no photo that can be read; write ![alt text](photo-name.jpg "caption") with no space '
+        "between ] and (",
     ),
     "photo_empty": (
         "berkas foto ini kosong (0 byte), biasanya karena unggahannya terputus; unggah ulang fotonya",
         "this photo file is empty (0 bytes), usually because its upload was cut off; upload the photo again",
     ),
     "photo_not_image": (
-        "berkas ini bukan foto yang dapat dibaca (JPEG, PNG, atau WebP); unggah ulang fotonya dalam salah satu "
+        "berkas ini bukan foto yang dapat dibaca (JPEG, PNG, WebP, atau HEIC); unggah ulang fotonya dalam salah satu "
         "format itu, atau hapus berkasnya",
-        "this file is not a photo that can be read (JPEG, PNG or WebP); upload the photo again in one of those "
+        "this file is not a photo that can be read (JPEG, PNG, WebP or HEIC); upload the photo again in one of those "
         "formats, or delete the file",
     ),
     "photo_corrupt": (
@@ -440,10 +500,12 @@ MESSAGES = {
         f"camera or phone. If it still fails, {TECHNICAL_EN}. Technical detail (Pillow): {{detail}}",
     ),
     "photo_too_large": (
-        "foto ini terlalu besar ({pixels} megapiksel, batasnya {limit}); perkecil ukurannya di aplikasi foto "
-        "(misalnya Paint: Ubah Ukuran), lalu unggah ulang",
-        "this photo is too large ({pixels} megapixels, the limit is {limit}); make it smaller in a photo app "
-        "(such as Paint: Resize), then upload it again",
+        "foto {width}×{height} ({pixels} megapiksel) terlalu besar untuk dibuka dengan memori pembangunan situs; "
+        "simpan ulang sebagai JPEG biasa (bukan progresif) atau perkecil hingga lebar 4000 piksel (misalnya di "
+        "Paint: Ubah Ukuran), lalu unggah ulang",
+        "the photo {width}×{height} ({pixels} megapixels) is too large to open within the build's memory; save it "
+        "again as a plain (not progressive) JPEG or shrink it to 4000 pixels wide (such as in Paint: Resize), then "
+        "upload it again",
     ),
     "gallery_unknown": (
         "galeri '{value}' tidak ada; perbaiki nama sesudah '{key}:' agar sama dengan nama folder di galleries/, "
@@ -464,10 +526,10 @@ MESSAGES = {
         "rename the folder to '{suggestion}'",
     ),
     "gallery_stray_line": (
-        "baris ini bukan foto sehingga diabaikan; tulis satu foto per baris, seperti "
-        '![teks alternatif](01.jpg "keterangan foto"), atau hapus baris ini',
-        "this line is not a photo, so it is ignored; write one photo per line, such as "
-        '![alt text](01.jpg "caption"), or delete this line',
+        "baris ini bukan foto sehingga tidak dapat ditampilkan di galeri; tulis satu foto per baris, seperti "
+        '![teks alternatif](01.jpg "keterangan foto"), atau pindahkan teksnya ke Ringkasan',
+        "this line is not a photo, so the gallery cannot show it; write one photo per line, such as "
+        '![alt text](01.jpg "caption"), or move the text into Ringkasan (the summary)',
     ),
     # links between files, documents (warta.links, warta.documents, plugins/links)
     "link_missing": (
@@ -548,6 +610,7 @@ STANDALONE = {
     "build_failed",
     "build_log",
     "build_done",
+    "build_done_warnings",
     "builds_took",
     "serving",
     "check_failed",

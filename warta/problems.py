@@ -31,6 +31,20 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity == ERROR
 
+    def record(self) -> dict:
+        """The problem as JSON can keep it (a skipped build says its last warnings again)."""
+        return {
+            "path": str(self.path),
+            "code": self.code,
+            "line": self.line,
+            "severity": self.severity,
+            "params": dict(self.params),
+        }
+
+    @classmethod
+    def from_record(cls, record: dict) -> Problem:
+        return cls.of(record["path"], record["code"], record["line"], record["severity"], **record["params"])
+
     def format(self, lang: str = "id", root: Path | None = None) -> str:
         """``path:line: kesalahan: message`` with the path relative to ``root`` where it lies inside it."""
         where = display_path(self.path, root)

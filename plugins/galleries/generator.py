@@ -57,7 +57,7 @@ class GalleriesGenerator(Generator):
         library = PhotoLibrary(sets, galleries, covers_of(placements, sets, galleries))
         self.context[LIBRARY_KEY] = library
         self.context["galleries"] = galleries
-        set_share_images(published_content(self.context), library, self.settings["UNIT"].site_url)
+        set_share_images([*published_content(self.context), *galleries], library, self.settings["UNIT"].site_url)
 
     def read_galleries(self, unit: Path, timezone: str):
         now = datetime.now(ZoneInfo(timezone))
@@ -142,8 +142,12 @@ def covers_of(placements, sets, galleries) -> dict[str, PhotoSet]:
 
 
 def set_share_images(contents, library, site_url: str) -> None:
-    """``og_image``: the absolute URL of each item's social card, for the card, JSON-LD and feeds alike."""
+    """``og_image``: the absolute URL of each item's social card, for the card, JSON-LD and feeds alike.
+
+    A gallery is shared with its cover (its first photo), an article or page with its own.
+    """
     for content in contents:
-        share = library.covers.get(content.source_path)
+        share = content.cover.set if isinstance(content, Gallery) and content.cover else None
+        share = share or library.covers.get(content.source_path)
         if share and share.card:
             content.og_image = f"{site_url}/{share.card.url}"

@@ -5,8 +5,11 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from urllib.parse import urlparse
 
 from markupsafe import Markup, escape
+
+from warta.galleries import EXTERNAL, written_path
 
 from .library import MIME, PhotoSet
 
@@ -52,6 +55,7 @@ def with_photos(body: str, source_path: str, sets: dict[Path, PhotoSet], siteurl
     """Photos alone in a paragraph become figures with their title as caption; inline ones become pictures.
 
     ``src`` is relative to the content file, as staff wrote it; images the pipeline does not know stay as they are.
+    An image from another site, which the Content-Security-Policy blocks, becomes a link to it (the check warns).
     Only a photo opening the body is loaded at once: the others are below the fold.
     """
     base = Path(source_path).parent
@@ -59,7 +63,10 @@ def with_photos(body: str, source_path: str, sets: dict[Path, PhotoSet], siteurl
     def replace(match: re.Match, as_figure: bool) -> str:
         tag = match.group(1) if as_figure else match.group(0)
         attributes = {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(tag)}
-        photos = sets.get((base / attributes.get("src", "")).resolve())
+        src = attributes.get("src", "")
+        if EXTERNAL.match(src):
+            return external_link(src, attributes.get("alt", ""), as_figure)
+        photos = sets.get((base / written_path(src)).resolve())
         if photos is None:
             return match.group(0)
         alt, eager = attributes.get("alt", ""), match.start() == 0
@@ -69,3 +76,10 @@ def with_photos(body: str, source_path: str, sets: dict[Path, PhotoSet], siteurl
 
     body = _ALONE.sub(lambda match: replace(match, True), body)
     return Markup(_IMG.sub(lambda match: replace(match, False), body))
+
+
+def external_link(src: str, alt: str, as_figure: bool) -> str:
+    """A link where an image from another site was: the visitor sees no broken image, and can still open it."""
+    text = alt or urlparse(src).netloc or src
+    link = f'<a class="external-image" href="{escape(src)}">{escape(text)}</a>'
+    return f"<p>{link}</p>" if as_figure else link
