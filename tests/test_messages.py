@@ -89,7 +89,7 @@ NEXT_STEP_EN = {
     "set",
 }
 PLACE_ID = ("berkas", "folder", "baris", "unit.toml", "output/", "content/", "cabang", "repositori")
-PLACE_PARAMS = ("unit", "path", "folder", "remote", "url", "original")
+PLACE_PARAMS = ("unit", "path", "folder", "remote", "url", "original", "editor", "site")
 # Indonesian words that have no business in an English sentence (outside quotes and names of keys).
 INDONESIAN_WORDS = {"dan", "atau", "yang", "tidak", "berkas", "lihat", "kesalahan", "peringatan", "untuk", "dengan"}
 

@@ -16,6 +16,17 @@ TECHNICAL_EN = "send this message to your technical officer"
 
 MESSAGES = {
     "error_label": ("kesalahan:", "error:"),
+    # the web editor (warta/editor.py)
+    "editor_not_installed": (
+        "editor web (/admin/) sudah diatur, tetapi programnya belum terpasang; jalankan 'npm ci' di folder repositori",
+        "the web editor (/admin/) is configured, but its code is not installed; run 'npm ci' in the repository folder",
+    ),
+    # invoke cms
+    "cms_ready": (
+        "buka editor di {editor} (pratinjau situs: {site}; setiap kali berkas disimpan, situs dibangun ulang); tekan "
+        "Ctrl+C untuk berhenti",
+        "open the editor at {editor} (site preview: {site}; each save rebuilds the site); press Ctrl+C to stop",
+    ),
     "warning_label": ("peringatan:", "warning:"),
     "count_errors": ("{count} kesalahan", {"one": "{count} error", "other": "{count} errors"}),
     "count_warnings": ("{count} peringatan", {"one": "{count} warning", "other": "{count} warnings"}),
@@ -618,6 +629,8 @@ STANDALONE = {
     "search_empty",
     "search_failed",
     "jobs_not_a_number",
+    "editor_not_installed",
+    "cms_ready",
     "site_broken_link",
     "site_check_failed",
     "publish_build_failed",
