@@ -614,6 +614,22 @@ MESSAGES = {
             " files named below, then build again",
         },
     ),
+    # protected people (DESIGN.md "Protected people")
+    "protection_unreviewed": (
+        "berkas ini melindungi identitas orang di dalamnya ({rule}), tetapi belum ditinjau, jadi situs TIDAK "
+        "diterbitkan. Wajah di fotonya sudah disamarkan; periksa foto dan teksnya di pratinjau (nama, alamat, "
+        "seragam, nomor rumah), lalu tulis baris 'Ditinjau: <nama editor>' di bagian atas berkas ini",
+        "this file protects the identity of the people in it ({rule}) but has not been reviewed, so the site is "
+        "NOT published. The faces in its photos are blurred; check its photos and text in the preview (names, "
+        "addresses, uniforms, house numbers), then write the line 'Reviewed: <editor's name>' at the top of this "
+        "file",
+    ),
+    "protection_awaiting_review": (
+        "menunggu tinjauan editor ({rule}): periksa foto yang wajahnya disamarkan dan teksnya, lalu tulis "
+        "'Ditinjau: <nama editor>'; sebelum itu situs tidak dapat diterbitkan",
+        "awaiting an editor's review ({rule}): check the photos with blurred faces and the text, then write "
+        "'Reviewed: <editor's name>'; until then the site cannot be published",
+    ),
 }
 # Said on their own, not as ``path:line: ...`` of a problem: the place is in their text.
 STANDALONE = {
