@@ -50,7 +50,7 @@ def with_photos(context, html, content):
     library = _library(context)
     if library is None:
         return html
-    return markup.with_photos(html, content.source_path, library.sets, context["SITEURL"])
+    return markup.with_photos(html, content.source_path, library, context["SITEURL"])
 
 
 @pass_context
@@ -114,7 +114,7 @@ def photos_in_feed(context, feed):
         item = by_url.get(link.lstrip("/"))
         for key in ("content", "description"):
             if item is not None and entry.get(key):
-                entry[key] = str(markup.with_photos(entry[key], item.source_path, library.sets, domain))
+                entry[key] = str(markup.with_photos(entry[key], item.source_path, library, domain))
 
 
 def register():

@@ -27,6 +27,7 @@ logger = logging.getLogger(__name__)
 class PhotoLibrary:
     """Everything templates need about photos in this build; kept in the build's context."""
 
+    unit: Path
     sets: dict[Path, PhotoSet]
     galleries: list[Gallery]
     covers: dict[str, PhotoSet]
@@ -54,7 +55,7 @@ class GalleriesGenerator(Generator):
         if any(p.is_error for p in problems):
             return  # the contract plugin stops the build before anything is written, naming every file
         galleries = newest_first([gallery_of(index, sets, timezone) for index in indexes])
-        library = PhotoLibrary(sets, galleries, covers_of(placements, sets, galleries))
+        library = PhotoLibrary(unit, sets, galleries, covers_of(placements, sets, galleries))
         self.context[LIBRARY_KEY] = library
         self.context["galleries"] = galleries
         set_share_images([*published_content(self.context), *galleries], library, self.settings["UNIT"].site_url)

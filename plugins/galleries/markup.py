@@ -9,7 +9,8 @@ from urllib.parse import urlparse
 
 from markupsafe import Markup, escape
 
-from warta.galleries import EXTERNAL, written_path
+from warta.galleries import EXTERNAL
+from warta.paths import resolve_body_path
 
 from .library import MIME, PhotoSet
 
@@ -51,10 +52,12 @@ def figure(photos: PhotoSet, alt: str, caption: str, siteurl: str, eager: bool =
     return Markup(f'<figure class="photo">{picture(photos, alt, siteurl, BODY_SIZES, eager)}{caption_html}</figure>')
 
 
-def with_photos(body: str, source_path: str, sets: dict[Path, PhotoSet], siteurl: str) -> Markup:
+def with_photos(body: str, source_path: str, library, siteurl: str) -> Markup:
     """Photos alone in a paragraph become figures with their title as caption; inline ones become pictures.
 
-    ``src`` is relative to the content file, as staff wrote it; images the pipeline does not know stay as they are.
+    ``library``: the build's photos (``sets`` by source path, inside its ``unit`` folder).
+    ``src`` is relative to the content file, as staff wrote it (read as ``invoke check`` reads it, warta.paths);
+    images the pipeline does not know stay as they are.
     An image from another site, which the Content-Security-Policy blocks, becomes a link to it (the check warns).
     Only a photo opening the body is loaded at once: the others are below the fold.
     """
@@ -66,7 +69,8 @@ def with_photos(body: str, source_path: str, sets: dict[Path, PhotoSet], siteurl
         src = attributes.get("src", "")
         if EXTERNAL.match(src):
             return external_link(src, attributes.get("alt", ""), as_figure)
-        photos = sets.get((base / written_path(src)).resolve())
+        path = resolve_body_path(src, base, library.unit)
+        photos = library.sets.get(path.resolve()) if path is not None else None
         if photos is None:
             return match.group(0)
         alt, eager = attributes.get("alt", ""), match.start() == 0

@@ -24,12 +24,10 @@ from warta.links import (
     is_external,
     is_section_url,
     is_site_address,
-    resolve_body_path,
     site_address,
-    split_reference,
     target_of,
-    unbracket,
 )
+from warta.paths import resolve_body_path, split_reference, unbracket
 from warta.translations import DEFAULT_LANG
 
 SITE_KEY = "@site/"
