@@ -15,7 +15,7 @@ from pathlib import Path
 from warta import decoding
 from warta.contract import GALLERY, Document, UnreadableFile, check_document, is_draft, read_document, slug_of
 from warta.links import raw_images
-from warta.paths import resolve_body_path
+from warta.paths import hash_cut_name, resolve_body_path
 from warta.placeholders import placeholder_problems
 from warta.problems import WARNING, Problem
 
@@ -107,7 +107,8 @@ def resolve(
         return None, [Problem.of(source, "photo_outside_unit", line, file=written)]
     path = named.resolve()
     if not path.is_file():
-        return path, [Problem.of(source, "photo_missing", line, file=written)]
+        code = "path_hash_in_name" if hash_cut_name(written, base) else "photo_missing"
+        return path, [Problem.of(source, code, line, file=written)]
     if not is_photo(path):
         if path.suffix.lower() in SERVED_AS_IS:
             return path, []

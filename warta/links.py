@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from warta import urls
 from warta.contract import Document, UnreadableFile, is_draft, parse_date, read_document
-from warta.paths import resolve_body_path, split_reference
+from warta.paths import hash_cut_name, resolve_body_path, split_reference
 from warta.problems import Problem
 from warta.translations import original_path
 
@@ -194,7 +194,7 @@ class LinkChecker:
             return "link_outside_unit"
         target = target_of(path, self.unit_path)
         if target is None:
-            return "link_missing"
+            return "path_hash_in_name" if hash_cut_name(written, source.parent) else "link_missing"
         if target.kind == DOCUMENT:
             self.linked.add(target.in_unit)
         if target.kind == UNPUBLISHED:

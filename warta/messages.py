@@ -290,6 +290,13 @@ MESSAGES = {
         "foto '{file}' tidak ditemukan; periksa nama berkas dan foldernya (huruf besar/kecil berpengaruh)",
         "the photo '{file}' is not found; check the file name and its folder (letter case matters)",
     ),
+    "path_hash_in_name": (
+        "'{file}' tidak ditemukan: di Markdown tanda # memulai jangkar, jadi nama berkas terbaca hanya sampai"
+        " sebelum #; tulis # pada nama berkas sebagai %23 dan spasi sebagai %20, misalnya Foto%20%232.jpg,"
+        " atau ganti nama berkasnya",
+        "'{file}' is not found: in Markdown a # starts an anchor, so the file name is read only up to the #;"
+        " write a # of the file name as %23 and a space as %20, for example Foto%20%232.jpg, or rename the file",
+    ),
     "photo_outside_unit": (
         "foto '{file}' berada di luar folder unit; simpan foto di galleries/ atau images/ unit ini",
         "the photo '{file}' is outside the unit folder; keep photos in this unit's galleries/ or images/",

@@ -47,3 +47,12 @@ def resolve_body_path(written: str, folder: Path, unit_path: Path) -> Path | Non
     base = Path(unit_path) if pelican_form and path_part.startswith("/") else Path(folder)
     candidate = Path(os.path.normpath(base / path_part.lstrip("/")))
     return candidate if is_inside(unit_path, candidate) else None
+
+
+def hash_cut_name(written: str, folder: Path) -> bool:
+    """True when ``written`` names a file only if its ``#`` is part of the name (``<Foto #2.jpg>``, ``Foto #2.jpg``).
+
+    A Markdown preview reads the ``#`` as the start of an anchor, so the file is not found: say how to write it.
+    """
+    text = unbracket(written)
+    return "#" in text and (Path(folder) / unquote(text)).is_file()
