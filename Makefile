@@ -9,6 +9,7 @@ serve: $(VENV)/.ready  ## set up, build the example units and serve them at http
 
 test: $(VENV)/.ready  ## set up and run the whole test suite, lint included
 	bash .ci/system-packages
+	npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest -n auto

@@ -5,6 +5,16 @@ from __future__ import annotations
 DEFAULT_LANG = "id"
 
 MESSAGES = {
+    # the web editor (warta/editor.py)
+    "editor_not_installed": (
+        "editor web (/admin/) diminta tetapi kodenya belum terpasang: jalankan `npm ci` di folder repositori",
+        "the web editor (/admin/) is configured but its code is not installed: run `npm ci` in the repository",
+    ),
+    # invoke cms
+    "cms_ready": (
+        "editor: {editor}  (situs: {site}; setiap simpanan membangun ulang situs)  Ctrl+C untuk berhenti",
+        "editor: {editor}  (site: {site}; each save rebuilds the site)  Ctrl+C to stop",
+    ),
     "warning_label": ("peringatan:", "warning:"),
     # unit.toml
     "unit_no_toml": (
