@@ -29,6 +29,7 @@ SHARED_INPUTS = (
     "pelicanconf.py",
     "publishconf.py",
     "requirements.txt",
+    "requirements-models.txt",
     "theme",
     "plugins",
     "warta",

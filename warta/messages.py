@@ -465,6 +465,23 @@ MESSAGES = {
         "situs hasil build memuat {count} tautan rusak; situs lama tetap dipakai",
         "the built site has {count} broken links; the last good site stays",
     ),
+    # protected people (DESIGN.md "Protected people")
+    "protection_unreviewed": (
+        "item ini melindungi identitas orang di dalamnya ({rule}) tetapi belum ditinjau, jadi situs TIDAK "
+        "diterbitkan. Wajah di fotonya sudah disamarkan; editor memeriksa foto dan teksnya di build lokal "
+        "(invoke build: nama, alamat, seragam, nomor rumah), lalu menulis baris 'Ditinjau: <nama editor>' di "
+        "bagian atas berkas ini",
+        "this item protects the identity of the people in it ({rule}) but has not been reviewed, so the site is "
+        "NOT published. The faces in its photos are blurred; an editor checks its photos and text in a local "
+        "build (invoke build: names, addresses, uniforms, house numbers), then writes the line "
+        "'Reviewed: <editor's name>' at the top of this file",
+    ),
+    "protection_awaiting_review": (
+        "menunggu tinjauan editor ({rule}): periksa foto yang wajahnya disamarkan dan teksnya, lalu tulis "
+        "'Ditinjau: <nama editor>'; sebelum itu situs tidak dapat diterbitkan",
+        "awaiting an editor's review ({rule}): check the photos with blurred faces and the text, then write "
+        "'Reviewed: <editor's name>'; until then the site cannot be published",
+    ),
 }
 
 
