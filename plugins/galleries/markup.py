@@ -21,16 +21,23 @@ def srcset(photos: PhotoSet, fmt: str, siteurl: str) -> str:
 
 
 def picture(
-    photos: PhotoSet, alt: str, siteurl: str, sizes: str, eager: bool = False, alt_lang: str | None = None
+    photos: PhotoSet,
+    alt: str,
+    siteurl: str,
+    sizes: str,
+    eager: bool = False,
+    alt_lang: str | None = None,
+    first: bool = False,
 ) -> Markup:
     """Every format but the fallback as ``<source>``; the ``<img>`` carries size, alt and loading hints.
 
-    ``alt_lang``: the alt text's language, when it is not the page's (a fallback).
+    ``alt_lang``: the alt text's language, when it is not the page's (a fallback). ``first``: the photo likely to be
+    the page's largest paint, fetched before anything else the page needs (implies ``eager``).
     """
     *sources, fallback = photos.formats
     middle = photos.of(fallback)[len(photos.of(fallback)) // 2]
     largest = photos.of(fallback)[-1]
-    loading = "" if eager else ' loading="lazy" decoding="async"'
+    loading = ' fetchpriority="high"' if first else "" if eager else ' loading="lazy" decoding="async"'
     lang = f' lang="{escape(alt_lang)}"' if alt_lang else ""
     parts = [
         f'<source type="{MIME[fmt]}" srcset="{escape(srcset(photos, fmt, siteurl))}" sizes="{sizes}">'
@@ -43,16 +50,18 @@ def picture(
     return Markup(f"<picture>{''.join(parts)}</picture>")
 
 
-def figure(photos: PhotoSet, alt: str, caption: str, siteurl: str, eager: bool = False) -> Markup:
+def figure(photos: PhotoSet, alt: str, caption: str, siteurl: str, first: bool = False) -> Markup:
     caption_html = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
-    return Markup(f'<figure class="photo">{picture(photos, alt, siteurl, BODY_SIZES, eager)}{caption_html}</figure>')
+    shown = picture(photos, alt, siteurl, BODY_SIZES, alt_lang=None, first=first)
+    return Markup(f'<figure class="photo">{shown}{caption_html}</figure>')
 
 
 def with_photos(body: str, source_path: str, sets: dict[Path, PhotoSet], siteurl: str) -> Markup:
     """Photos alone in a paragraph become figures with their title as caption; inline ones become pictures.
 
     ``src`` is relative to the content file, as staff wrote it; images the pipeline does not know stay as they are.
-    Only a photo opening the body is loaded at once: the others are below the fold.
+    Only a photo opening the body is loaded at once, first of all (it is the page's largest paint): the others are
+    below the fold.
     """
     base = Path(source_path).parent
 
@@ -62,10 +71,10 @@ def with_photos(body: str, source_path: str, sets: dict[Path, PhotoSet], siteurl
         photos = sets.get((base / attributes.get("src", "")).resolve())
         if photos is None:
             return match.group(0)
-        alt, eager = attributes.get("alt", ""), match.start() == 0
+        alt, opening = attributes.get("alt", ""), match.start() == 0
         if as_figure:
-            return figure(photos, alt, attributes.get("title", ""), siteurl, eager)
-        return picture(photos, alt, siteurl, BODY_SIZES, eager)
+            return figure(photos, alt, attributes.get("title", ""), siteurl, opening)
+        return picture(photos, alt, siteurl, BODY_SIZES, first=opening)
 
     body = _ALONE.sub(lambda match: replace(match, True), body)
     return Markup(_IMG.sub(lambda match: replace(match, False), body))

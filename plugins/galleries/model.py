@@ -95,6 +95,10 @@ class GalleryPage:
         return self.gallery.title_for(self.lang)
 
     @property
+    def summary_text(self) -> str:
+        return self.gallery.summary_for(self.lang) or ""
+
+    @property
     def url(self) -> str:
         return urls.in_lang(self.gallery.url, self.lang)
 
