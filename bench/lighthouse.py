@@ -91,7 +91,11 @@ def serve(site: Path, port: int) -> ThreadingHTTPServer:
 def ensure_lighthouse() -> Path:
     """Lighthouse as pinned in bench/package-lock.json; ``npm ci`` installs it the first time."""
     if not LIGHTHOUSE.exists():
+        if shutil.which("npm") is None:
+            raise SystemExit("Lighthouse needs Node.js and npm: apt-get install nodejs npm")
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--prefix", str(BENCH)], check=True)
+    if not Path(CHROMIUM).exists():
+        raise SystemExit(f"Lighthouse runs Debian's Chromium, not found at {CHROMIUM}: apt-get install chromium")
     return LIGHTHOUSE
 
 
