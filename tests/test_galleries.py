@@ -142,8 +142,7 @@ def test_article_body_photo_becomes_figure_and_gallery_shows_with_cover(gallery_
     assert figure.img["alt"] == "Peserta berdiskusi"
     assert figure.figcaption.get_text() == "Diskusi kelompok"
     assert figure.select_one("picture source")["type"] == "image/webp"
-    assert (figure.img["loading"], figure.img["decoding"]) == ("lazy", "async")  # after a paragraph
-    assert "fetchpriority" not in figure.img.attrs
+    assert figure.img["fetchpriority"] == "high" and "loading" not in figure.img.attrs  # the first, after a paragraph
     assert "galleries/" not in str(page.select_one(".body"))
     share = page.select_one('meta[property="og:image"]')["content"]
     assert share.startswith("https://balai-uji.example.go.id/foto/01-") and share.endswith("-card.jpg")
@@ -163,25 +162,27 @@ def test_article_body_photo_becomes_figure_and_gallery_shows_with_cover(gallery_
     assert nav[:3] == ["Beranda", "Berita", "Galeri"]
 
 
-def test_a_photo_opening_the_body_is_fetched_first_and_never_lazy(gallery_site):
+def test_the_first_photo_in_page_order_is_fetched_first_and_never_lazy(gallery_site):
     gallery_site.write(
-        "news/2020/foto-dulu.md",
+        "news/2020/dua-foto.md",
         """\
-        Title: Foto Dulu
+        Title: Dua Foto
         Date: 2020-11-14 10:00
         Penulis: Humas
 
+        Paragraf pertama dengan foto kecil ![Pemateri](../../galleries/pelatihan-kehumasan-2020/01.jpg) di dalamnya.
+
         ![Peserta berdiskusi](../../galleries/pelatihan-kehumasan-2020/02.jpg "Diskusi kelompok")
-
-        Paragraf pertama, di bawah foto.
-
-        ![Pemateri](../../galleries/pelatihan-kehumasan-2020/01.jpg)
         """,
     )
     built(gallery_site)
-    opening, later = gallery_site.page("berita/2020/foto-dulu").select(".body img")
-    assert opening["fetchpriority"] == "high" and "loading" not in opening.attrs
+    inline, later = gallery_site.page("berita/2020/dua-foto").select(".body img")
+    assert inline["alt"] == "Pemateri" and inline["fetchpriority"] == "high" and "loading" not in inline.attrs
     assert later["loading"] == "lazy" and "fetchpriority" not in later.attrs
+    [cover] = gallery_site.page("galeri").select(".gallery-card img")
+    assert cover["fetchpriority"] == "high" and "loading" not in cover.attrs  # the galleries page's largest paint
+    [home_cover] = gallery_site.page("").select(".gallery-card img")
+    assert home_cover["loading"] == "lazy", "below the home page's latest news"
 
 
 def test_no_camera_file_is_copied_and_nav_has_no_galleries_without_any(site):

@@ -11,8 +11,8 @@ from markupsafe import Markup, escape
 from .library import MIME, PhotoSet
 
 BODY_SIZES = "(min-width: 44rem) 40rem, calc(100vw - 2rem)"
-_IMG = re.compile(r"<img\b[^>]*>")
-_ALONE = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>")
+# A photo alone in its paragraph (group 1: to become a figure), or one inside a paragraph's text: in page order.
+_PHOTO = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>|<img\b[^>]*>")
 _ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
 
 
@@ -60,21 +60,24 @@ def with_photos(body: str, source_path: str, sets: dict[Path, PhotoSet], siteurl
     """Photos alone in a paragraph become figures with their title as caption; inline ones become pictures.
 
     ``src`` is relative to the content file, as staff wrote it; images the pipeline does not know stay as they are.
-    Only a photo opening the body is loaded at once, first of all (it is the page's largest paint): the others are
-    below the fold.
+    The first photo is loaded at once and first of all: wherever a photo is the page's largest paint, it is this
+    one (measured: a photo after the first paragraph is on a laptop's first screen; and a phone's Chromium fetches
+    it at once even when lazy, being within its lazy-loading distance). The others wait until scrolled to.
     """
     base = Path(source_path).parent
 
-    def replace(match: re.Match, as_figure: bool) -> str:
-        tag = match.group(1) if as_figure else match.group(0)
-        attributes = {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(tag)}
+    shown = []
+
+    def replace(match: re.Match) -> str:
+        alone = match.group(1)
+        attributes = {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(alone or match.group(0))}
         photos = sets.get((base / attributes.get("src", "")).resolve())
         if photos is None:
             return match.group(0)
-        alt, opening = attributes.get("alt", ""), match.start() == 0
-        if as_figure:
-            return figure(photos, alt, attributes.get("title", ""), siteurl, opening)
-        return picture(photos, alt, siteurl, BODY_SIZES, first=opening)
+        alt, first = attributes.get("alt", ""), not shown
+        shown.append(photos)
+        if alone:
+            return figure(photos, alt, attributes.get("title", ""), siteurl, first)
+        return picture(photos, alt, siteurl, BODY_SIZES, first=first)
 
-    body = _ALONE.sub(lambda match: replace(match, True), body)
-    return Markup(_IMG.sub(lambda match: replace(match, False), body))
+    return Markup(_PHOTO.sub(replace, body))
