@@ -10,6 +10,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from bs4 import BeautifulSoup
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
@@ -96,6 +97,9 @@ def test_a_unit_without_a_usable_logo_gets_the_themes_icon_and_a_warning(site):
     assert icons[0] == icons[1]
     with Image.open(io.BytesIO(icons[0])) as ico:
         assert ico.convert("RGB").getpixel((4, 24)) == ACCENT
+    portal = BeautifulSoup((site.output / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert (site.output / linked(portal, "icon")).read_bytes() == icons[0], "the portal has the neutral icon too"
+    assert (site.output / "favicon.ico").read_bytes() == icons[0]
 
 
 @pytest.fixture(scope="module")

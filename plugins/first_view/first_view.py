@@ -20,7 +20,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican import signals
 
-from .icons import Icons, make_icons
+from warta.icons import Icons, make_icons
 
 logger = logging.getLogger(__name__)
 

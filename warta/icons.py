@@ -1,4 +1,4 @@
-"""The favicon (16, 32 and 48 px in one ICO) and the Apple touch icon (180 px, opaque), made with Pillow."""
+"""Site icons made with Pillow: the favicon (16, 32 and 48 px in one ICO) and the Apple touch icon (180 px, opaque)."""
 
 from __future__ import annotations
 
@@ -57,18 +57,21 @@ def hashed(name: str, data: bytes) -> str:
     return f"{stem}.{hashlib.sha256(data).hexdigest()[:12]}.{suffix}"
 
 
-def open_image(source: Path, fallback: Path) -> Image.Image:
+def open_image(source: Path, fallback: Path | None) -> Image.Image:
     """The logo, or the theme's icon where the logo is no image Pillow reads (the check warns about it)."""
     try:
         image = Image.open(source)
         image.load()
         return image
     except (OSError, UnidentifiedImageError):
+        if fallback is None:
+            raise
         logger.info("%s is no raster image; the site's icons are the theme's", source)
         return Image.open(fallback)
 
 
-def make_icons(source: Path, fallback: Path) -> Icons:
+def make_icons(source: Path, fallback: Path | None = None) -> Icons:
+    """The icons of ``source`` (a logo), or of ``fallback`` where Pillow cannot read ``source``."""
     with open_image(source, fallback) as image:
         favicon = encoded(square(image, FAVICON_SIZES[-1][0]), "ICO", sizes=list(FAVICON_SIZES))
         touch = encoded(square(image, TOUCH_SIZE, TOUCH_MARGIN, TOUCH_BACKGROUND), "PNG", optimize=True)
