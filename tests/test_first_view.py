@@ -15,6 +15,7 @@ from PIL import Image
 from playwright.sync_api import sync_playwright
 
 from warta.check import check_unit
+from warta.weight import FIRST_VIEW_BUDGET_KIB, is_article, page_weight
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
@@ -100,6 +101,18 @@ def test_a_unit_without_a_usable_logo_gets_the_themes_icon_and_a_warning(site):
     portal = BeautifulSoup((site.output / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert (site.output / linked(portal, "icon")).read_bytes() == icons[0], "the portal has the neutral icon too"
     assert (site.output / "favicon.ico").read_bytes() == icons[0]
+
+
+def test_every_example_articles_first_view_fits_one_round_trip(example_output):
+    articles = [
+        (page_weight(site, page), page)
+        for site in example_output.iterdir()
+        if site.is_dir()
+        for page in site.rglob("index.html")
+        if is_article(site, page)
+    ]
+    assert len(articles) >= 10
+    assert max(articles)[0] <= FIRST_VIEW_BUDGET_KIB * 1024, max(articles)
 
 
 @pytest.fixture(scope="module")
