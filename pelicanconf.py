@@ -27,7 +27,7 @@ TIMEZONE = UNIT.timezone
 DEFAULT_LANG = "id"
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 
-THEME = str(ROOT / "theme")
+THEME = os.environ.get("WARTA_THEME") or str(ROOT / "theme")  # another theme: tests break one on purpose
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = ["contract", "i18n", "related", "sitemap", "bylines", "translations", "galleries", "first_view"]
@@ -37,7 +37,7 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 # The authoring contract: news in news/, pages in pages/, Markdown only, slugs from file names.
 ARTICLE_PATHS = ["news"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images"]
+STATIC_PATHS = ["images", "documents"]  # documents at /dokumen/ (plugins/links)
 ARTICLE_EXCLUDES = PAGE_EXCLUDES = ["galleries", "images"]
 IGNORE_FILES = [".*", "~*"]
 READERS = {"rst": None, "html": None, "htm": None}
@@ -84,7 +84,7 @@ UNIT_REPO_PATH = (
 # its original changed. The render cache is off until it knows what each page depends on: it kept listings,
 # English pages and person pages that other items' metadata changed (measured stale on the example units);
 # WARTA_FAST_CACHES=1 turns it on.
-PLUGINS += ["frozen", "rendering"]
+PLUGINS += ["links", "frozen", "rendering"]
 CACHE_ROOT = UNIT.path.parent.parent / ".cache"  # next to content/, so each test and benchmark has its own
 (CACHE_ROOT / "jinja").mkdir(parents=True, exist_ok=True)
 JINJA_ENVIRONMENT["bytecode_cache"] = FileSystemBytecodeCache(str(CACHE_ROOT / "jinja"))

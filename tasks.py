@@ -57,8 +57,8 @@ def run_builds(unit, publish, jobs, lang):
     started = time.perf_counter()
     builds = build_units(chosen_units(unit, lang), CONTENT, OUTPUT, publish=publish, jobs=jobs, lang=lang)
     for build in builds:
-        if not build.ok and build.log:
-            print(build.log)
+        if build.report(lang):
+            print(build.report(lang))
         print(build.summary(lang))
     print(f"{time.perf_counter() - started:.1f} s")
     if not all(build.ok for build in builds):

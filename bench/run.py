@@ -40,6 +40,7 @@ PHOTO_SUFFIXES = {".jpg", ".jpeg", ".webp", ".png", ".avif"}
 FLOOR_WIDTHS = (800, 1600)
 FLOOR_SAMPLE = 10  # photos timed for the floor: a figure per photo, steady after a few
 SEARCH_MARK = "search index seconds: "  # how a build in the benchmark tells the time its search index took
+SITE_CHECK_MARK = "site check seconds: "  # and the time the built site's own link check took (warta.site_check)
 
 
 class Measured:
@@ -61,11 +62,14 @@ class Measured:
         self.cpu_seconds = children_cpu_seconds() - used_before  # shown beside wall times: the machine is shared
         sampler.join()
         self.output = output.decode(errors="replace")
-        self.search_seconds = sum(
-            float(line[len(SEARCH_MARK) :]) for line in self.output.splitlines() if line.startswith(SEARCH_MARK)
-        )
+        self.search_seconds = self.marked(SEARCH_MARK)
+        self.site_check_seconds = self.marked(SITE_CHECK_MARK)
         if process.returncode != 0:
             raise RuntimeError(f"{' '.join(map(str, command))} failed:\n{self.output[-3000:]}")
+
+    def marked(self, mark: str) -> float:
+        """The seconds a build printed after ``mark``, summed over its units."""
+        return sum(float(line[len(mark) :]) for line in self.output.splitlines() if line.startswith(mark))
 
     def _sample(self, process):
         while process.poll() is None:
@@ -141,20 +145,29 @@ def build_only(content: str, output: str, units: list[str]) -> int:
     """The child process of ``warta_build``: check and build, exit status 1 when a unit failed."""
     from warta import build as building  # noqa: PLC0415  (only the child process builds)
 
-    index_search, spent = building.index_search, []
-
-    def timed_index_search(site):
-        started = time.perf_counter()
-        index_search(site)
-        spent.append(time.perf_counter() - started)
-
-    building.index_search = timed_index_search
+    spent = {"index_search": [], "broken_links": []}
+    for name, seconds in spent.items():
+        setattr(building, name, timed(getattr(building, name), seconds))
     builds = building.build_units(units, Path(content), Path(output))
-    print(f"{SEARCH_MARK}{sum(spent):.3f}")
+    print(f"{SEARCH_MARK}{sum(spent['index_search']):.3f}")
+    print(f"{SITE_CHECK_MARK}{sum(spent['broken_links']):.3f}")
     for build in builds:
         if not build.ok:
             print(build.log)
     return 0 if all(build.ok for build in builds) else 1
+
+
+def timed(function, seconds: list):
+    """``function`` that adds the wall time of each call to ``seconds``."""
+
+    def timing(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            seconds.append(time.perf_counter() - started)
+
+    return timing
 
 
 def edit(article: Path) -> None:
@@ -196,6 +209,9 @@ def measure_warta(folder: Path, counts: dict, cpu: dict) -> dict:
         # Beyond the issue's figures: what the search index (Pagefind) takes of them.
         "search_index_cold_s": cold.search_seconds,
         "search_index_edit_s": one_edit.search_seconds,
+        # The built site's own link check, which every build runs (<= 5 % of the cold build).
+        "site_check_cold_s": cold.site_check_seconds,
+        "site_check_edit_s": one_edit.site_check_seconds,
         **{
             f"peak_{figure}_mb": max(cold.peak_of(figure), one_edit.peak_of(figure))
             for figure in MEMORY_FIGURES
@@ -369,12 +385,15 @@ def table(results: dict, cpu: dict | None = None) -> str:
     cpu = cpu or {}
     warta, pelican, hugo = results["warta"], results["pelican"], results["hugo"] or {}
     search = "  of it, the search index (Pagefind)"
+    site_check = "  of it, the site's own link check"
     rows = [
         ("Warta cold (2,000-article unit)", warta["cold_s"], "s"),
         (search, warta.get("search_index_cold_s"), "s"),
+        (site_check, warta.get("site_check_cold_s"), "s"),
         ("Warta no-op (all units)", warta["noop_s"], "s"),
         ("Warta one edit", warta["edit_one_s"], "s"),
         (search, warta.get("search_index_edit_s"), "s"),
+        (site_check, warta.get("site_check_edit_s"), "s"),
         ("Warta photos cold", warta["photos_cold_ms"], "ms/photo"),
         ("Warta photos warm", warta["photos_warm_ms"], "ms/photo"),
         ("Warta peak RSS", warta["peak_rss_mb"], "MB"),
@@ -407,6 +426,7 @@ def targets(results: dict) -> list[tuple[str, float | None, float]]:
         ("photos cold / Pillow floor (<= 1.25)", ratio(warta["photos_cold_ms"], floor), 1.25),
         ("photos warm, ms per photo (<= 2)", warta["photos_warm_ms"], 2.0),
         ("peak RSS, MB (<= 250)", warta["peak_rss_mb"], 250.0),
+        ("site self-check / cold build (<= 0.05)", ratio(warta.get("site_check_cold_s"), warta["cold_s"]), 0.05),
     ]
 
 

@@ -72,6 +72,7 @@ def test_table_names_every_target_and_what_was_not_measured():
             "photos_cold_ms": None,
             "photos_warm_ms": None,
             "peak_rss_mb": 200.0,
+            "site_check_cold_s": 0.4,
         },
         "pelican": {"cold_s": 12.0, "edit_one_s": 5.0},
         "hugo": None,
@@ -79,6 +80,7 @@ def test_table_names_every_target_and_what_was_not_measured():
         "corpus": {"units": 1, "articles": 2000, "translations": 1000, "photos": 0},
     }
     shown = table(results)
-    assert len(targets(results)) == 6
+    assert len(targets(results)) == 7
     assert "cold / vanilla Pelican cold (<= 1.0)" in shown and "0.83  holds" in shown
+    assert "site self-check / cold build (<= 0.05)" in shown and "0.04  holds" in shown
     assert shown.count("not measured") == 3  # Hugo absent, no photo pipeline yet

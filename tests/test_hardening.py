@@ -271,7 +271,7 @@ HOSTILE = [
     (
         "event-handler",
         'Title: A\nDate: 2020-01-01\nPenulis: H\n\n<p onmouseover="alert(1)">x</p>'
-        '<img src="x" onerror="alert(1)" alt="">\n',
+        '<img src="https://example.go.id/x.png" onerror="alert(1)" alt="">\n',
     ),
     ("script-in-credit", "Title: A\nDate: 2020-01-01\nPenulis: <script>alert(1)</script>\n\nx\n"),
     ("script-in-summary", "Title: A\nDate: 2020-01-01\nPenulis: H\nSummary: <script>alert(1)</script>\n\nx\n"),

@@ -9,6 +9,8 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
+from warta.site_check import broken_links
+
 ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "srcset", "form": "action"}
 
 
@@ -32,11 +34,10 @@ def local_file(output: Path, page: Path, url: str) -> Path | None:
     return resolved / "index.html" if url.split("#", maxsplit=1)[0].endswith("/") or resolved.is_dir() else resolved
 
 
-def test_every_internal_link_and_image_exists(example_output):
-    pages = sorted(example_output.rglob("*.html"))
-    assert len(pages) > 50
+def broken_in(example_output):
+    """Every broken internal link of the built sites, found with BeautifulSoup (the build's own check uses a regex)."""
     broken = []
-    for page in pages:
+    for page in sorted(example_output.rglob("*.html")):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         ids = {element["id"] for element in soup.find_all(id=True)}
         for url in targets(soup):
@@ -46,8 +47,35 @@ def test_every_internal_link_and_image_exists(example_output):
                 continue
             target = local_file(example_output, page, url)
             if target is not None and not target.is_file():
-                broken.append((page.relative_to(example_output), url))
-    assert broken == []
+                broken.append((page.relative_to(example_output).as_posix(), url))
+    return broken
+
+
+def test_every_internal_link_and_image_exists(example_output):
+    assert len(sorted(example_output.rglob("*.html"))) > 50
+    assert broken_in(example_output) == []
+
+
+def test_the_builds_own_check_finds_what_this_test_finds(example_output, tmp_path):
+    """Files removed from a built site on purpose: both checks name the same pages and links."""
+    unit = "balai-melati"
+    site = tmp_path / "output" / unit
+    shutil.copytree(example_output / unit, site)
+    removed = ["profil/index.html", "dokumen/ppid/laporan-tahunan-2024.pdf", "en/kontributor/purwanto/index.html"]
+    removed.append(
+        next(p for p in sorted((site / "foto").iterdir()) if p.suffix == ".webp").relative_to(site).as_posix()
+    )
+    for name in removed:
+        (site / name).unlink()
+    expected = {(page.removeprefix(f"{unit}/"), url) for page, url in broken_in(tmp_path / "output")}
+    assert len(expected) > 10
+    site_url = "https://melati.example.go.id/"
+    found = {(link.page, link.url) for link in broken_links(site, site_url)}
+    found = {(page, url) for page, url in found if page.endswith(".html")}  # this test reads no feed or sitemap
+    assert {(page, url) for page, url in found if not url.startswith(site_url)} == expected
+    # The build's check also follows absolute links to the site (hreflang alternates, canonical URLs).
+    absolute = {url.removeprefix(site_url) for _, url in found if url.startswith(site_url)}
+    assert absolute and all(f"{url}index.html" in removed for url in absolute)
 
 
 @pytest.mark.skipif(shutil.which("java") is None, reason="the W3C checker needs Java")

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pillow_heif
 import pytest
 from PIL import Image
 
@@ -36,9 +37,16 @@ def test_a_new_article_passes_the_check_and_is_a_draft(site, unit):
     assert not (site.output / "balai-uji/berita/2024").exists()
 
 
-def test_a_finished_article_is_published(site, unit):
+def test_a_finished_article_is_published_and_its_sample_text_never(site, unit):
     path = new_article(unit, "Kunjungan Kerja", now=NOON_IN_JAKARTA)
-    path.write_text(path.read_text(encoding="utf-8").replace("Status: draft\n", ""), encoding="utf-8")
+    text = path.read_text(encoding="utf-8").replace("Status: draft\n", "")
+    path.write_text(text, encoding="utf-8")
+    [build] = site.build()
+    assert not build.ok
+    assert "news/2024/kunjungan-kerja.md:9: teks contoh 'Tulis isi berita di sini." in build.log, build.log
+    assert "news/2024/kunjungan-kerja.md:11: teks contoh 'Paragraf berikutnya" in build.log
+    body_start = text.index("Tulis isi")
+    path.write_text(text[:body_start] + "Kepala balai mengunjungi panti.\n", encoding="utf-8")
     [build] = site.build()
     assert build.ok, build.log
     page = site.page("berita/2024/kunjungan-kerja")
@@ -68,21 +76,30 @@ def test_a_title_without_letters_is_refused(unit):
     assert "judul '!!!' tidak bisa dijadikan nama berkas" in str(refused.value)
 
 
-def test_a_new_gallery_lists_the_photos_already_in_its_folder(site, unit):
+def test_a_new_gallery_lists_every_photo_in_its_folder_in_lines_the_check_accepts(site, unit):
     folder = site.content / "balai-uji/galleries/hari-anak"
     folder.mkdir(parents=True)
-    for name in ("02.JPG", "01.jpg"):
+    for name in ("02.JPG", "01.jpg", "IMG 0001.JPG", "Foto (2).jpeg"):
         Image.new("RGB", (64, 48), "teal").save(folder / name, "JPEG")
-    (folder / "catatan.txt").write_text("x")
+    pillow_heif.register_heif_opener()
+    Image.new("RGB", (64, 48), "teal").save(folder / "IMG_0003.HEIC")
     path = new_gallery(unit, "Hari Anak", now=NOON_IN_JAKARTA)
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[:3] == ["Title: Hari Anak", "Date: 2024-11-13 12:30", "Place:"]
     assert "Fotografer: Humas Balai Uji Coba balai-uji" in lines
+    alt = "TULIS TEKS ALTERNATIF: apa yang tampak di foto ini"
     assert [line for line in lines if line.startswith("![")] == [
-        '![Hari Anak, foto 1](01.jpg "")',
-        '![Hari Anak, foto 2](02.JPG "")',
+        f'![{alt}](01.jpg "")',
+        f'![{alt}](02.JPG "")',
+        f'![{alt}](<Foto (2).jpeg> "")',
+        f'![{alt}](<IMG 0001.JPG> "")',
+        f'![{alt}](IMG_0003.HEIC "")',
     ]
     assert check_unit(unit.path, root=site.root) == []
+    path.write_text(path.read_text(encoding="utf-8").replace("Status: draft\n", ""), encoding="utf-8")
+    problems = [p.format(root=site.root) for p in check_unit(unit.path, root=site.root)]
+    assert len(problems) == 5 and all(p.is_error for p in check_unit(unit.path, root=site.root))
+    assert problems[0].startswith(f"content/balai-uji/galleries/hari-anak/index.md:7: teks contoh '{alt}' belum")
 
 
 def test_a_translation_is_written_beside_its_original(site, unit):

@@ -9,7 +9,7 @@ from warta.build import build_units
 
 ARTICLE = (
     "Title: Berita {number}\nDate: 2020-{month:02}-{day:02} 10:00\nPenulis: Ani; Budi\nTags: rapat, tag-{tag}\n"
-    "Category: {category}\n\nParagraf [tautan](../berita-0/) pertama {number}.\n\nParagraf kedua.\n"
+    "Category: {category}\n\nParagraf [tautan](berita-0.md) pertama {number}.\n\nParagraf kedua.\n"
 )
 
 

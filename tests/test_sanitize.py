@@ -1,5 +1,7 @@
 """Raw HTML in a body: nothing that runs code or loads from elsewhere is published."""
 
+import pytest
+
 from warta.sanitize import sanitize
 
 
@@ -23,8 +25,22 @@ def test_only_video_and_map_frames_stay():
         + osm
         + '<iframe src="https://judi.example/slot"></iframe><iframe src="http://www.youtube.com/embed/x"></iframe>'
     )
-    assert youtube in html and osm in html
+    fitted = '<iframe loading="lazy" class="embed embed-wide" src='
+    assert youtube.replace("<iframe src=", fitted) in html and osm.replace("<iframe src=", fitted) in html
     assert "judi" not in html and "http://" not in html
+
+
+@pytest.mark.parametrize(
+    ("size", "shape"),
+    [
+        ('width="560" height="315"', "wide"),
+        ('width="600" height="450"', "photo"),
+        ('width="100%" height="400"', "wide"),
+    ],
+)
+def test_a_pasted_frame_keeps_its_shape_as_a_class_and_loads_lazily(size, shape):
+    html = sanitize(f'<iframe class="big" src="https://www.google.com/maps/embed?pb=1" {size}></iframe>')
+    assert f'class="embed embed-{shape}"' in html and 'loading="lazy"' in html and "big" not in html
 
 
 def test_a_hostile_article_publishes_nothing_harmful(site):

@@ -1,6 +1,7 @@
 """What a visitor gets, in a real browser (Debian's Chromium via Playwright): accessibility, keyboard, zoom, weight."""
 
 import gzip
+import re
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -200,3 +201,34 @@ def test_gallery_works_without_javascript(browser, base_url):
     response = page.goto(urljoin(base_url + GALLERY, href))
     assert response.ok and response.headers["content-type"] == "image/jpeg"
     context.close()
+
+
+def every_page(output):
+    """The address of every page of the example units, in both languages (the portal aside)."""
+    pages = sorted(path.parent.relative_to(output).as_posix() for path in output.glob("*/**/index.html"))
+    return [f"/{page}/" for page in pages]
+
+
+def test_no_page_of_the_example_units_scrolls_sideways_on_a_phone(browser, base_url, example_output):
+    pages = every_page(example_output)
+    assert any("/en/" in page for page in pages) and any(page.endswith("/kontak/") for page in pages)
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    # Photos are laid out by their width and height attributes: not fetching them keeps 300 pages quick.
+    context.route(re.compile(r".*\.(jpg|webp)$"), lambda route: route.abort())
+    phone, wide = context.new_page(), {}
+    for page in pages:
+        phone.goto(base_url + page)
+        overflow = phone.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            wide[page] = overflow
+    context.close()
+    assert wide == {}, wide
+
+
+def test_a_pasted_map_fills_the_column_in_its_own_shape(phone, base_url):
+    phone.goto(base_url + "/loka-kenanga/kontak/")
+    frame = phone.locator("iframe.embed").first
+    box, column = frame.bounding_box(), phone.locator("main .body, main").first.bounding_box()
+    assert frame.get_attribute("loading") == "lazy" and frame.get_attribute("width") == "600"
+    assert box["width"] <= 360 and box["width"] >= column["width"] - 40
+    assert abs(box["width"] / box["height"] - 600 / 450) < 0.02

@@ -11,7 +11,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from warta.check import check_unit
@@ -19,25 +19,39 @@ from warta.fingerprint import Fingerprint
 from warta.jobs import JOBS_ENV
 from warta.messages import message
 from warta.portal import write_portal
-from warta.problems import ContentError
+from warta.problems import ContentError, Problem
 from warta.search import index_search
+from warta.site_check import broken_links
+from warta.site_check import report as site_check_report
+from warta.units import read_unit
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass
 class UnitBuild:
-    """How one unit's build went: ``log`` holds what Pelican and the checks said."""
+    """How one unit's build went: ``log`` holds what Pelican and the checks said; ``warnings`` the check's warnings."""
 
     unit: str
     ok: bool
     seconds: float
     log: str
+    warnings: list[Problem] = field(default_factory=list)
+    root: Path | None = None  # where the paths of the warnings are shown from
 
     def summary(self, lang: str = "id") -> str:
-        if self.ok:
-            return message("build_done", lang, unit=self.unit, seconds=f"{self.seconds:.1f}")
-        return message("build_failed", lang, unit=self.unit)
+        if not self.ok:
+            return message("build_failed", lang, unit=self.unit)
+        if self.warnings:
+            count = len(self.warnings)
+            return message("build_done_warnings", lang, unit=self.unit, seconds=f"{self.seconds:.1f}", warnings=count)
+        return message("build_done", lang, unit=self.unit, seconds=f"{self.seconds:.1f}")
+
+    def report(self, lang: str = "id") -> str:
+        """What staff must read: the whole log of a failure; a success's warnings as ``path:line: message``."""
+        if not self.ok:
+            return self.log
+        return "\n".join(warning.format(lang, self.root) for warning in self.warnings)
 
 
 def build_units(
@@ -66,16 +80,18 @@ def build_unit(
     """Check, then render ``unit`` into a staging folder; swap it in for ``output/<unit>`` only on success."""
     started = time.perf_counter()
     fingerprint = Fingerprint.of(unit, content, output, publish)
+    # Paths in messages start at the repository root (or at the content folder's parent, in tests).
+    shown_from = ROOT if content.resolve().is_relative_to(ROOT) else content.parent
     if (last_log := fingerprint.last_log()) is not None:  # nothing changed: the last good build stands
-        return UnitBuild(unit, True, time.perf_counter() - started, last_log)
+        seconds = time.perf_counter() - started
+        return UnitBuild(unit, True, seconds, last_log, fingerprint.last_warnings(), shown_from)
     staging_root = output.parent / f".{output.name}-staging"
     staging_root.mkdir(exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{unit}-", dir=staging_root))
     # The render process starts while the checks run: it refuses the same files, the checks name them better.
     rendering = None if in_process else start_render(unit, content, staging, publish, worker_jobs)
-    # Paths in messages start at the repository root (or at the content folder's parent, in tests).
-    shown_from = ROOT if content.resolve().is_relative_to(ROOT) else content.parent
-    problems = check_unit(content / unit, root=shown_from)
+    sources: dict[str, Path] = {}
+    problems = check_unit(content / unit, root=shown_from, sources=sources)
     report = "\n".join(p.format(lang, shown_from) for p in problems)
     if any(p.is_error for p in problems):
         if rendering is not None:
@@ -89,13 +105,24 @@ def build_unit(
     if ok:
         # After the render process has ended, so the indexer's memory never adds to Pelican's.
         index_search(staging)
+        ok, said = check_built_site(content / unit, staging, sources, lang, shown_from, said)
     log = "\n".join(filter(None, [report, said]))
     if not ok:
         shutil.rmtree(staging, ignore_errors=True)
         return UnitBuild(unit, False, time.perf_counter() - started, log)
     swap_in(staging, output / unit)
-    fingerprint.save(log)
-    return UnitBuild(unit, True, time.perf_counter() - started, log)
+    warnings = [p for p in problems if not p.is_error]
+    fingerprint.save(log, warnings)
+    return UnitBuild(unit, True, time.perf_counter() - started, log, warnings, shown_from)
+
+
+def check_built_site(folder: Path, staging: Path, sources, lang: str, root: Path, said: str) -> tuple[bool, str]:
+    """The built site's own link check (warta.site_check): a broken link fails the build, naming page and source."""
+    unit, _ = read_unit(folder)
+    broken = broken_links(staging, unit.site_url if unit else "")
+    if not broken:
+        return True, said
+    return False, "\n".join(filter(None, [said, site_check_report(broken, sources, lang, root)]))
 
 
 def start_render(unit: str, content: Path, staging: Path, publish: bool, worker_jobs=None) -> subprocess.Popen:

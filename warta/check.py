@@ -17,9 +17,13 @@ from warta.contract import (
     read_document,
     slug_of,
 )
+from warta.documents import document_files, document_problems, shared_document_urls
 from warta.galleries import content_photo_problems, gallery_folders, read_gallery
+from warta.i18n import LANGUAGES
+from warta.links import LinkChecker
+from warta.placeholders import placeholder_problems
 from warta.problems import ERROR, WARNING, Problem, display_path
-from warta.translations import is_translation, lang_of, pair
+from warta.translations import category_problems, is_translation, lang_of, pair
 from warta.units import DEFAULT_TIMEZONE, is_inside, read_unit
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -27,10 +31,11 @@ EARLIEST_YEAR = 1945  # the ministry's founding; an earlier year is a typo
 DATE_ERRORS = {"bad_date", "impossible_date"}
 
 
-def check_unit(folder: Path, root: Path | None = None) -> list[Problem]:
-    """unit.toml and every news item, page and gallery of the unit in ``folder``, errors and warnings.
+def check_unit(folder: Path, root: Path | None = None, sources: dict[str, Path] | None = None) -> list[Problem]:
+    """unit.toml and every news item, page, gallery, document and link of the unit in ``folder``.
 
-    ``root`` is the repository root, for naming the other file of a pair (default: two levels up).
+    ``root`` is the repository root, for naming the other file of a pair (default: two levels up). ``sources``,
+    when given, is filled with the source file of each item's URL (for the built site's own check to name).
     """
     root = Path(root) if root else Path(folder).resolve().parent.parent
     unit, problems = read_unit(folder)
@@ -38,6 +43,7 @@ def check_unit(folder: Path, root: Path | None = None) -> list[Problem]:
     addresses = defaultdict(list)
     depth = len(Path(folder).parts)
     this_year = datetime.now().year
+    readable = []
     for path in content_files(folder):
         kind = KIND_OF_FOLDER[path.parts[depth]]  # as kind_of, without resolving each path
         if not is_inside(folder, path):
@@ -52,16 +58,46 @@ def check_unit(folder: Path, root: Path | None = None) -> list[Problem]:
             pairing = pair(doc, kind, timezone)
             found, doc = pairing.problems, pairing.document
         else:
-            found = check_document(doc, kind, timezone)
+            found = check_document(doc, kind, timezone) + category_problems(doc, unit.categories if unit else {})
         if not any(p.code in DATE_ERRORS for p in found):
             found += date_problems(doc, this_year)
-        problems += found + content_photo_problems(doc, folder)
+        problems += found + content_photo_problems(doc, folder) + placeholder_problems(doc)
+        readable.append(doc)
         if not any(p.is_error for p in found) and not is_draft(doc):
             addresses[address_of(doc, kind, timezone)].append(path)
     problems += address_problems(addresses, root)
-    for gallery in gallery_folders(folder):
-        problems += read_gallery(gallery, folder, timezone)[1]
+    galleries = gallery_folders(folder)
+    for gallery in galleries:
+        problems += read_gallery(gallery, folder, timezone, decode=True)[1]
+    documents = document_files(folder)
+    problems += [problem for document in documents for problem in document_problems(document)]
+    problems += shared_document_urls(documents)
+    gallery_pages = gallery_urls(galleries)
+    links = LinkChecker(folder, timezone, set(addresses) | set(gallery_pages) | {d.url for d in documents})
+    for doc in readable:
+        problems += links.problems(doc, from_draft=is_draft(doc))
+    problems += unlinked_documents(documents, links)
+    if sources is not None:
+        sources.update({url: paths[0] for url, paths in addresses.items()}, **gallery_pages)
     return problems
+
+
+def gallery_urls(galleries: list[Path]) -> dict[str, Path]:
+    """The URL of each gallery's page in each language, with the index.md it comes from."""
+    return {
+        urls.in_lang(urls.GALLERY["url"].format(slug=folder.name), lang): folder / "index.md"
+        for folder in galleries
+        for lang in LANGUAGES
+    }
+
+
+def unlinked_documents(documents, links: LinkChecker) -> list[Problem]:
+    """Documents published that no page links to: visitors cannot find them."""
+    return [
+        Problem.of(document.path, "document_unlinked", None, WARNING, url=document.url, name=document.path.name)
+        for document in documents
+        if document.in_unit not in links.linked and document.url not in links.linked_urls
+    ]
 
 
 def content_files(folder: Path) -> list[Path]:

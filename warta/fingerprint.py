@@ -20,11 +20,13 @@ from datetime import datetime
 from pathlib import Path
 
 from warta.contract import UnreadableFile, parse_date, read_document
+from warta.problems import Problem
 from warta.units import read_unit
 
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_INPUTS = ("pelicanconf.py", "publishconf.py", "requirements.txt", "theme", "plugins", "warta")
+THEME_ENV = "WARTA_THEME"  # another theme than theme/ (tests break one on purpose)
 SKIPPED_FOLDERS = {"__pycache__", ".git"}
 # A file changed this shortly before the fingerprint was taken may change again with the same modification time
 # (clocks tick coarsely): such a fingerprint is not kept, as git does with its index.
@@ -49,7 +51,8 @@ class Fingerprint:
         unit_folder = Path(content).resolve() / unit
         newest = 0
         digest = hashlib.blake2b(f"{publish}\n{unit_folder}\n".encode(), digest_size=20)
-        for path, size, mtime in code_stamps(SHARED_INPUTS, unit_folder):
+        other_theme = [Path(os.environ[THEME_ENV])] if os.environ.get(THEME_ENV) else []  # pelicanconf.py reads it
+        for path, size, mtime in code_stamps(SHARED_INPUTS, unit_folder, other_theme):
             digest.update(f"{path} {size} {mtime}\n".encode())
             newest = max(newest, mtime)
         record = Path(output).parent / f".{Path(output).name}-staging" / f"{unit}.fingerprint.json"
@@ -68,7 +71,15 @@ class Fingerprint:
             return None
         return saved.get("log", "")
 
-    def save(self, log: str) -> None:
+    def last_warnings(self) -> list[Problem]:
+        """The warnings of the last good build (read after ``last_log`` said it stands)."""
+        try:
+            saved = json.loads(self.record.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return []
+        return [Problem.from_record(record) for record in saved.get("warnings", [])]
+
+    def save(self, log: str, warnings=()) -> None:
         """Remember this fingerprint for the build that just replaced ``output/<unit>``."""
         if self.racy:
             self.record.unlink(missing_ok=True)
@@ -79,17 +90,18 @@ class Fingerprint:
             "output": folder_identity(self.target),
             "next_due": due.isoformat() if due else None,
             "log": log,
+            "warnings": [warning.record() for warning in warnings],
         }
         self.record.parent.mkdir(parents=True, exist_ok=True)
         self.record.write_text(json.dumps(saved), encoding="utf-8")
 
 
-def code_stamps(shared: tuple[str, ...], own: Path):
-    """Stamps of the Python version, installed packages, ``shared`` inputs under ROOT, and ``own`` (file or folder)."""
+def code_stamps(shared: tuple[str, ...], own: Path, elsewhere=()):
+    """Stamps of the Python version, installed packages, ``shared`` inputs under ROOT, ``own`` and ``elsewhere``."""
     yield sys.version, 0, 0
     for name in installed_packages():
         yield name, 0, 0
-    for folder in (own, *(ROOT / name for name in shared)):
+    for folder in (own, *(ROOT / name for name in shared), *elsewhere):
         yield from file_stamps(folder)
 
 

@@ -6,22 +6,34 @@ The same functions serve ``invoke check`` (with line numbers, before any renderi
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
-from PIL import Image, UnidentifiedImageError
-
-from warta.contract import GALLERY, Document, UnreadableFile, check_document, read_document, slug_of
+from warta import decoding
+from warta.contract import GALLERY, Document, UnreadableFile, check_document, is_draft, read_document, slug_of
+from warta.links import raw_images
+from warta.placeholders import placeholder_problems
 from warta.problems import WARNING, Problem
 
-PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif"}
+SERVED_AS_IS = {".svg", ".gif"}  # images Pelican copies unchanged (a logo, a diagram), not camera photos
+# Files that are no photo but that staff put beside photos, and where each belongs instead.
+VIDEO_SUFFIXES = {".mp4", ".mov", ".m4v", ".avi", ".3gp", ".mkv", ".webm", ".wmv"}
+DOCUMENT_SUFFIXES = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".csv"}
+DOCUMENT_SUFFIXES |= {".txt", ".zip"}
+SYSTEM_FILES = {"thumbs.db", "desktop.ini"}  # written by Windows on its own, never by staff
 INDEX_NAMES = {"id": "index.md", "en": "index.en.md"}
-# ![alt](path "caption"); the path may be written <in angle brackets> when it holds spaces.
+# ![alt](path "caption") as Python-Markdown reads it: the path may hold spaces and (balanced) brackets, as phones
+# and Windows name files (IMG 0001.JPG, Foto (2).jpg), or be written <in angle brackets>.
 IMAGE = re.compile(
-    r"!\[(?P<alt>[^\]]*)\]\(\s*(?:<(?P<angled>[^>]+)>|(?P<plain>[^\s)]+))(?:\s+([\"'])(?P<caption>.*?)\4)?\s*\)"
+    r"!\[(?P<alt>[^\]]*)\]\(\s*(?:<(?P<angled>[^>]*)>|(?P<plain>(?:[^()\s]|\([^()]*\)|\s+(?![\"']))+?))"
+    r"(?:\s+([\"'])(?P<caption>.*?)\4)?\s*\)"
 )
+IMAGE_START = re.compile(r"!\[")
 EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
 
@@ -60,6 +72,17 @@ def photo_files(folder: Path) -> list[Path]:
     return sorted(p for p in Path(folder).iterdir() if p.is_file() and is_photo(p))
 
 
+def written_path(written: str) -> str:
+    """A path as staff write it in a body or gallery line, as the file system names it.
+
+    ``<IMG 0001.JPG>`` and ``IMG%200001.JPG`` mean ``IMG 0001.JPG``, as in any Markdown preview.
+    """
+    written = written.strip()
+    if written.startswith("<") and written.endswith(">"):
+        written = written[1:-1].strip()
+    return unquote(written)
+
+
 def gallery_folders(unit_path: Path) -> list[Path]:
     top = Path(unit_path) / "galleries"
     return sorted(p for p in top.iterdir() if p.is_dir() and not p.name.startswith(".")) if top.is_dir() else []
@@ -73,54 +96,91 @@ def image_refs(doc: Document) -> list[tuple[re.Match, int]]:
     return found
 
 
-def resolve(written: str, base: Path, unit_path: Path, source: Path, line: int | None) -> tuple[Path, list[Problem]]:
-    """``written`` relative to ``base``; a problem naming ``source`` when it leaves the unit or is missing."""
-    path = (Path(base) / written).resolve()
+def unreadable_images(doc: Document) -> list[Problem]:
+    """``![`` that starts no image Markdown can read (``![alt] (x.jpg)``, a missing bracket): never silently text."""
+    problems = []
+    for offset, line in enumerate(doc.body.splitlines()):
+        starts = {match.start() for match in IMAGE.finditer(line)}
+        if any(start.start() not in starts for start in IMAGE_START.finditer(line)):
+            problems.append(Problem.of(doc.path, "image_unreadable", doc.body_line + offset))
+    return problems
+
+
+def resolve(
+    written: str, base: Path, unit_path: Path, source: Path, line: int | None, decode: bool = False
+) -> tuple[Path, list[Problem]]:
+    """``written`` relative to ``base``; a problem naming ``source`` when it leaves the unit or is missing.
+
+    ``decode``: also what the build's decoding would refuse in the photo (the check asks; the build decodes anyway).
+    """
+    path = (Path(base) / written_path(written)).resolve()
     if not path.is_relative_to(Path(unit_path).resolve()):
         return path, [Problem.of(source, "photo_outside_unit", line, file=written)]
     if not path.is_file():
         return path, [Problem.of(source, "photo_missing", line, file=written)]
-    return path, header_problems(path) if is_photo(path) else []
+    if not is_photo(path):
+        if path.suffix.lower() in SERVED_AS_IS:
+            return path, []
+        return path, [Problem.of(source, "image_not_photo", line, file=written, suffixes=photo_suffixes_text())]
+    return path, decode_problems(path) if decode else []
 
 
-def header_problems(path: Path) -> list[Problem]:
-    """An empty file or one that is no photo at all, told from its first bytes (decoding is the build's job)."""
-    if path.stat().st_size == 0:
-        return [Problem.of(path, "photo_empty")]
+def photo_suffixes_text() -> str:
+    return ", ".join(sorted({suffix.lstrip(".").upper() for suffix in PHOTO_SUFFIXES}))
+
+
+def decode_problems(path: Path) -> list[Problem]:
+    """What the build's decoding would refuse in this photo (warta.decoding), said before the build.
+
+    A photo found good once is remembered by its size, time and inode, so a check of an unchanged unit decodes none.
+    """
+    marker = checked_marker(path)
+    if marker.is_file():
+        return []
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # the build applies our own limit
-            with Image.open(path):
-                pass
-    except Image.DecompressionBombError:
-        return []  # the build names it with its megapixels
-    except (UnidentifiedImageError, OSError):
-        return [Problem.of(path, "photo_not_image")]
+        decoding.decodes(path)
+    except decoding.PhotoError as refused:
+        return [Problem.of(path, refused.code, **refused.params)]
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.touch()
     return []
 
 
-def body_photos(doc: Document, unit_path: Path) -> tuple[list[PhotoRef], list[Problem]]:
+def checked_marker(path: Path) -> Path:
+    """Where a photo's successful check is remembered: in the photo cache, keyed by its stat and the limits."""
+    found = path.stat()
+    limits = f"{decoding.WIDEST}\0{decoding.MAX_DECODE_BYTES}"
+    text = f"{path}\0{found.st_size}\0{found.st_mtime_ns}\0{found.st_ino}\0{limits}"
+    cache = os.environ.get("WARTA_PHOTO_CACHE") or Path(__file__).resolve().parent.parent / ".cache" / "photos"
+    return Path(cache) / "checked" / hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def body_photos(doc: Document, unit_path: Path, decode: bool = False) -> tuple[list[PhotoRef], list[Problem]]:
     """The photos an article or page body places, and what is wrong with them (missing, outside, no alt)."""
-    refs, problems = [], []
+    refs, problems = [], unreadable_images(doc)
     for match, line in image_refs(doc):
         written = match.group("angled") or match.group("plain")
         if EXTERNAL.match(written):
+            problems.append(Problem.of(doc.path, "image_external", line, WARNING, file=written))
             continue
-        path, found = resolve(written, doc.path.parent, unit_path, doc.path, line)
+        path, found = resolve(written, doc.path.parent, unit_path, doc.path, line, decode)
         problems += found
         if not match.group("alt").strip():
             problems.append(Problem.of(doc.path, "photo_no_alt", line, file=written))
         if not found and is_photo(path):
             refs.append(PhotoRef(path, written, match.group("alt").strip(), match.group("caption") or "", line))
+    for ref in raw_images(doc.body, doc.body_line):  # <img src="https://..."> pasted as HTML
+        if EXTERNAL.match(ref.written):
+            problems.append(Problem.of(doc.path, "image_external", ref.line, WARNING, file=ref.written))
     return refs, problems
 
 
-def field_photo(doc: Document, key: str, unit_path: Path) -> tuple[Path | None, list[Problem]]:
+def field_photo(doc: Document, key: str, unit_path: Path, decode: bool = False) -> tuple[Path | None, list[Problem]]:
     """The photo a header field (``Cover``) names relative to the unit folder."""
     written = doc.get(key).strip()
     if not written:
         return None, []
-    path, problems = resolve(written, unit_path, unit_path, doc.path, doc.line_of(key))
+    path, problems = resolve(written, unit_path, unit_path, doc.path, doc.line_of(key), decode)
     return (None if problems else path), problems
 
 
@@ -134,12 +194,14 @@ def gallery_field_problems(doc: Document, unit_path: Path) -> list[Problem]:
 
 def content_photo_problems(doc: Document, unit_path: Path) -> list[Problem]:
     """Photo problems of a news item or page: body photos, Cover and Gallery."""
-    problems = body_photos(doc, unit_path)[1] + field_photo(doc, "cover", unit_path)[1]
+    problems = body_photos(doc, unit_path, decode=True)[1] + field_photo(doc, "cover", unit_path, decode=True)[1]
     return problems + gallery_field_problems(doc, unit_path)
 
 
-def read_gallery(folder: Path, unit_path: Path, timezone: str) -> tuple[GalleryIndex | None, list[Problem]]:
-    """A gallery folder read by the contract: photo lines in order, unlisted photos appended with a warning."""
+def read_gallery(
+    folder: Path, unit_path: Path, timezone: str, decode: bool = False
+) -> tuple[GalleryIndex | None, list[Problem]]:
+    """A gallery folder read by the contract: photo lines in order; every other file in it named in a warning."""
     index = Path(folder) / INDEX_NAMES["id"]
     if not index.is_file():
         return None, [Problem.of(folder, "gallery_no_index")]
@@ -149,27 +211,53 @@ def read_gallery(folder: Path, unit_path: Path, timezone: str) -> tuple[GalleryI
         doc = read_document(index)
     except UnreadableFile as unreadable:
         return None, [unreadable.problem]
-    problems = check_document(doc, GALLERY, timezone)
-    photos, found = gallery_lines(doc, folder, unit_path)
+    problems = check_document(doc, GALLERY, timezone) + placeholder_problems(doc)
+    photos, found = gallery_lines(doc, folder, unit_path, decode)
     problems += found
-    listed = {ref.path for ref in photos}
-    for path in photo_files(folder):
-        if path not in listed:
-            problems.append(Problem.of(index, "photo_unlisted", None, WARNING, file=path.name))
-            photos.append(PhotoRef(path.resolve(), path.name, "", "", None))
+    problems += unlisted_files(folder, index, listed_paths(doc))
     gallery = GalleryIndex(Path(folder), doc, photos, texts={"id": doc})
     problems += read_translation(gallery, unit_path)
     return (None if any(p.is_error for p in problems) else gallery), problems
 
 
-def gallery_lines(doc: Document, folder: Path, unit_path: Path) -> tuple[list[PhotoRef], list[Problem]]:
-    """The ``![alt](file "caption")`` lines of a gallery index; other text is a warning, not silently lost."""
-    refs, problems = body_photos(doc, unit_path)
-    matched = {line for _, line in image_refs(doc)}
+def listed_paths(doc: Document) -> set[Path]:
+    """Every file a line names, usable or not (a bad photo is named by its own error, not as unlisted too)."""
+    written = (match.group("angled") or match.group("plain") for match, _ in image_refs(doc))
+    return {(doc.path.parent / written_path(name)).resolve() for name in written}
+
+
+def unlisted_files(folder: Path, index: Path, listed: set[Path]) -> list[Problem]:
+    """Files in the gallery folder that no line publishes: photos to list, videos and documents to put elsewhere."""
+    problems = []
+    for path in sorted(Path(folder).iterdir()):
+        name, suffix = path.name, path.suffix.lower()
+        if not path.is_file() or name.startswith(".") or name.lower() in SYSTEM_FILES or name in INDEX_NAMES.values():
+            continue
+        if is_photo(path):
+            code = None if path.resolve() in listed else "photo_unlisted"
+        else:
+            code = "gallery_video" if suffix in VIDEO_SUFFIXES else "gallery_document"
+            code = code if suffix in VIDEO_SUFFIXES | DOCUMENT_SUFFIXES else "gallery_other_file"
+        if code:
+            problems.append(Problem.of(index, code, None, WARNING, file=name))
+    return problems
+
+
+def gallery_lines(
+    doc: Document, folder: Path, unit_path: Path, decode: bool = False
+) -> tuple[list[PhotoRef], list[Problem]]:
+    """The ``![alt](file "caption")`` lines of a gallery index; any other text is an error, never silently lost."""
+    refs, problems = body_photos(doc, unit_path, decode)
+    matched = {line for _, line in image_refs(doc)} | {p.line for p in problems if p.code == "image_unreadable"}
     for offset, text in enumerate(doc.body.splitlines()):
         line = doc.body_line + offset
         if text.strip() and line not in matched:
-            problems.append(Problem.of(doc.path, "gallery_stray_line", line, WARNING))
+            problems.append(Problem.of(doc.path, "gallery_stray_line", line))
+    problems = [p for p in problems if p.code != "image_external"]  # in a gallery that is an error, below
+    for match, line in image_refs(doc):
+        written = match.group("angled") or match.group("plain")
+        if EXTERNAL.match(written):
+            problems.append(Problem.of(doc.path, "gallery_external", line, file=written))
     for ref in refs:
         if ref.path.parent != Path(folder).resolve():
             problems.append(Problem.of(doc.path, "photo_not_in_gallery", ref.line, file=ref.written))
@@ -186,6 +274,7 @@ def read_translation(gallery: GalleryIndex, unit_path: Path) -> list[Problem]:
     except UnreadableFile as unreadable:
         return [unreadable.problem]
     refs, problems = body_photos(doc, unit_path)
+    problems += placeholder_problems(doc) if not is_draft(gallery.doc) else []
     own = {ref.path for ref in gallery.photos}
     problems += [
         Problem.of(path, "photo_not_in_gallery", ref.line, file=ref.written) for ref in refs if ref.path not in own

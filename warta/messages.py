@@ -119,6 +119,10 @@ MESSAGES = {
         "situs {unit} selesai dibangun ({seconds} detik)",
         "the site {unit} is built ({seconds} s)",
     ),
+    "build_done_warnings": (
+        "situs {unit} selesai dibangun ({seconds} detik) dengan {warnings} peringatan di atas; baca dan perbaiki",
+        "the site {unit} is built ({seconds} s) with {warnings} warnings above; read and fix them",
+    ),
     "check_failed": (
         "{errors} kesalahan dan {warnings} peringatan; perbaiki kesalahan lalu coba lagi",
         "{errors} errors and {warnings} warnings; fix the errors and try again",
@@ -148,6 +152,13 @@ MESSAGES = {
     "translation_keeps_original": (
         "'{key}' terjemahan selalu diambil dari berkas aslinya agar alamatnya sama; hapus baris ini",
         "a translation's '{key}' always comes from its original so that the addresses match; remove this line",
+    ),
+    "category_unknown": (
+        "kategori '{value}' tidak ada di daftar ({known}), sehingga halaman bahasa Inggris menampilkannya dalam "
+        "bahasa Indonesia; pilih salah satu dari daftar, atau tambahkan di unit.toml pada bagian [categories] baris "
+        '{value} = "Nama dalam bahasa Inggris"',
+        "the category '{value}' is not in the list ({known}), so English pages show it in Indonesian; choose one "
+        'from the list, or add to unit.toml under [categories] the line {value} = "English name"',
     ),
     # references in content files
     "modified_before_date": (
@@ -259,12 +270,12 @@ MESSAGES = {
     "new_todo_gallery": (
         "Taruh foto di folder {folder}, lalu di index.md satu baris per foto:\n"
         '  ![teks alternatif](nama-foto.jpg "keterangan")\n'
-        "  - teks alternatif wajib: gambarkan isi foto untuk pembaca tunanetra\n"
+        "  - teks alternatif wajib: ganti 'TULIS TEKS ALTERNATIF...' dengan isi foto untuk pembaca tunanetra\n"
         "  - lengkapi Place, Fotografer, Summary; hapus 'Status: draft' bila siap terbit\n"
         "  - periksa dengan 'invoke check --unit {unit}'",
         "Put the photos in the folder {folder}, then in index.md one line per photo:\n"
         '  ![alt text](photo-name.jpg "caption")\n'
-        "  - alt text is required: describe the photo for blind readers\n"
+        "  - alt text is required: replace 'TULIS TEKS ALTERNATIF...' with what the photo shows, for blind readers\n"
         "  - fill in Place, Fotografer, Summary; remove 'Status: draft' when ready to publish\n"
         "  - check with 'invoke check --unit {unit}'",
     ),
@@ -275,6 +286,10 @@ MESSAGES = {
         "Translate Title, Summary and the text into English; fill in Penerjemah (translator; names separated by ';').\n"
         "  Date, place, category, tags, photos and writers come from the original.\n"
         "  Remove 'Status: draft' when the translation is ready; check with 'invoke check --unit {unit}'",
+    ),
+    "placeholder_left": (
+        "teks contoh '{text}' belum diganti; tulis isi yang sebenarnya, atau kembalikan 'Status: draft' sampai siap",
+        "the sample text '{text}' is still here; write the real text, or put back 'Status: draft' until it is ready",
     ),
     # photos and galleries
     "photo_missing": (
@@ -294,24 +309,66 @@ MESSAGES = {
         "the photo '{file}' must be in this gallery's folder",
     ),
     "photo_unlisted": (
-        "foto '{file}' ada di folder tetapi tidak tercantum di index.md; foto ditampilkan di akhir tanpa keterangan",
-        "the photo '{file}' is in the folder but not listed in index.md; it is shown last, without a caption",
+        "foto '{file}' ada di folder tetapi tidak tercantum di index.md sehingga TIDAK diterbitkan; tambahkan baris "
+        '![teks alternatif]({file} "keterangan") atau hapus fotonya dari folder',
+        "the photo '{file}' is in the folder but not listed in index.md, so it is NOT published; add the line "
+        '![alt text]({file} "caption") or remove the photo from the folder',
+    ),
+    "gallery_video": (
+        "video '{file}' tidak diterbitkan dari folder galeri; unggah ke kanal YouTube unit lalu tempel tautannya "
+        "di berita, dan hapus berkas ini dari folder",
+        "the video '{file}' is not published from a gallery folder; upload it to the unit's YouTube channel, paste "
+        "its link into an article, and remove the file from this folder",
+    ),
+    "gallery_document": (
+        "dokumen '{file}' tidak diterbitkan dari folder galeri; pindahkan ke folder documents/ unit lalu tautkan "
+        "dari berita atau halaman",
+        "the document '{file}' is not published from a gallery folder; move it to the unit's documents/ folder and "
+        "link to it from an article or a page",
+    ),
+    "gallery_other_file": (
+        "berkas '{file}' bukan foto (JPEG, PNG, WebP atau HEIC) dan tidak diterbitkan; hapus dari folder galeri",
+        "the file '{file}' is no photo (JPEG, PNG, WebP or HEIC) and is not published; remove it from the folder",
+    ),
+    "gallery_external": (
+        "foto '{file}' ada di situs lain; simpan fotonya di folder galeri ini lalu tulis nama berkasnya",
+        "the photo '{file}' is on another site; save the photo into this gallery's folder and write its file name",
+    ),
+    "image_external": (
+        "gambar '{file}' diambil dari situs lain dan tidak ditampilkan (situs ini hanya memuat foto miliknya); "
+        "simpan fotonya di galleries/ atau images/ unit ini lalu tulis jalurnya",
+        "the image '{file}' comes from another site and is not shown (this site loads only its own photos); save "
+        "the photo into this unit's galleries/ or images/ and write its path",
+    ),
+    "image_not_photo": (
+        "'{file}' bukan foto yang dapat ditampilkan ({suffixes}); ganti dengan foto, atau tautkan dokumen dengan "
+        "[teks](...) tanpa tanda !",
+        "'{file}' is not a photo that can be shown ({suffixes}); use a photo instead, or link a document with "
+        "[text](...) without the !",
+    ),
+    "image_unreadable": (
+        'baris ini memuat ![ tetapi bukan foto yang dapat dibaca; tulis ![teks alternatif](nama-foto.jpg "keterangan") '
+        "tanpa spasi di antara ] dan (",
+        'this line has ![ but no photo that can be read; write ![alt text](photo-name.jpg "caption") with no space '
+        "between ] and (",
     ),
     "photo_empty": (
         "berkas foto kosong (0 byte); unggah ulang fotonya",
         "the photo file is empty (0 bytes); upload the photo again",
     ),
     "photo_not_image": (
-        "berkas ini bukan foto yang dikenali (JPEG, PNG atau WebP); unggah ulang atau hapus berkasnya",
-        "this file is not a recognised photo (JPEG, PNG or WebP); upload it again or delete it",
+        "berkas ini bukan foto yang dikenali (JPEG, PNG, WebP atau HEIC); unggah ulang atau hapus berkasnya",
+        "this file is not a recognised photo (JPEG, PNG, WebP or HEIC); upload it again or delete it",
     ),
     "photo_corrupt": (
         "foto rusak atau terpotong ({detail}); unggah ulang dari kamera atau ponsel",
         "the photo is damaged or cut short ({detail}); upload it again from the camera or phone",
     ),
     "photo_too_large": (
-        "foto terlalu besar ({pixels} megapiksel, batas {limit}); perkecil fotonya lalu unggah ulang",
-        "the photo is too large ({pixels} megapixels, the limit is {limit}); make it smaller and upload it again",
+        "foto {width}×{height} ({pixels} megapiksel) terlalu besar untuk dibuka dengan memori pembangunan; "
+        "simpan ulang sebagai JPEG biasa (bukan progresif) atau perkecil hingga lebar 4000 piksel, lalu unggah ulang",
+        "the photo {width}×{height} ({pixels} megapixels) is too large to open within the build's memory; save it "
+        "again as a plain (not progressive) JPEG or shrink it to 4000 pixels wide, then upload it again",
     ),
     "gallery_unknown": (
         "galeri '{value}' tidak ada; buat folder galleries/{value}/ dengan index.md atau perbaiki 'Gallery:'",
@@ -326,8 +383,76 @@ MESSAGES = {
         "a gallery's folder name is its address; use lower-case letters, digits and hyphens, such as '{suggestion}'",
     ),
     "gallery_stray_line": (
-        'baris ini bukan foto dan diabaikan; tulis satu foto per baris: ![teks alternatif](01.jpg "keterangan")',
-        'this line is not a photo and is ignored; write one photo a line: ![alt text](01.jpg "caption")',
+        "baris ini bukan foto sehingga tidak dapat ditampilkan di galeri; tulis satu foto per baris: "
+        '![teks alternatif](01.jpg "keterangan"), atau pindahkan teksnya ke Summary',
+        "this line is not a photo, so the gallery cannot show it; write one photo a line: "
+        '![alt text](01.jpg "caption"), or move the text into Summary',
+    ),
+    # links between files, documents (warta.links, warta.documents, plugins/links)
+    "link_missing": (
+        "tautan '{file}' menuju berkas yang tidak ada; periksa nama berkas dan foldernya dari letak berkas ini"
+        " (huruf besar/kecil berpengaruh), misalnya [Profil](../../pages/profil.md)",
+        "the link '{file}' leads to a file that does not exist; check the file name and its folder from where this"
+        " file is (letter case matters), for example [Profile](../../pages/profil.md)",
+    ),
+    "link_missing_address": (
+        "tautan '{url}' menuju alamat yang tidak ada di situs unit ini; tautkan berkasnya, misalnya"
+        " [Judul](../2024/nama-berita.md)",
+        "the link '{url}' leads to an address this unit's site does not have; link the file instead, for example"
+        " [Title](../2024/article-name.md)",
+    ),
+    "link_outside_unit": (
+        "tautan '{file}' keluar dari folder unit; tautkan hanya berkas di dalam folder unit ini",
+        "the link '{file}' leaves the unit folder; link only files inside this unit's folder",
+    ),
+    "link_not_published": (
+        "'{file}' tidak diterbitkan di situs, jadi tautannya akan rusak; simpan dokumen di documents/ dan tampilkan"
+        " foto dengan ![teks alternatif](foto.jpg)",
+        "'{file}' is not published on the site, so the link would be broken; put documents in documents/ and show"
+        " photos with ![alt text](photo.jpg)",
+    ),
+    "link_unpublished": (
+        "tautan '{file}' menuju draf atau berita yang belum waktunya terbit; terbitkan berkas itu dulu atau hapus"
+        " tautannya",
+        "the link '{file}' leads to a draft or to an item not yet due to be published; publish that file first or"
+        " remove the link",
+    ),
+    "document_type_refused": (
+        "berkas jenis '{suffix}' tidak diterbitkan dari documents/ (bisa menjalankan kode di situs atau bukan"
+        " dokumen); yang diterima: {accepted}; simpan sebagai PDF, atau pindahkan foto ke galleries/ atau images/",
+        "a '{suffix}' file is not published from documents/ (it could run code on the site, or is no document);"
+        " accepted: {accepted}; save it as a PDF, or move photos to galleries/ or images/",
+    ),
+    "document_empty": (
+        "dokumen ini kosong (0 bait); salin ulang berkas aslinya",
+        "this document is empty (0 bytes); copy the original file again",
+    ),
+    "document_too_large": (
+        "dokumen ini {size}, melebihi batas {limit}; perkecil (misalnya kompres PDF-nya) atau bagi menjadi beberapa"
+        " berkas",
+        "this document is {size}, over the limit of {limit}; make it smaller (compress the PDF, for example) or"
+        " split it into several files",
+    ),
+    "document_same_url": (
+        "dokumen ini dan '{other}' terbit di alamat yang sama /{url}; ganti nama salah satunya",
+        "this document and '{other}' would be published at the same address /{url}; rename one of them",
+    ),
+    "document_unlinked": (
+        "dokumen ini terbit di /{url} tetapi tidak ada halaman yang menautkannya; tautkan dari halaman, misalnya"
+        " [Laporan Tahunan](../documents/{name}) di pages/ppid.md",
+        "this document is published at /{url} but no page links to it; link it from a page, for example"
+        " [Annual report](../documents/{name}) in pages/ppid.md",
+    ),
+    "site_broken_link": (
+        "halaman {page} menautkan '{url}', yang tidak ada di situs hasil build{source}; periksa tautan di berkas itu"
+        " atau laporkan ke pengembang (kesalahan templat)",
+        "the page {page} links to '{url}', which the built site does not have{source}; check the links of that file"
+        " or tell the developers (a template bug)",
+    ),
+    "site_broken_link_source": (" (berkas sumber: {path})", " (source file: {path})"),
+    "site_check_failed": (
+        "situs hasil build memuat {count} tautan rusak; situs lama tetap dipakai",
+        "the built site has {count} broken links; the last good site stays",
     ),
 }
 

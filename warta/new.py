@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo
 
 from warta.check import is_translation
 from warta.contract import GALLERY, kind_of, make_slug, read_document
+from warta.galleries import photo_files
+from warta.placeholders import ALT_TEXT, ARTICLE_BODY
 from warta.problems import ContentError, Problem
 from warta.units import Unit
-
-PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
 
 ARTICLE = """\
 Title: {title}
@@ -28,9 +28,7 @@ Penulis: Humas {short_name}
 Summary:
 Status: draft
 
-Tulis isi berita di sini. Paragraf pertama menjawab apa, siapa, kapan, di mana, mengapa dan bagaimana.
-
-Paragraf berikutnya memberi rincian, kutipan narasumber dan keterangan tambahan.
+{body}
 """
 
 GALLERY_INDEX = """\
@@ -62,7 +60,9 @@ def new_article(unit: Unit, title: str, now: datetime | None = None) -> Path:
     """Write ``news/<year>/<slug>.md`` for ``title``; refuses to overwrite."""
     now = now or now_in(unit)
     path = unit.path / "news" / f"{now:%Y}" / f"{slug_for(title, unit)}.md"
-    text = ARTICLE.format(title=title.strip(), date=f"{now:%Y-%m-%d %H:%M}", short_name=unit.short_name)
+    text = ARTICLE.format(
+        title=title.strip(), date=f"{now:%Y-%m-%d %H:%M}", short_name=unit.short_name, body="\n\n".join(ARTICLE_BODY)
+    )
     return write_new(path, text)
 
 
@@ -70,8 +70,8 @@ def new_gallery(unit: Unit, title: str, now: datetime | None = None) -> Path:
     """Write ``galleries/<slug>/index.md``, one line per photo already in that folder; refuses to overwrite."""
     now = now or now_in(unit)
     folder = unit.path / "galleries" / slug_for(title, unit)
-    photos = sorted(p.name for p in folder.glob("*") if p.suffix.lower() in PHOTO_SUFFIXES) if folder.is_dir() else []
-    lines = [f'![{title.strip()}, foto {number}]({name} "")' for number, name in enumerate(photos, 1)]
+    photos = [path.name for path in photo_files(folder)] if folder.is_dir() else []
+    lines = [gallery_line(name) for name in photos]
     text = GALLERY_INDEX.format(
         title=title.strip(),
         date=f"{now:%Y-%m-%d %H:%M}",
@@ -79,6 +79,16 @@ def new_gallery(unit: Unit, title: str, now: datetime | None = None) -> Path:
         photos="\n".join(lines),
     )
     return write_new(folder / "index.md", text)
+
+
+def gallery_line(name: str) -> str:
+    """A gallery line for the photo ``name`` with the alt text left for staff to write.
+
+    Names with spaces or brackets (``IMG 0001.JPG``, ``Foto (2).jpg``) go in angle brackets, as CommonMark (and so
+    GitHub's preview) reads them.
+    """
+    written = f"<{name}>" if any(char in name for char in " ()") else name
+    return f'![{ALT_TEXT}]({written} "")'
 
 
 def new_translation(unit: Unit, original: Path, title: str | None = None) -> Path:

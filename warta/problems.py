@@ -31,6 +31,20 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity == ERROR
 
+    def record(self) -> dict:
+        """The problem as JSON can keep it (a skipped build says its last warnings again)."""
+        return {
+            "path": str(self.path),
+            "code": self.code,
+            "line": self.line,
+            "severity": self.severity,
+            "params": dict(self.params),
+        }
+
+    @classmethod
+    def from_record(cls, record: dict) -> Problem:
+        return cls.of(record["path"], record["code"], record["line"], record["severity"], **record["params"])
+
     def format(self, lang: str = "id", root: Path | None = None) -> str:
         """``path:line: message`` with the path relative to ``root`` where it lies inside it."""
         where = display_path(self.path, root)
@@ -60,3 +74,15 @@ class ContentError(Exception):
         self.problems = list(problems)
         lines = [p.format(lang, root) for p in self.problems]
         super().__init__("\n".join(lines))
+
+
+BUILD_PROBLEMS_KEY = "warta_problems"  # where a build's Pelican context keeps its problems (the contract plugin)
+
+
+def record_in_build(context: dict, problems: list[Problem]) -> None:
+    """Hand problems to the build's list (the contract plugin reports them all); without it, fail here on errors."""
+    build_problems = context.get(BUILD_PROBLEMS_KEY)
+    if build_problems is not None:
+        build_problems.add(problems)
+    elif any(p.is_error for p in problems):
+        raise ContentError([p for p in problems if p.is_error])

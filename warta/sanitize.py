@@ -32,6 +32,10 @@ ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _EMPTY_FRAME = re.compile(r"<iframe(?![^>]*\ssrc=)[^>]*>.*?</iframe>", re.DOTALL)
+_FRAME_TAG = re.compile(r"<iframe\b[^>]*>")
+_SIZE = re.compile(r'\s(width|height)="(\d+)"')  # a width of 100% says nothing of the shape
+# Shapes an embed keeps on a phone, as classes (the CSP allows no inline style); warta.css sets their aspect-ratio.
+FRAME_SHAPES = {"wide": 16 / 9, "photo": 4 / 3, "square": 1.0, "tall": 3 / 4}
 
 
 def allowed_frame(url: str) -> bool:
@@ -57,4 +61,20 @@ def sanitize(html: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel=None,
     )
-    return _EMPTY_FRAME.sub("", cleaned)
+    return _FRAME_TAG.sub(fitted_frame, _EMPTY_FRAME.sub("", cleaned))
+
+
+def fitted_frame(match: re.Match) -> str:
+    """A pasted ``<iframe width="560" height="315">`` made to fill the column in its own shape, loaded lazily.
+
+    The width and height stay as the shape's source; the class tells the CSS which aspect ratio to keep.
+    """
+    tag = match.group(0)
+    sizes = {name: int(value) for name, value in _SIZE.findall(tag)}
+    ratio = sizes["width"] / sizes["height"] if sizes.get("width") and sizes.get("height") else FRAME_SHAPES["wide"]
+    shape = min(FRAME_SHAPES, key=lambda name: abs(FRAME_SHAPES[name] - ratio))
+    tag = re.sub(r'\sclass="[^"]*"', "", tag)
+    tag = tag.replace("<iframe", f'<iframe class="embed embed-{shape}"', 1)
+    if " loading=" not in tag:
+        tag = tag.replace("<iframe", '<iframe loading="lazy"', 1)
+    return tag

@@ -146,6 +146,15 @@ def category_names_en(unit_categories: dict | None = None) -> dict[str, str]:
     return {_slug(indonesian): english for indonesian, english in names.items()}
 
 
+def category_problems(doc: Document, unit_categories: dict | None) -> list[Problem]:
+    """A warning for a ``Category`` outside the defaults and the unit's ``[categories]`` (no English name)."""
+    name = doc.get("category").strip()
+    if not name or _slug(name) in category_names_en(unit_categories):
+        return []
+    known = ", ".join(dict(CATEGORY_NAMES_EN, **(unit_categories or {})))
+    return [Problem.of(doc.path, "category_unknown", doc.line_of("category"), WARNING, value=name, known=known)]
+
+
 def english_category(name: str, names_en: dict[str, str]) -> str:
     """The English name of a category; an unknown category keeps its Indonesian name."""
     return names_en.get(_slug(name), name)

@@ -24,6 +24,7 @@ PHOTOS = "foto/"  # every photo derivative, named by content hash
 # Top-level folders the site itself writes; a page may not take one of these slugs.
 RESERVED = {"berita", "galeri", "kategori", "tag", "arsip", "kontributor", "cari", "feeds", "en", "theme", "images"}
 RESERVED |= {"foto"}  # photo derivatives (plugins/galleries)
+RESERVED |= {"dokumen"}  # documents (plugins/links)
 
 # Every English URL is the Indonesian one with this in front.
 LANG_PREFIX = {"id": "", "en": "en/"}

@@ -26,8 +26,8 @@ class Rebuilder:
         warm = in_process and not self.code_changed
         builds = build_units(slugs, self.content, self.output, lang=self.lang, in_process=warm)
         for build in builds:
-            if not build.ok and build.log:
-                self.say(build.log)
+            if build.report(self.lang):
+                self.say(build.report(self.lang))
             self.say(build.summary(self.lang))
         self.say(f"{time.perf_counter() - started:.1f} s")
         return all(build.ok for build in builds)

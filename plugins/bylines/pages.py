@@ -7,7 +7,10 @@ from dataclasses import dataclass, field
 
 from pelican.generators import Generator
 
-from .people import ROLES, credits_for, person_url, settings_of
+from warta import urls
+from warta.i18n import LANGUAGES
+
+from .people import ROLES, credits_for, lang_prefix, person_url, settings_of
 
 logger = logging.getLogger(__name__)
 TEMPLATE = "person"
@@ -32,20 +35,52 @@ def newest_first(item) -> tuple:
     return (date is not None, date.timestamp() if date else 0, str(getattr(item, "title", "")))
 
 
-def contributors_of(items, settings, prefix: str = "") -> list[Contributor]:
-    """Everyone credited on ``items``, one entry per slug, sorted by slug."""
+@dataclass(frozen=True)
+class LocalizedWork:
+    """A gallery as one language's person pages list it: every gallery has a page in every language.
+
+    ``title_lang``: the language its title is shown in (Indonesian where the gallery has no English title).
+    """
+
+    title: str
+    url: str
+    date: object
+    lang: str
+    title_lang: str
+
+
+def contributors_of(items, settings, prefix: str = "", versions_of=None) -> list[Contributor]:
+    """Everyone credited on ``items``, one entry per slug, sorted by slug.
+
+    ``versions_of(item)``: the items whose credits count for ``item`` (all its language versions); default itself.
+    """
     found = {}
     for item in sorted(items, key=newest_first, reverse=True):
-        for role in credits_for(item, settings):
-            for person in role.people:
-                if not person.slug:
-                    continue
-                url = person_url(person.slug, prefix)
-                contributor = found.setdefault(person.slug, Contributor(person.slug, person.name, url))
-                if len(person.name) > len(contributor.name):
-                    contributor.name = person.name  # the form with degrees; on a tie, the newest
-                contributor.works.setdefault(role.key, []).append(item)
+        for version in versions_of(item) if versions_of else [item]:
+            for role in credits_for(version, settings):
+                for person in role.people:
+                    if person.slug:
+                        add_work(found, person, role.key, item, prefix)
     return [found[slug] for slug in sorted(found)]
+
+
+def add_work(found: dict, person, role: str, item, prefix: str) -> None:
+    contributor = found.setdefault(person.slug, Contributor(person.slug, person.name, person_url(person.slug, prefix)))
+    if len(person.name) > len(contributor.name):
+        contributor.name = person.name  # the form with degrees; on a tie, the newest
+    works = contributor.works.setdefault(role, [])
+    if item not in works:
+        works.append(item)
+
+
+def shown_in(item, lang: str):
+    """``item`` as ``lang``'s person pages list it: its version in ``lang``, else itself (in its own language)."""
+    if hasattr(item, "title_for"):  # a gallery: a page in every language, its texts falling back to Indonesian
+        title = item.title_for(lang)
+        return LocalizedWork(title, urls.in_lang(item.url, lang), item.date, lang, item.title_lang(lang))
+    if getattr(item, "lang", None) == lang:
+        return item
+    return next((version for version in getattr(item, "translations", ()) if version.lang == lang), item)
 
 
 def write_person_pages(generator, writer, contributors, lang, versions) -> None:
@@ -83,14 +118,22 @@ class PersonPagesGenerator(Generator):
         """Nothing to read: the people come from the other generators' content."""
 
     def generate_output(self, writer):
-        """The person pages of each language: the default at the site's root, the others under ``<lang>/``."""
+        """The person pages of each language, for everyone credited in any language (galleries included).
+
+        Each language's pages list every work, in that language where it has a version, else in its own.
+        """
         default = self.settings["DEFAULT_LANG"]
         items = default_lang_items(self.context, self.settings)
-        by_lang = {default: contributors_of(items, self.settings)}
-        translated = [version for item in items for version in getattr(item, "translations", [])]
-        for lang in {version.lang for version in translated} - {default}:
-            in_lang = [version for version in translated if version.lang == lang]
-            by_lang[lang] = contributors_of(in_lang, self.settings, f"{lang}/")
+        by_lang = {}
+        for lang in LANGUAGES:
+            shown = [(shown_in(item, lang), [item, *getattr(item, "translations", ())]) for item in items]
+            versions_by_id = {id(work): versions for work, versions in shown}
+            by_lang[lang] = contributors_of(
+                [work for work, _ in shown],
+                self.settings,
+                lang_prefix(lang, default),
+                versions_of=lambda work, found=versions_by_id: found[id(work)],
+            )
         versions = {}
         for lang, contributors in by_lang.items():
             for contributor in contributors:

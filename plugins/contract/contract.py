@@ -9,7 +9,7 @@ from collections import defaultdict
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
-from warta.problems import ContentError, Problem, display_path
+from warta.problems import BUILD_PROBLEMS_KEY, ContentError, Problem, display_path
 from warta.units import is_inside
 
 from .bodies import Bodies
@@ -17,7 +17,7 @@ from .reader import ContractReader
 
 logger = logging.getLogger(__name__)
 DEFAULTS = {"WARTA_MESSAGES_LANG": "id", "WARTA_ROOT": None}
-CONTEXT_KEY = "warta_problems"
+CONTEXT_KEY = BUILD_PROBLEMS_KEY
 BODIES_KEY = "warta_bodies"
 CONTENT_LISTS = ("articles", "translations", "hidden_articles", "hidden_translations", "pages", "hidden_pages")
 

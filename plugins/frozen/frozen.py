@@ -7,17 +7,22 @@ as leave to overwrite another file.
 
 ``summary_text``: the summary without markup, which is all listings, descriptions and social cards show. Pelican
 truncates an item's body again for every folder depth a page is written at (its summary depends on the page's
-address through the links it contains, which plain text does not have).
+address through the links it contains, which plain text does not have). Without a ``Summary:`` it is the body's
+first paragraph of prose: Pelican's first words of the body would be a table's cells, a list or a caption.
 """
 
 from __future__ import annotations
 
 import logging
+from html.parser import HTMLParser
 
 from markupsafe import Markup
 from pelican import signals
 
 logger = logging.getLogger(__name__)
+# What is no prose of the item's own: a paragraph inside these is never its summary.
+NOT_PROSE = {"table", "ul", "ol", "dl", "figure", "figcaption", "blockquote", "pre", "iframe", "aside", "nav"}
+NOT_PROSE |= {"h1", "h2", "h3", "h4", "h5", "h6", "picture", "details"}
 CONTENT_LISTS = (
     "articles",
     "translations",
@@ -35,7 +40,48 @@ def freeze(generators):
             for content in getattr(generator, name, []):
                 if not hasattr(content, "override_url"):
                     content.override_url = content.url
-                content.summary_text = Markup(content.summary or "").striptags()
+                content.summary_text = summary_text(content)
+
+
+def summary_text(content) -> str:
+    """``Summary:`` as text when given, else the body's first paragraph of prose, its first words."""
+    if content.metadata.get("summary"):
+        return Markup(content.summary).striptags()
+    words = first_prose(content.content or "").split()
+    limit = content.settings.get("SUMMARY_MAX_LENGTH") or len(words)
+    return " ".join(words[:limit]) + (" …" if len(words) > limit else "")
+
+
+class _FirstProse(HTMLParser):
+    """The text of the first ``<p>`` that stands on its own: not in a table, list, figure, quote or heading."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.enclosing, self.parts, self.in_paragraph, self.found = 0, [], False, ""
+
+    def handle_starttag(self, tag, attrs):
+        if tag in NOT_PROSE:
+            self.enclosing += 1
+        elif tag == "p" and not self.enclosing and not self.found:
+            self.in_paragraph, self.parts = True, []
+
+    def handle_endtag(self, tag):
+        if tag in NOT_PROSE:
+            self.enclosing = max(0, self.enclosing - 1)
+        elif tag == "p" and self.in_paragraph:
+            self.in_paragraph = False
+            self.found = self.found or " ".join("".join(self.parts).split())
+
+    def handle_data(self, data):
+        if self.in_paragraph and not self.enclosing:
+            self.parts.append(data)
+
+
+def first_prose(html: str) -> str:
+    parser = _FirstProse()
+    parser.feed(html)
+    parser.close()
+    return parser.found
 
 
 def register():

@@ -14,11 +14,11 @@ from warta import urls
 from warta.contract import read_document
 from warta.galleries import body_photos, gallery_field_problems, gallery_folders, read_gallery, resolve
 from warta.i18n import LANGUAGES
-from warta.problems import ContentError
+from warta.problems import record_in_build
 
 from .library import PhotoSet, develop, publish
 from .model import Gallery, GalleryPage, gallery_of, is_published, newest_first
-from .settings import LIBRARY_KEY, PROBLEMS_KEY, cache_dir, jobs, recipe
+from .settings import LIBRARY_KEY, cache_dir, jobs, recipe
 
 logger = logging.getLogger(__name__)
 
@@ -50,14 +50,14 @@ class GalleriesGenerator(Generator):
             sources, recipe(self.settings), cache_dir(self.settings), jobs(self.settings), urls.PHOTOS
         )
         problems += found
-        record(self.context, problems)
+        record_in_build(self.context, problems)
         if any(p.is_error for p in problems):
             return  # the contract plugin stops the build before anything is written, naming every file
         galleries = newest_first([gallery_of(index, sets, timezone) for index in indexes])
         library = PhotoLibrary(sets, galleries, covers_of(placements, sets, galleries))
         self.context[LIBRARY_KEY] = library
         self.context["galleries"] = galleries
-        set_share_images(published_content(self.context), library, self.settings["UNIT"].site_url)
+        set_share_images([*published_content(self.context), *galleries], library, self.settings["UNIT"].site_url)
 
     def read_galleries(self, unit: Path, timezone: str):
         now = datetime.now(ZoneInfo(timezone))
@@ -142,17 +142,12 @@ def covers_of(placements, sets, galleries) -> dict[str, PhotoSet]:
 
 
 def set_share_images(contents, library, site_url: str) -> None:
-    """``og_image``: the absolute URL of each item's social card, for the card, JSON-LD and feeds alike."""
+    """``og_image``: the absolute URL of each item's social card, for the card, JSON-LD and feeds alike.
+
+    A gallery is shared with its cover (its first photo), an article or page with its own.
+    """
     for content in contents:
-        share = library.covers.get(content.source_path)
+        share = content.cover.set if isinstance(content, Gallery) and content.cover else None
+        share = share or library.covers.get(content.source_path)
         if share and share.card:
             content.og_image = f"{site_url}/{share.card.url}"
-
-
-def record(context, problems) -> None:
-    """Hand problems to the contract plugin's per-build list; without that plugin, fail here on errors."""
-    build_problems = context.get(PROBLEMS_KEY)
-    if build_problems is not None:
-        build_problems.add(problems)
-    elif any(p.is_error for p in problems):
-        raise ContentError([p for p in problems if p.is_error])

@@ -5,8 +5,11 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from urllib.parse import urlparse
 
 from markupsafe import Markup, escape
+
+from warta.galleries import EXTERNAL, written_path
 
 from .library import MIME, PhotoSet
 
@@ -60,18 +63,21 @@ def with_photos(body: str, source_path: str, sets: dict[Path, PhotoSet], siteurl
     """Photos alone in a paragraph become figures with their title as caption; inline ones become pictures.
 
     ``src`` is relative to the content file, as staff wrote it; images the pipeline does not know stay as they are.
+    An image from another site, which the Content-Security-Policy blocks, becomes a link to it (the check warns).
     The first photo is loaded at once and first of all: wherever a photo is the page's largest paint, it is this
     one (measured: a photo after the first paragraph is on a laptop's first screen; and a phone's Chromium fetches
     it at once even when lazy, being within its lazy-loading distance). The others wait until scrolled to.
     """
     base = Path(source_path).parent
-
     shown = []
 
     def replace(match: re.Match) -> str:
         alone = match.group(1)
         attributes = {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(alone or match.group(0))}
-        photos = sets.get((base / attributes.get("src", "")).resolve())
+        src = attributes.get("src", "")
+        if EXTERNAL.match(src):
+            return external_link(src, attributes.get("alt", ""), bool(alone))
+        photos = sets.get((base / written_path(src)).resolve())
         if photos is None:
             return match.group(0)
         alt, first = attributes.get("alt", ""), not shown
@@ -81,3 +87,10 @@ def with_photos(body: str, source_path: str, sets: dict[Path, PhotoSet], siteurl
         return picture(photos, alt, siteurl, BODY_SIZES, first=first)
 
     return Markup(_PHOTO.sub(replace, body))
+
+
+def external_link(src: str, alt: str, as_figure: bool) -> str:
+    """A link where an image from another site was: the visitor sees no broken image, and can still open it."""
+    text = alt or urlparse(src).netloc or src
+    link = f'<a class="external-image" href="{escape(src)}">{escape(text)}</a>'
+    return f"<p>{link}</p>" if as_figure else link

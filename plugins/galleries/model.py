@@ -51,6 +51,7 @@ class Gallery:
     titles: dict[str, str]
     summaries: dict[str, str]
     photos: list[Photo]
+    og_image: str = ""  # the absolute URL of its cover's social card, set once the photos are made
 
     @property
     def url(self) -> str:
@@ -95,10 +96,6 @@ class GalleryPage:
         return self.gallery.title_for(self.lang)
 
     @property
-    def summary_text(self) -> str:
-        return self.gallery.summary_for(self.lang) or ""
-
-    @property
     def url(self) -> str:
         return urls.in_lang(self.gallery.url, self.lang)
 
@@ -113,6 +110,19 @@ class GalleryPage:
     @property
     def photographer(self) -> list[str]:
         return self.gallery.photographer
+
+    @property
+    def summary_text(self) -> str:
+        return self.gallery.summary_for(self.lang)
+
+    @property
+    def og_image(self) -> str:
+        """A gallery is shared with its cover photo's card, as an article is."""
+        return self.gallery.og_image
+
+    @property
+    def og_image_alt(self) -> str:
+        return self.gallery.cover.alt_for(self.lang) if self.gallery.cover else ""
 
 
 def is_published(index: GalleryIndex, timezone: str, now: datetime) -> bool:

@@ -10,40 +10,25 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import math
 import os
-import re
 import shutil
 import tempfile
-import warnings
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps
 
-ORIENTATION = 0x0112
-TURNED = {5, 6, 7, 8}  # orientations that swap width and height
+from warta.decoding import MAX_DECODE_BYTES, PhotoError, decode
+
 EXTENSIONS = {"webp": "webp", "jpeg": "jpg"}
 CARD = "card"  # the 1200×630 crop that WhatsApp and Facebook show for a shared link
 CARD_SIZE = (1200, 630)
+CARD_MAX_BYTES = 300_000  # WhatsApp is reported to show no preview for a larger image
+CARD_LOWEST_QUALITY = 30
 MANIFEST = "manifest.json"
 WHITE = (255, 255, 255)
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
-
-
-class PhotoError(Exception):
-    """A photo that cannot be published; ``code`` names the message in warta.messages."""
-
-    def __init__(self, code: str, **params):
-        super().__init__(code, params)
-        self.code, self.params = code, params
-
-    def __reduce__(self):
-        return (_photo_error, (self.code, self.params))
-
-
-def _photo_error(code, params):
-    return PhotoError(code, **params)
+__all__ = ["PhotoError", "Recipe", "derive"]  # PhotoError: raised by warta.decoding, caught by the library
 
 
 @dataclass(frozen=True)
@@ -53,8 +38,8 @@ class Recipe:
     widths: tuple[int, ...] = (480, 960, 1600)
     formats: tuple[str, ...] = ("webp", "jpeg")
     quality: tuple[tuple[str, int], ...] = (("webp", 75), ("jpeg", 80))
-    max_pixels: int = 150_000_000
-    version: int = 2  # raise when the processing below changes its output
+    max_decode_bytes: int = MAX_DECODE_BYTES
+    version: int = 3  # raise when the processing below changes its output
 
     @property
     def key(self) -> str:
@@ -114,7 +99,7 @@ def write_derivatives(source: Path, recipe: Recipe, folder: Path) -> list[dict]:
             encode(sized, fmt, dict(recipe.quality)[fmt], folder / name)
             written.append({"file": name, "format": fmt, "width": width, "height": height})
     card = ImageOps.fit(largest, CARD_SIZE, Image.Resampling.LANCZOS)
-    encode(card, "jpeg", dict(recipe.quality)["jpeg"], folder / f"{CARD}.jpg")
+    encode_card(card, dict(recipe.quality)["jpeg"], folder / f"{CARD}.jpg")
     written.append({"file": f"{CARD}.jpg", "format": CARD, "width": CARD_SIZE[0], "height": CARD_SIZE[1]})
     return written
 
@@ -126,47 +111,12 @@ def widths_for(width: int, recipe: Recipe) -> set[int]:
 
 def open_upright(source: Path, recipe: Recipe) -> Image.Image:
     """The photo upright, in sRGB, at the largest width needed, with no metadata left on it."""
-    if source.stat().st_size == 0:
-        raise PhotoError("photo_empty")
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            image = Image.open(source)
-        try:
-            check_pixels(image, recipe)
-            icc = image.info.get("icc_profile")
-            turned = image.getexif().get(ORIENTATION) in TURNED
-            image.draft(None, draft_size(image, max(recipe.widths), turned))
-            image.load()  # also closes the file
-        except BaseException:
-            image.close()
-            raise
-        image = shrink(flatten_depth(image), max(recipe.widths), turned)
-        ImageOps.exif_transpose(image, in_place=True)  # after shrinking: turning fewer pixels
-    except UnidentifiedImageError:
-        raise PhotoError("photo_not_image") from None
-    except Image.DecompressionBombError as error:  # Pillow's own, larger limit, raised while reading the header
-        found = re.search(r"\((\d+) pixels\)", str(error))
-        pixels = int(found.group(1)) // 1_000_000 if found else "?"
-        raise PhotoError("photo_too_large", pixels=pixels, limit=recipe.max_pixels // 1_000_000) from None
-    except (OSError, SyntaxError, ValueError, EOFError) as error:
-        raise PhotoError("photo_corrupt", detail=str(error) or type(error).__name__) from None
-    image = to_srgb(image, icc)
+    decoded = decode(source, max(recipe.widths), recipe.max_decode_bytes)
+    image = shrink(flatten_depth(decoded.image), max(recipe.widths), decoded.turned)
+    ImageOps.exif_transpose(image, in_place=True)  # after shrinking: turning fewer pixels
+    image = to_srgb(image, decoded.icc)
     image.info = {}  # EXIF, XMP, IPTC, GPS, ICC: nothing of the camera file travels further
     return image
-
-
-def check_pixels(image: Image.Image, recipe: Recipe) -> None:
-    """Refuse decompression bombs from the header alone, before any pixel is decoded."""
-    pixels = image.width * image.height
-    if pixels > recipe.max_pixels:
-        raise PhotoError("photo_too_large", pixels=pixels // 1_000_000, limit=recipe.max_pixels // 1_000_000)
-
-
-def draft_size(image: Image.Image, widest: int, turned: bool) -> tuple[int, int]:
-    """The smallest decoded size (in the file's own orientation) that still yields ``widest`` upright pixels."""
-    scale = min(1.0, widest / (image.height if turned else image.width))
-    return max(1, math.ceil(image.width * scale)), max(1, math.ceil(image.height * scale))
 
 
 def flatten_depth(image: Image.Image) -> Image.Image:
@@ -215,6 +165,14 @@ def encode(image: Image.Image, fmt: str, quality: int, path: Path) -> None:
     if fmt == "jpeg":
         options["progressive"] = True
     image.save(path, format=fmt.upper(), **options)
+
+
+def encode_card(image: Image.Image, quality: int, path: Path) -> None:
+    """The share card as JPEG, at a lower quality where needed to stay within what WhatsApp previews."""
+    for tried in (quality, *range(quality - 10, CARD_LOWEST_QUALITY - 1, -10)):
+        encode(image, "jpeg", tried, path)
+        if path.stat().st_size <= CARD_MAX_BYTES:
+            return
 
 
 def opaque(image: Image.Image) -> bool:

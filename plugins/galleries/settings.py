@@ -6,6 +6,7 @@ import logging
 import os
 from pathlib import Path
 
+from warta.decoding import MAX_DECODE_BYTES
 from warta.jobs import worker_count
 
 from .photos import Recipe
@@ -15,14 +16,14 @@ DEFAULTS = {
     "PHOTO_WIDTHS": (480, 960, 1600),
     "PHOTO_FORMATS": ("webp", "jpeg"),  # the last is the <img> fallback every browser shows
     "PHOTO_QUALITY": {"webp": 75, "jpeg": 80},
-    "PHOTO_MAX_PIXELS": 150_000_000,  # a 108-megapixel phone photo passes; decompression bombs do not
+    # Memory one photo may take to decode (warta.decoding): a 200-megapixel phone JPEG passes, a bomb does not.
+    "PHOTO_MAX_DECODE_BYTES": MAX_DECODE_BYTES,
     "PHOTO_CACHE_DIR": None,  # None: <repository>/.cache/photos; the environment's WARTA_PHOTO_CACHE wins
     "PHOTO_JOBS": None,  # None: the environment's WARTA_JOBS, else one process per core
     "HOME_GALLERY_COUNT": 3,
 }
 CACHE_ENV = "WARTA_PHOTO_CACHE"
 LIBRARY_KEY = "warta_photo_library"
-PROBLEMS_KEY = "warta_problems"  # the contract plugin's per-build problem list
 
 
 def setting(settings, name):
@@ -36,7 +37,7 @@ def recipe(settings) -> Recipe:
         widths=tuple(sorted(setting(settings, "PHOTO_WIDTHS"))),
         formats=formats,
         quality=tuple((fmt, quality[fmt]) for fmt in formats),
-        max_pixels=int(setting(settings, "PHOTO_MAX_PIXELS")),
+        max_decode_bytes=int(setting(settings, "PHOTO_MAX_DECODE_BYTES")),
     )
 
 

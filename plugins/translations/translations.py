@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 
+from markupsafe import Markup, escape
 from pelican import signals
 from pelican.urlwrappers import Author, Category, Tag
 
@@ -40,13 +41,26 @@ def localize_terms(generator, metadata):
     category = metadata.get("category")
     if category is not None:
         unit_categories = getattr(generator.settings.get("UNIT"), "categories", {})
-        english = Category(english_category(category.name, category_names_en(unit_categories)), settings)
+        names_en = category_names_en(unit_categories)
+        english = Category(english_category(category.name, names_en), settings)
         english.slug = category.slug  # the URL stays the Indonesian one with en/ in front
+        if category.slug not in names_en:
+            english.name_lang = "id"  # no English name: shown in Indonesian, and marked so (see term_name)
         metadata["category"] = english
     if metadata.get("tags"):
         metadata["tags"] = [Tag(tag.name, settings) for tag in metadata["tags"]]
     if metadata.get("authors"):
         metadata["authors"] = [Author(author.name, settings) for author in metadata["authors"]]
+
+
+def term_name(term) -> Markup:
+    """A category's name for a page, in ``<span lang="id">`` when an English page can only show it in Indonesian."""
+    lang = getattr(term, "name_lang", None)
+    return Markup(f'<span lang="{lang}">{escape(term.name)}</span>') if lang else escape(term.name)
+
+
+def install_term_name(generator):
+    generator.env.globals["term_name"] = term_name
 
 
 def set_feed_language(context, feed):
@@ -68,6 +82,7 @@ def register():
     signals.page_generator_context.connect(localize_terms)
     # generator_init: each generator has its Jinja environment and has rendered nothing yet.
     signals.generator_init.connect(install_helpers)
+    signals.generator_init.connect(install_term_name)
     # feed_generated: the feed is complete and not yet written.
     signals.feed_generated.connect(set_feed_language)
     # get_generators: our generator joins the same pass, after articles and pages are read.
