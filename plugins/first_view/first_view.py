@@ -44,7 +44,7 @@ def inline_stylesheet(theme: Path, relative: str) -> tuple[Markup, str]:
 
 
 def icon_source(settings) -> Path:
-    """The unit's logo where it has one Pillow can read, else the theme's neutral icon."""
+    """The unit's logo, else the theme's neutral icon (which also stands in for a logo Pillow cannot read)."""
     logo = getattr(settings.get("UNIT"), "logo", "")
     return Path(settings["PATH"]) / logo if logo else Path(settings["THEME"]) / setting(settings, "DEFAULT_ICON")
 
