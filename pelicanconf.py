@@ -30,7 +30,7 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 THEME = os.environ.get("WARTA_THEME") or str(ROOT / "theme")  # another theme: tests break one on purpose
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["contract", "i18n", "related", "sitemap", "bylines", "translations", "galleries", "first_view"]
+PLUGINS = ["contract", "i18n", "related", "sitemap", "bylines", "translations", "galleries", "editor", "first_view"]
 # Autoescape: titles and metadata are text; only rendered Markdown bodies and summaries are marked safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
@@ -77,6 +77,17 @@ REPO_EDIT_URL = os.environ.get("WARTA_REPO_EDIT_URL", "https://github.com/kemens
 UNIT_REPO_PATH = (
     UNIT.path.relative_to(ROOT) if UNIT.path.is_relative_to(ROOT) else Path("content", UNIT.slug)
 ).as_posix()
+
+# The web editor at /admin/ (docs/editor-web.md): written only when a backend and a repository are set, here or in
+# the environment (WARTA_CMS_BACKEND, ...; the environment wins). Backend: github (sign-in through an OAuth proxy at
+# CMS_BASE_URL), gitlab or gitea (Forgejo too; PKCE with the OAuth application CMS_APP_ID, no proxy).
+CMS_BACKEND = ""
+CMS_REPO = ""  # owner/name
+CMS_BRANCH = "main"
+CMS_BASE_URL = ""  # GitHub: the OAuth proxy; GitLab, Gitea, Forgejo: the server, e.g. https://git.example.go.id
+CMS_AUTH_ENDPOINT = ""  # the proxy's or server's sign-in path when not the default
+CMS_APP_ID = ""  # GitLab, Gitea, Forgejo: the OAuth application's client id
+CMS_API_ROOT = ""  # self-hosted GitLab, Gitea or Forgejo: the API's address when not the default
 
 # Speed (bench/RESULTS.md): URLs worked out once; compiled templates and Markdown bodies (by their text, so never
 # stale: plugins/contract/bodies.py) kept between builds; an unchanged unit is skipped whole by its fingerprint

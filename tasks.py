@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 import time
@@ -23,12 +24,14 @@ from warta.problems import ContentError, display_path  # noqa: E402
 from warta.publish import DEFAULT_BRANCH, DEFAULT_REMOTE, PublishError  # noqa: E402
 from warta.publish import publish as publish_sites  # noqa: E402
 from warta.units import content_root, load_unit, unit_slugs  # noqa: E402
+from warta.watch import Rebuilder  # noqa: E402
 from warta.watch import serve as serve_and_watch  # noqa: E402
 from warta.weight import weight_report  # noqa: E402
 
 CONTENT = content_root(ROOT)
 OUTPUT = ROOT / "output"
 PORT = 8000
+CMS_PORT = 8080
 
 
 def chosen_units(unit: str | None, lang: str = "id") -> list[str]:
@@ -119,6 +122,26 @@ def livereload(c, port=PORT, lang="id"):
     """Serve output/, rebuild only the unit whose files change, and reload the browser."""
     print(f"http://localhost:{port}/  (Ctrl+C)")
     serve_and_watch(CONTENT, OUTPUT, ROOT, int(port), lang)
+
+
+@task(help={"unit": "the unit to edit (default: the first)", "port": f"port (default {CMS_PORT})", "lang": "id or en"})
+def cms(c, unit=None, port=CMS_PORT, lang="id"):
+    """The web editor on this machine at http://127.0.0.1:PORT/admin/, saving into the working tree; site at /."""
+    from warta.editor import install_npm  # noqa: PLC0415  (only this command needs the editor)
+    from warta.editor_server import make_server  # noqa: PLC0415
+
+    slug = chosen_units(unit, lang)[0]
+    install_npm(ROOT)
+    os.environ["WARTA_CMS_LOCAL"] = "1"  # the build writes /admin/ for the working tree (warta/editor.py)
+    output = Path(os.environ.get("WARTA_OUTPUT") or OUTPUT)  # tests build elsewhere
+    rebuild = Rebuilder(CONTENT, output, lang)
+    rebuild.units([slug])
+    server = make_server(CONTENT / slug, output / slug, int(port), partial(rebuild.units, [slug]))
+    print(message("cms_ready", lang, editor=f"http://127.0.0.1:{port}/admin/", site=f"http://127.0.0.1:{port}/"))
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        server.server_close()
 
 
 @task(help={"json": "print a JSON list"})

@@ -2,8 +2,10 @@
 
 The floor is Pillow alone doing the same work in a process pool: draft decode, resize to every width, encode every
 format with the same quality. The pipeline adds hashing, orientation, colour management, metadata stripping, the
-cache and the links into the output. Wall time swings with whatever else the machine runs; CPU time (this process
-and the pool's workers) is the steadier comparison on a shared machine, so both are reported.
+cache and the links into the output. A protected photo (DESIGN.md "Protected people") also has every face found
+and blurred: ``protected`` is the same photos through the same pipeline with protection on. Wall time swings with
+whatever else the machine runs; CPU time (this process and the pool's workers) is the steadier comparison on a
+shared machine, so both are reported.
 ``python bench/photos.py [--photos 20] [--jobs 2] [--rounds 2] [--json PATH]``
 """
 
@@ -99,9 +101,11 @@ def floor(paths: list[Path], recipe: Recipe, jobs: int) -> tuple[float, float]:
     return measured(work)
 
 
-def pipeline(paths: list[Path], recipe: Recipe, jobs: int, cache: Path, output: Path) -> tuple[float, float]:
+def pipeline(
+    paths: list[Path], recipe: Recipe, jobs: int, cache: Path, output: Path, protected=False
+) -> tuple[float, float]:
     def work():
-        sets, problems = develop(paths, recipe, cache, jobs, "foto/")
+        sets, problems = develop(paths, recipe, cache, jobs, "foto/", set(paths) if protected else frozenset())
         publish(sets.values(), output)
         assert not problems, problems
 
@@ -116,7 +120,7 @@ def main(argv=None) -> int:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     paths, recipe = corpus(args.photos), Recipe()
-    floors, colds, warms = [], [], []
+    floors, colds, warms, protected = [], [], [], []
     work = Path(tempfile.mkdtemp(prefix="warta-bench-"))
     try:
         for round_number in range(args.rounds):
@@ -124,9 +128,11 @@ def main(argv=None) -> int:
             cache = work / f"cache-{round_number}"
             colds.append(pipeline(paths, recipe, args.jobs, cache, work / f"cold-{round_number}"))
             warms.append(pipeline(paths, recipe, args.jobs, cache, work / f"warm-{round_number}"))
+            shielded = work / f"protected-{round_number}"
+            protected.append(pipeline(paths, recipe, args.jobs, shielded, shielded / "out", protected=True))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    runs = {"floor": floors, "cold": colds, "warm": warms}
+    runs = {"floor": floors, "cold": colds, "warm": warms, "protected": protected}
     wall = {name: min(t[0] for t in times) * 1000 / len(paths) for name, times in runs.items()}
     cpu = {name: min(t[1] for t in times) * 1000 / len(paths) for name, times in runs.items()}
     result = {
@@ -136,6 +142,8 @@ def main(argv=None) -> int:
         "cpu_ms_per_photo": {name: round(value, 2) for name, value in cpu.items()},
         "cold_over_floor_wall": round(wall["cold"] / wall["floor"], 3),
         "cold_over_floor_cpu": round(cpu["cold"] / cpu["floor"], 3),
+        "protected_over_cold_wall": round(wall["protected"] / wall["cold"], 3),
+        "protected_over_cold_cpu": round(cpu["protected"] / cpu["cold"], 3),
         "load_average": os.getloadavg()[0],
     }
     print(json.dumps(result, indent=2))

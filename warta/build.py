@@ -91,7 +91,7 @@ def build_unit(
     # The render process starts while the checks run: it refuses the same files, the checks name them better.
     rendering = None if in_process else start_render(unit, content, staging, publish, worker_jobs)
     sources: dict[str, Path] = {}
-    problems = check_unit(content / unit, root=shown_from, sources=sources)
+    problems = check_unit(content / unit, root=shown_from, sources=sources, publishing=publish)
     report = "\n".join(p.format(lang, shown_from) for p in problems)
     if any(p.is_error for p in problems):
         if rendering is not None:

@@ -23,6 +23,7 @@ from warta.i18n import LANGUAGES
 from warta.links import LinkChecker
 from warta.placeholders import placeholder_problems
 from warta.problems import ERROR, WARNING, Problem, display_path
+from warta.protection import review_problems
 from warta.translations import category_problems, is_translation, lang_of, pair
 from warta.units import DEFAULT_TIMEZONE, is_inside, read_unit
 
@@ -31,15 +32,19 @@ EARLIEST_YEAR = 1945  # the ministry's founding; an earlier year is a typo
 DATE_ERRORS = {"bad_date", "impossible_date"}
 
 
-def check_unit(folder: Path, root: Path | None = None, sources: dict[str, Path] | None = None) -> list[Problem]:
+def check_unit(
+    folder: Path, root: Path | None = None, sources: dict[str, Path] | None = None, publishing: bool = False
+) -> list[Problem]:
     """unit.toml and every news item, page, gallery, document and link of the unit in ``folder``.
 
     ``root`` is the repository root, for naming the other file of a pair (default: two levels up). ``sources``,
     when given, is filled with the source file of each item's URL (for the built site's own check to name).
+    ``publishing``: a protected item without an editor's review is an error (else a warning listing it).
     """
     root = Path(root) if root else Path(folder).resolve().parent.parent
     unit, problems = read_unit(folder)
     timezone = unit.timezone if unit else DEFAULT_TIMEZONE
+    protection = unit.protection if unit else ""
     addresses = defaultdict(list)
     depth = len(Path(folder).parts)
     this_year = datetime.now().year
@@ -65,10 +70,14 @@ def check_unit(folder: Path, root: Path | None = None, sources: dict[str, Path] 
         readable.append(doc)
         if not any(p.is_error for p in found) and not is_draft(doc):
             addresses[address_of(doc, kind, timezone)].append(path)
+            problems += review_problems(doc, protection, publishing)
     problems += address_problems(addresses, root)
     galleries = gallery_folders(folder)
     for gallery in galleries:
-        problems += read_gallery(gallery, folder, timezone, decode=True)[1]
+        index, found = read_gallery(gallery, folder, timezone, decode=True)
+        problems += found
+        if index is not None and not is_draft(index.doc):
+            problems += review_problems(index.doc, protection, publishing)
     documents = document_files(folder)
     problems += [problem for document in documents for problem in document_problems(document)]
     problems += shared_document_urls(documents)

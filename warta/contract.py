@@ -30,7 +30,15 @@ CREDIT_KEYS = {
     "fotografer": "photographer",
     "photographer": "photographer",
 }
+# Protected people (DESIGN.md): who is protected, and the editor who reviewed the item.
+PROTECTION_KEYS = {
+    "perlindungan": "protection",
+    "protection": "protection",
+    "ditinjau": "reviewed",
+    "reviewed": "reviewed",
+}
 PLAIN_KEYS = {"title", "date", "modified", "place", "category", "tags", "gallery", "cover", "summary", "status", "slug"}
+PLAIN_KEYS |= set(PROTECTION_KEYS.values())
 STATUSES = {"draft", "published"}
 DATE_FORMATS = {r"\d{4}-\d{2}-\d{2}": "%Y-%m-%d", r"\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}": "%Y-%m-%d %H:%M"}
 # How a required key is named to staff, and the line that fixes its absence.
@@ -87,7 +95,7 @@ class Document:
 
 def canonical_key(written: str) -> str:
     key = written.strip().lower()
-    return CREDIT_KEYS.get(key, key)
+    return CREDIT_KEYS.get(key) or PROTECTION_KEYS.get(key, key)
 
 
 def read_document(path: Path) -> Document:

@@ -25,7 +25,17 @@ from warta.units import read_unit
 
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_INPUTS = ("pelicanconf.py", "publishconf.py", "requirements.txt", "theme", "plugins", "warta")
+SHARED_INPUTS = (
+    "pelicanconf.py",
+    "publishconf.py",
+    "requirements.txt",
+    "requirements-models.txt",
+    "theme",
+    "plugins",
+    "warta",
+    "editor",
+    "package-lock.json",
+)
 THEME_ENV = "WARTA_THEME"  # another theme than theme/ (tests break one on purpose)
 SKIPPED_FOLDERS = {"__pycache__", ".git"}
 # A file changed this shortly before the fingerprint was taken may change again with the same modification time
@@ -50,7 +60,7 @@ class Fingerprint:
         taken = time.time_ns()
         unit_folder = Path(content).resolve() / unit
         newest = 0
-        digest = hashlib.blake2b(f"{publish}\n{unit_folder}\n".encode(), digest_size=20)
+        digest = hashlib.blake2b(f"{publish}\n{unit_folder}\n{editor_environment()}\n".encode(), digest_size=20)
         other_theme = [Path(os.environ[THEME_ENV])] if os.environ.get(THEME_ENV) else []  # pelicanconf.py reads it
         for path, size, mtime in code_stamps(SHARED_INPUTS, unit_folder, other_theme):
             digest.update(f"{path} {size} {mtime}\n".encode())
@@ -94,6 +104,11 @@ class Fingerprint:
         }
         self.record.parent.mkdir(parents=True, exist_ok=True)
         self.record.write_text(json.dumps(saved), encoding="utf-8")
+
+
+def editor_environment() -> str:
+    """The web editor's settings from the environment (warta/editor.py): they decide whether /admin/ is written."""
+    return " ".join(f"{name}={value}" for name, value in sorted(os.environ.items()) if name.startswith("WARTA_CMS_"))
 
 
 def code_stamps(shared: tuple[str, ...], own: Path, elsewhere=()):

@@ -5,6 +5,16 @@ from __future__ import annotations
 DEFAULT_LANG = "id"
 
 MESSAGES = {
+    # the web editor (warta/editor.py)
+    "editor_not_installed": (
+        "editor web (/admin/) diminta tetapi kodenya belum terpasang: jalankan `npm ci` di folder repositori",
+        "the web editor (/admin/) is configured but its code is not installed: run `npm ci` in the repository",
+    ),
+    # invoke cms
+    "cms_ready": (
+        "editor: {editor}  (situs: {site}; setiap simpanan membangun ulang situs)  Ctrl+C untuk berhenti",
+        "editor: {editor}  (site: {site}; each save rebuilds the site)  Ctrl+C to stop",
+    ),
     "warning_label": ("peringatan:", "warning:"),
     # unit.toml
     "unit_no_toml": (
@@ -453,6 +463,23 @@ MESSAGES = {
     "site_check_failed": (
         "situs hasil build memuat {count} tautan rusak; situs lama tetap dipakai",
         "the built site has {count} broken links; the last good site stays",
+    ),
+    # protected people (DESIGN.md "Protected people")
+    "protection_unreviewed": (
+        "item ini melindungi identitas orang di dalamnya ({rule}) tetapi belum ditinjau, jadi situs TIDAK "
+        "diterbitkan. Wajah di fotonya sudah disamarkan; editor memeriksa foto dan teksnya di build lokal "
+        "(invoke build: nama, alamat, seragam, nomor rumah), lalu menulis baris 'Ditinjau: <nama editor>' di "
+        "bagian atas berkas ini",
+        "this item protects the identity of the people in it ({rule}) but has not been reviewed, so the site is "
+        "NOT published. The faces in its photos are blurred; an editor checks its photos and text in a local "
+        "build (invoke build: names, addresses, uniforms, house numbers), then writes the line "
+        "'Reviewed: <editor's name>' at the top of this file",
+    ),
+    "protection_awaiting_review": (
+        "menunggu tinjauan editor ({rule}): periksa foto yang wajahnya disamarkan dan teksnya, lalu tulis "
+        "'Ditinjau: <nama editor>'; sebelum itu situs tidak dapat diterbitkan",
+        "awaiting an editor's review ({rule}): check the photos with blurred faces and the text, then write "
+        "'Reviewed: <editor's name>'; until then the site cannot be published",
     ),
 }
 

@@ -109,7 +109,12 @@ def build_failures(slugs: list[str], content: Path, output: Path, jobs: int | No
 
 def check_failures(slugs: list[str], content: Path, root: Path, lang: str) -> list[str]:
     """Every error the check finds in the units, as ``path:line: message``."""
-    return [p.format(lang, root) for slug in slugs for p in check_unit(content / slug, root=root) if p.is_error]
+    return [
+        p.format(lang, root)
+        for slug in slugs
+        for p in check_unit(content / slug, root=root, publishing=True)
+        if p.is_error
+    ]
 
 
 def built_failures(slugs: list[str], output: Path, lang: str) -> list[str]:

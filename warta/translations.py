@@ -31,6 +31,8 @@ INHERITED = (
     "editor",
     "photographer",
     "status",
+    "protection",
+    "reviewed",
 )
 # These make addresses (its own, its category's), which must be the original's with /en in front: a translation
 # cannot change them. Its category's English name comes from category_names_en.

@@ -16,7 +16,7 @@ from warta.problems import WARNING, ContentError, Problem
 
 UNIT_FILE = "unit.toml"
 DEFAULT_TIMEZONE = "Asia/Jakarta"
-TOP_KEYS = ("name", "name_en", "short_name", "site_url", "logo", "timezone")
+TOP_KEYS = ("name", "name_en", "short_name", "site_url", "logo", "timezone", "protection")
 REQUIRED_KEYS = ("name", "site_url")
 TABLES = {
     "contact": ("address", "phone", "email", "map", "hours"),
@@ -39,6 +39,7 @@ class Unit:
     short_name: str = ""
     logo: str = ""
     timezone: str = DEFAULT_TIMEZONE
+    protection: str = ""  # who is protected in every item of the unit (DESIGN.md "Protected people")
     contact: dict = field(default_factory=dict)
     social: dict = field(default_factory=dict)
     categories: dict = field(default_factory=dict)
@@ -93,6 +94,7 @@ def read_unit(folder: Path) -> tuple[Unit | None, list[Problem]]:
         short_name=data.get("short_name") or data["name"],
         logo=data.get("logo", ""),
         timezone=data.get("timezone", DEFAULT_TIMEZONE),
+        protection=data.get("protection", "").strip(),
         **{table: dict(data.get(table, {})) for table in TABLES},
     )
     return unit, problems

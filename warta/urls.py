@@ -25,6 +25,7 @@ PHOTOS = "foto/"  # every photo derivative, named by content hash
 RESERVED = {"berita", "galeri", "kategori", "tag", "arsip", "kontributor", "cari", "feeds", "en", "theme", "images"}
 RESERVED |= {"foto"}  # photo derivatives (plugins/galleries)
 RESERVED |= {"dokumen"}  # documents (plugins/links)
+RESERVED |= {"admin"}  # the web editor, where configured (plugins/editor)
 
 # Every English URL is the Indonesian one with this in front.
 LANG_PREFIX = {"id": "", "en": "en/"}

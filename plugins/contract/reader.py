@@ -12,6 +12,7 @@ from warta.contract import (
     PAGE,
     UnreadableFile,
     check_document,
+    is_draft,
     kind_of,
     parse_date,
     read_document,
@@ -19,13 +20,14 @@ from warta.contract import (
     split_names,
 )
 from warta.problems import ContentError, Problem
+from warta.protection import protection_of, review_problems
 from warta.translations import is_translation, lang_of, pair, translation_key
 from warta.units import is_inside
 
 logger = logging.getLogger(__name__)
 
 # Header keys handed to Pelican as they are; credits and dates are turned into objects below.
-PASSED_KEYS = ("title", "place", "category", "tags", "gallery", "cover", "summary")
+PASSED_KEYS = ("title", "place", "category", "tags", "gallery", "cover", "summary", "reviewed")
 CREDITS = ("writer", "editor", "translator", "photographer")
 
 
@@ -55,12 +57,18 @@ class ContractReader(MarkdownReader):
             found, doc = pairing.problems, pairing.document
         else:
             found = check_document(doc, kind, self.settings["TIMEZONE"])
+        if self.settings.get("WARTA_PUBLISHING") and not is_draft(doc):
+            found += review_problems(doc, self.unit_protection, publishing=True)
         self.problems.add(found)
         errors = [p for p in found if p.is_error]
         if errors:
             raise ContentError(errors)
         self._source_path = source_path
         return self.bodies.html(doc.body, source_path), self.metadata_of(doc)
+
+    @property
+    def unit_protection(self) -> str:
+        return getattr(self.settings.get("UNIT"), "protection", "")
 
     def metadata_of(self, doc):
         """Pelican metadata from the contract's fields."""
@@ -77,6 +85,8 @@ class ContractReader(MarkdownReader):
         metadata["lang"] = lang_of(doc.path)
         metadata["translation_key"] = translation_key(doc.path, self.settings["PATH"])
         metadata["status"] = doc.get("status", "published").strip().lower()
+        # Who is protected, also when only unit.toml says so: templates mark items awaiting review.
+        metadata["protection"] = protection_of(doc, self.unit_protection)
         for role in CREDITS:
             metadata[role] = split_names(doc.get(role))
         # Pelican's own author pages and feeds keep working from the writers.

@@ -15,6 +15,7 @@ from warta.contract import read_document
 from warta.galleries import body_photos, gallery_field_problems, gallery_folders, read_gallery, resolve
 from warta.i18n import LANGUAGES
 from warta.problems import record_in_build
+from warta.protection import is_protected, review_problems
 
 from .library import PhotoSet, develop, publish
 from .model import Gallery, GalleryPage, gallery_of, is_published, newest_first
@@ -46,18 +47,24 @@ class GalleriesGenerator(Generator):
         problems += found
         sources = [ref.path for index in indexes for ref in index.photos]
         sources += [path for body, cover, _ in placements.values() for path in [*body, cover] if path]
+        protected = self.protected_photos(indexes, placements)
         sets, found = develop(
-            sources, recipe(self.settings), cache_dir(self.settings), jobs(self.settings), urls.PHOTOS
+            sources, recipe(self.settings), cache_dir(self.settings), jobs(self.settings), urls.PHOTOS, protected
         )
         problems += found
         record_in_build(self.context, problems)
         if any(p.is_error for p in problems):
             return  # the contract plugin stops the build before anything is written, naming every file
-        galleries = newest_first([gallery_of(index, sets, timezone) for index in indexes])
+        protection = self.unit_protection
+        galleries = newest_first([gallery_of(index, sets, timezone, protection) for index in indexes])
         library = PhotoLibrary(sets, galleries, covers_of(placements, sets, galleries))
         self.context[LIBRARY_KEY] = library
         self.context["galleries"] = galleries
         set_share_images([*published_content(self.context), *galleries], library, self.settings["UNIT"].site_url)
+
+    @property
+    def unit_protection(self) -> str:
+        return getattr(self.settings.get("UNIT"), "protection", "")
 
     def read_galleries(self, unit: Path, timezone: str):
         now = datetime.now(ZoneInfo(timezone))
@@ -67,7 +74,25 @@ class GalleriesGenerator(Generator):
             problems += found
             if index and is_published(index, timezone, now):
                 indexes.append(index)
+                if self.settings.get("WARTA_PUBLISHING"):
+                    problems += review_problems(index.doc, self.unit_protection, publishing=True)
         return indexes, problems
+
+    def protected_photos(self, indexes, placements) -> set[Path]:
+        """Photos of protected galleries and of protected items (body, cover, gallery): blurred wherever shown."""
+        protection = self.unit_protection
+        by_slug = {index.slug: index for index in indexes}
+        protected_galleries = {index.slug for index in indexes if is_protected(index.doc, protection)}
+        protected = set()
+        for content in published_content(self.context):
+            body, cover, slug = placements[content.source_path]
+            if getattr(content, "protection", "") or protection:
+                protected.update(path for path in [*body, cover] if path)
+                if slug in by_slug:
+                    protected_galleries.add(slug)
+        for slug in protected_galleries:
+            protected.update(ref.path for ref in by_slug[slug].photos)
+        return protected
 
     def read_placements(self, unit: Path):
         """Per published article or page: the photos of its body, its Cover and its Gallery slug.

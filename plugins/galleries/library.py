@@ -7,6 +7,7 @@ files, finds the content-addressed entries and still decodes nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import os
@@ -108,36 +109,54 @@ def remember(source: Path, recipe: Recipe, cache: Path, manifest: dict) -> None:
     temporary.replace(target)
 
 
-def develop(sources, recipe: Recipe, cache: Path, jobs: int, base_url: str) -> tuple[dict, list[Problem]]:
-    """PhotoSets by source path for every source, and a problem naming each photo that cannot be published."""
+def develop(
+    sources, recipe: Recipe, cache: Path, jobs: int, base_url: str, protected=frozenset()
+) -> tuple[dict, list[Problem]]:
+    """PhotoSets by source path for every source, and a problem naming each photo that cannot be published.
+
+    A source in ``protected`` is blurred wherever it is shown: its recipe, so its cache entry and URLs, differ.
+    """
+    recipes = recipes_for(dict.fromkeys(sources), recipe, protected)
     manifests, todo = {}, []
-    for source in dict.fromkeys(sources):
-        manifest = known_manifest(source, recipe, cache)
+    for source, chosen in recipes.items():
+        manifest = known_manifest(source, chosen, cache)
         if manifest is None:
             todo.append(source)
         else:
             manifests[source] = manifest
     problems = []
-    for source, outcome in derive_all(todo, recipe, cache, jobs):
+    for source, outcome in derive_all([(source, recipes[source]) for source in todo], cache, jobs):
         if isinstance(outcome, PhotoError):
             problems.append(Problem.of(source, outcome.code, **outcome.params))
         else:
-            remember(source, recipe, cache, outcome)
+            remember(source, recipes[source], cache, outcome)
             manifests[source] = outcome
     logger.info("galleries: %d photos, %d of them new or changed", len(manifests) + len(problems), len(todo))
-    sets = {source: photo_set(source, manifest, cache, recipe, base_url) for source, manifest in manifests.items()}
+    sets = {
+        source: photo_set(source, manifest, cache, recipes[source], base_url) for source, manifest in manifests.items()
+    }
     return sets, problems
 
 
-def derive_all(sources: list[Path], recipe: Recipe, cache: Path, jobs: int):
-    """(source, manifest or PhotoError) for each source; one pool of at most ``jobs`` processes for the build."""
-    workers = min(jobs, len(sources))
+def recipes_for(sources, recipe: Recipe, protected) -> dict[Path, Recipe]:
+    """Each source's recipe: protected photos carry the face blur's version (loading OpenCV only when there are)."""
+    if not any(source in protected for source in sources):
+        return dict.fromkeys(sources, recipe)
+    from warta.faces import version  # noqa: PLC0415  (OpenCV loads in 0.3 s: only units with protected photos)
+
+    blurred = dataclasses.replace(recipe, faces=version())
+    return {source: blurred if source in protected else recipe for source in sources}
+
+
+def derive_all(jobs_to_do: list[tuple[Path, Recipe]], cache: Path, jobs: int):
+    """(source, manifest or PhotoError) for each (source, recipe); one pool of at most ``jobs`` processes."""
+    workers = min(jobs, len(jobs_to_do))
     if workers <= 1:
-        for source in sources:
+        for source, recipe in jobs_to_do:
             yield source, attempt(derive, str(source), recipe, str(cache))
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [(source, pool.submit(derive, str(source), recipe, str(cache))) for source in sources]
+        futures = [(source, pool.submit(derive, str(source), recipe, str(cache))) for source, recipe in jobs_to_do]
         for source, future in futures:
             yield source, attempt(future.result)
 

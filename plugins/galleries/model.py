@@ -9,6 +9,7 @@ from pathlib import Path
 from warta import urls
 from warta.contract import is_draft, parse_date, split_names
 from warta.galleries import GalleryIndex
+from warta.protection import protection_of
 
 from .library import PhotoSet
 
@@ -52,6 +53,8 @@ class Gallery:
     summaries: dict[str, str]
     photos: list[Photo]
     og_image: str = ""  # the absolute URL of its cover's social card, set once the photos are made
+    protection: str = ""  # who is protected (its Perlindungan, else the unit's): faces blurred, review awaited
+    reviewed: str = ""  # the editor named in Ditinjau
 
     @property
     def url(self) -> str:
@@ -131,7 +134,7 @@ def is_published(index: GalleryIndex, timezone: str, now: datetime) -> bool:
     return not is_draft(index.doc) and (date is None or date <= now)
 
 
-def gallery_of(index: GalleryIndex, sets: dict[Path, PhotoSet], timezone: str) -> Gallery:
+def gallery_of(index: GalleryIndex, sets: dict[Path, PhotoSet], timezone: str, unit_protection: str = "") -> Gallery:
     """The template model of a gallery whose photos are all in ``sets``."""
     photos = []
     for ref in index.photos:
@@ -149,6 +152,8 @@ def gallery_of(index: GalleryIndex, sets: dict[Path, PhotoSet], timezone: str) -
         titles={lang: doc.get("title") for lang, doc in index.texts.items() if doc.get("title")},
         summaries={lang: doc.get("summary") for lang, doc in index.texts.items() if doc.get("summary")},
         photos=photos,
+        protection=protection_of(index.doc, unit_protection),
+        reviewed=index.doc.get("reviewed").strip(),
     )
 
 

