@@ -49,6 +49,12 @@ MESSAGES = {
         "berkas '{value}' untuk '{key}' tidak ditemukan di folder unit",
         "the file '{value}' given for '{key}' is not in the unit folder",
     ),
+    "toml_logo_not_raster": (
+        "logo '{value}' bukan gambar PNG, JPEG atau WebP, jadi ikon situs (favicon) memakai ikon bawaan; simpan logo"
+        " sebagai PNG",
+        "the logo '{value}' is not a PNG, JPEG or WebP picture, so the site's icon (favicon) is the default one;"
+        " save the logo as PNG",
+    ),
     # content files
     "not_utf8": (
         "berkas tidak tersimpan sebagai teks UTF-8; buka lalu simpan ulang dengan encoding UTF-8",

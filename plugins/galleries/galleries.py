@@ -54,8 +54,11 @@ def with_photos(context, html, content):
 
 
 @pass_context
-def picture(context, photo, sizes, eager=False, alt=None):
-    """``<picture>`` for a gallery Photo (alt in the page's language) or a bare cover (decorative unless given)."""
+def picture(context, photo, sizes, eager=False, alt=None, first=False):
+    """``<picture>`` for a gallery Photo (alt in the page's language) or a bare cover (decorative unless given).
+
+    ``first``: the page's largest paint, fetched first (see markup.picture).
+    """
     if photo is None:
         return Markup("")
     alt_lang = None
@@ -64,7 +67,7 @@ def picture(context, photo, sizes, eager=False, alt=None):
             alt, alt_lang = photo.alt_for(_lang(context)), photo.alt_lang(_lang(context))
         photo = photo.set
     alt_lang = alt_lang if alt_lang != _lang(context) else None
-    return markup.picture(photo, alt or "", context["SITEURL"], sizes, eager, alt_lang)
+    return markup.picture(photo, alt or "", context["SITEURL"], sizes, eager, alt_lang, first)
 
 
 @pass_context
