@@ -217,9 +217,20 @@ def new_unit(c, unit=None, name=None, site_url=None, lang="id"):
     print(message("new_unit_created", lang, path=display_path(created, ROOT)))
 
 
-@task(help={"quick": "only the 2,000-article unit and 40 photos (under 3 minutes)"})
-def bench(c, quick=False):
+@task(
+    help={
+        "quick": "only the 2,000-article unit and 40 photos (under 3 minutes)",
+        "lighthouse": "instead: Lighthouse's mobile profile on each page type of an example unit (about 3 minutes)",
+    }
+)
+def bench(c, quick=False, lighthouse=False):
     """Measure build speed and memory against vanilla Pelican and Hugo: a table and bench/results/latest.json."""
+    if lighthouse:
+        from bench.lighthouse import main as lighthouse_main  # noqa: PLC0415  (only this command needs it)
+
+        if lighthouse_main([]):
+            raise Exit(code=1)
+        return
     from bench.run import main  # noqa: PLC0415  (only this command needs the benchmark)
 
     main(["--quick"] if quick else [])

@@ -186,7 +186,10 @@ def test_jsonld_of_any_object_as_image_gallery():
     photographers = ["Eko Saputra", "Dok. Balai Uji"]
     gallery = SimpleNamespace(title="Galeri & Foto", url="galeri/hut/", lang="id", photographer=photographers)
     data = jsonld_of(gallery, "ImageGallery", credits_of(gallery, SETTINGS), UNIT)
-    assert data["@type"] == "ImageGallery" and data["headline"] == "Galeri & Foto"
+    assert data["@type"] == "ImageGallery" and data["headline"] == data["name"] == "Galeri & Foto"
+    assert "description" not in data  # no summary
+    gallery.summary_text = "Suasana peringatan."
+    assert jsonld_of(gallery, "ImageGallery", [], UNIT)["description"] == "Suasana peringatan."
     assert data["url"] == "https://uji.example.go.id/galeri/hut/"
     assert [(c["@type"], c["name"]) for c in data["contributor"]] == [
         ("Person", "Eko Saputra"),

@@ -10,7 +10,8 @@ from PIL import Image
 
 from warta.check import check_unit
 from warta.documents import document_url, human_size
-from warta.links import body_links, resolve_body_path
+from warta.links import body_links
+from warta.paths import resolve_body_path
 from warta.problems import ContentError
 from warta.render import render
 from warta.site_check import broken_links

@@ -11,7 +11,7 @@ import tasks
 from plugins.galleries.photos import PhotoError, Recipe, derive
 from warta.check import check_unit
 from warta.decoding import decode
-from warta.galleries import written_path
+from warta.paths import resolve_body_path
 from warta.watch import Rebuilder
 
 RED, BLUE = (255, 0, 0), (0, 0, 255)
@@ -62,10 +62,18 @@ def test_a_heic_photo_is_published_upright_and_without_any_metadata(site):
 
 @pytest.mark.parametrize(
     ("written", "name"),
-    [("<IMG 0001.JPG>", "IMG 0001.JPG"), ("IMG%200001.JPG", "IMG 0001.JPG"), (" Foto (2).jpg ", "Foto (2).jpg")],
+    [
+        ("<IMG 0001.JPG>", "IMG 0001.JPG"),
+        ("IMG%200001.JPG", "IMG 0001.JPG"),
+        (" Foto (2).jpg ", "Foto (2).jpg"),
+        ("{static}/galleries/hari-anak/IMG 0001.JPG", "IMG 0001.JPG"),
+        ("Foto%20%232.jpg", "Foto #2.jpg"),  # %23 is a # of the name, as in any Markdown preview
+        ("<Foto #2.jpg>", "Foto "),  # CommonMark: # starts an anchor, even in angle brackets
+    ],
 )
-def test_a_written_path_names_the_file(written, name):
-    assert written_path(written) == name
+def test_a_written_path_names_the_file(tmp_path, written, name):
+    folder = tmp_path / "galleries" / "hari-anak"
+    assert resolve_body_path(written, folder, tmp_path) == folder / name
 
 
 def test_names_with_spaces_brackets_and_capitals_in_gallery_lines_and_bodies(site):

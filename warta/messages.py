@@ -76,6 +76,12 @@ MESSAGES = {
         "the file '{value}' named by '{key}' is not in the unit folder; upload the file to the unit folder or "
         "correct its name (capital and small letters differ)",
     ),
+    "toml_logo_not_raster": (
+        "logo '{value}' bukan gambar PNG, JPEG atau WebP, jadi ikon situs (favicon) memakai ikon bawaan; simpan logo"
+        " sebagai PNG",
+        "the logo '{value}' is not a PNG, JPEG or WebP picture, so the site's icon (favicon) is the default one;"
+        " save the logo as PNG",
+    ),
     # content files
     "not_utf8": (
         "berkas ini disimpan dengan pengodean huruf yang tidak dapat dibaca (bukan UTF-8) mulai baris ini; buka "
@@ -432,6 +438,13 @@ MESSAGES = {
         "01.JPG tidak sama dengan 01.jpg), lalu perbaiki tulisannya atau unggah fotonya",
         "the photo '{file}' is not found; check the file name and its folder (capital and small letters differ: "
         "01.JPG is not 01.jpg), then correct what is written or upload the photo",
+    ),
+    "path_hash_in_name": (
+        "'{file}' tidak ditemukan: di Markdown tanda # memulai jangkar, jadi nama berkas terbaca hanya sampai"
+        " sebelum #; tulis # pada nama berkas sebagai %23 dan spasi sebagai %20, misalnya Foto%20%232.jpg,"
+        " atau ganti nama berkasnya",
+        "'{file}' is not found: in Markdown a # starts an anchor, so the file name is read only up to the #;"
+        " write a # of the file name as %23 and a space as %20, for example Foto%20%232.jpg, or rename the file",
     ),
     "photo_outside_unit": (
         "foto '{file}' berada di luar folder unit; unggah fotonya ke folder galleries/ atau images/ unit ini, lalu "

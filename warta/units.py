@@ -10,7 +10,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from warta.problems import ContentError, Problem
+from PIL import Image
+
+from warta.problems import WARNING, ContentError, Problem
 
 UNIT_FILE = "unit.toml"
 DEFAULT_TIMEZONE = "Asia/Jakarta"
@@ -159,7 +161,19 @@ def _check_values(data: dict, text: str, path: Path, folder: Path) -> list[Probl
     logo = data.get("logo")
     if isinstance(logo, str) and logo and not is_inside(folder, folder / logo, must_exist=True):
         problems.append(Problem.of(path, "toml_missing_file", _line_of(text, "logo"), key="logo", value=logo))
+    elif isinstance(logo, str) and logo and not is_raster_image(folder / logo):
+        problems.append(Problem.of(path, "toml_logo_not_raster", _line_of(text, "logo"), WARNING, value=logo))
     return problems
+
+
+def is_raster_image(path: Path) -> bool:
+    """True where Pillow reads the file as a picture: the site's icons are made from the logo (plugins/first_view)."""
+    try:
+        with Image.open(path) as image:
+            image.verify()
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return False
+    return True
 
 
 def _check_publish(publish, text: str, path: Path) -> list[Problem]:
