@@ -77,8 +77,8 @@ MESSAGES = {
         "correct its name (capital and small letters differ)",
     ),
     "toml_logo_not_raster": (
-        "logo '{value}' bukan gambar PNG, JPEG atau WebP, jadi ikon situs (favicon) memakai ikon bawaan; simpan logo"
-        " sebagai PNG",
+        "logo '{value}' bukan berkas PNG, JPEG, atau WebP, jadi ikon situs (favicon) memakai ikon bawaan; simpan"
+        " logo sebagai PNG",
         "the logo '{value}' is not a PNG, JPEG or WebP picture, so the site's icon (favicon) is the default one;"
         " save the logo as PNG",
     ),
