@@ -30,7 +30,7 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 THEME = os.environ.get("WARTA_THEME") or str(ROOT / "theme")  # another theme: tests break one on purpose
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["contract", "i18n", "related", "sitemap", "bylines", "translations", "galleries", "editor"]
+PLUGINS = ["contract", "i18n", "related", "sitemap", "bylines", "translations", "galleries", "editor", "first_view"]
 # Autoescape: titles and metadata are text; only rendered Markdown bodies and summaries are marked safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 

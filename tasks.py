@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from warta.build import build_units  # noqa: E402
 from warta.check import check_unit, count  # noqa: E402
-from warta.messages import message  # noqa: E402
+from warta.messages import counted, labelled, message  # noqa: E402
 from warta.new import new_unit as warta_new_unit  # noqa: E402
 from warta.new import start, todo_code  # noqa: E402
 from warta.problems import ContentError, display_path  # noqa: E402
@@ -40,7 +40,7 @@ def chosen_units(unit: str | None, lang: str = "id") -> list[str]:
     if unit is None:
         return units
     if unit not in units:
-        raise Exit(message("unit_unknown", lang, unit=unit, units=", ".join(units)), code=2)
+        raise Exit(labelled("unit_unknown", lang, unit=unit, units=", ".join(units)), code=2)
     return [unit]
 
 
@@ -52,8 +52,9 @@ def check(c, unit=None, strict=False, lang="id"):
         print(problem.format(lang, ROOT))
     errors, warnings = count(problems)
     if errors or (strict and warnings):
-        raise Exit(message("check_failed", lang, errors=errors, warnings=warnings), code=1)
-    print(message("check_passed", lang, warnings=warnings))
+        said = {"errors": counted("count_errors", errors, lang), "warnings": counted("count_warnings", warnings, lang)}
+        raise Exit(labelled("check_failed", lang, **said), code=1)
+    print(message("check_passed", lang, warnings=counted("count_warnings", warnings, lang)))
 
 
 def run_builds(unit, publish, jobs, lang):
@@ -63,7 +64,7 @@ def run_builds(unit, publish, jobs, lang):
         if build.report(lang):
             print(build.report(lang))
         print(build.summary(lang))
-    print(f"{time.perf_counter() - started:.1f} s")
+    print(message("builds_took", lang, seconds=f"{time.perf_counter() - started:.1f}"))
     if not all(build.ok for build in builds):
         raise Exit(code=1)
 
@@ -103,14 +104,14 @@ def rebuild(c, unit=None):
     run_builds(unit, publish=False, jobs=None, lang="id")
 
 
-@task(help={"port": f"port (default {PORT})"})
-def serve(c, port=PORT):
+@task(help={"port": f"port (default {PORT})", "lang": "id or en"})
+def serve(c, port=PORT, lang="id"):
     """Serve output/ at http://localhost:PORT/ (the portal at its root)."""
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer  # noqa: PLC0415  (keeps `invoke check` fast)
 
     handler = partial(SimpleHTTPRequestHandler, directory=str(OUTPUT))
     server = ThreadingHTTPServer(("127.0.0.1", int(port)), handler)
-    print(f"http://localhost:{port}/  (Ctrl+C)")
+    print(message("serving", lang, url=f"http://localhost:{port}/"))
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -120,7 +121,7 @@ def serve(c, port=PORT):
 @task(help={"port": f"port (default {PORT})", "lang": "id or en"})
 def livereload(c, port=PORT, lang="id"):
     """Serve output/, rebuild only the unit whose files change, and reload the browser."""
-    print(f"http://localhost:{port}/  (Ctrl+C)")
+    print(message("serving", lang, url=f"http://localhost:{port}/"))
     serve_and_watch(CONTENT, OUTPUT, ROOT, int(port), lang)
 
 
@@ -163,7 +164,7 @@ def units(c, json_=False):
 def new(c, unit=None, title=None, gallery=False, of=None, lang="id"):
     """Start an article (or a gallery, or an English translation) as a draft that already passes the check."""
     if not unit:
-        raise Exit(message("new_needs_unit", lang, units=", ".join(unit_slugs(CONTENT))), code=2)
+        raise Exit(labelled("new_needs_unit", lang, units=", ".join(unit_slugs(CONTENT))), code=2)
     [slug] = chosen_units(unit, lang)
     try:
         chosen = load_unit(CONTENT / slug)
@@ -208,7 +209,7 @@ def publish(c, unit=None, remote=DEFAULT_REMOTE, branch=DEFAULT_BRANCH, lang="id
 def new_unit(c, unit=None, name=None, site_url=None, lang="id"):
     """Start a unit: unit.toml and the standing pages (profil, layanan, ppid, ...) as drafts to fill in."""
     if not (unit and name and site_url):
-        raise Exit(message("new_unit_needs", lang), code=2)
+        raise Exit(labelled("new_unit_needs", lang), code=2)
     try:
         created = warta_new_unit(CONTENT, unit, name, site_url)
     except ContentError as error:
@@ -216,9 +217,20 @@ def new_unit(c, unit=None, name=None, site_url=None, lang="id"):
     print(message("new_unit_created", lang, path=display_path(created, ROOT)))
 
 
-@task(help={"quick": "only the 2,000-article unit and 40 photos (under 3 minutes)"})
-def bench(c, quick=False):
+@task(
+    help={
+        "quick": "only the 2,000-article unit and 40 photos (under 3 minutes)",
+        "lighthouse": "instead: Lighthouse's mobile profile on each page type of an example unit (about 3 minutes)",
+    }
+)
+def bench(c, quick=False, lighthouse=False):
     """Measure build speed and memory against vanilla Pelican and Hugo: a table and bench/results/latest.json."""
+    if lighthouse:
+        from bench.lighthouse import main as lighthouse_main  # noqa: PLC0415  (only this command needs it)
+
+        if lighthouse_main([]):
+            raise Exit(code=1)
+        return
     from bench.run import main  # noqa: PLC0415  (only this command needs the benchmark)
 
     main(["--quick"] if quick else [])

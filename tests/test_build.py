@@ -77,7 +77,7 @@ def test_a_failed_build_leaves_the_last_good_site_untouched(site):
     site.write("news/2020/rusak.md", "Title: Rusak\nDate: 13/11/2020\nPenulis: A\n\nx\n")
     [build] = site.build()
     assert not build.ok
-    assert "content/balai-uji/news/2020/rusak.md:2: tanggal '13/11/2020' tidak dikenali" in build.log
+    assert "content/balai-uji/news/2020/rusak.md:2: kesalahan: tanggal '13/11/2020' tidak dikenali" in build.log
     assert "GAGAL" in build.summary()
     assert site.tree() == before
 
@@ -97,14 +97,17 @@ def test_two_files_on_one_url_fail_naming_both(site):
     site.write("news/2020/lain/rapat.md", "Title: Lain\nDate: 2020-05-01\nPenulis: A\n\nx\n")
     [build] = site.build()
     assert not build.ok
-    assert "content/balai-uji/news/2020/lain/rapat.md: alamat /berita/2020/rapat/ juga dipakai oleh " in build.log
+    assert (
+        "content/balai-uji/news/2020/lain/rapat.md: kesalahan: alamat halaman /berita/2020/rapat/ juga dipakai oleh "
+        in build.log
+    )
     assert "content/balai-uji/news/2020/rapat.md" in build.log
 
 
 def test_a_page_may_not_take_a_section_url(site):
     site.write("pages/berita.md", "Title: Berita\n\nx\n")
     [build] = site.build()
-    assert not build.ok and "pages/berita.md: alamat /berita/ sudah dipakai" in build.log
+    assert not build.ok and "pages/berita.md: kesalahan: alamat halaman /berita/ sudah dipakai" in build.log
 
 
 def test_units_build_in_parallel_into_their_own_folders(site):
@@ -127,7 +130,7 @@ def test_one_broken_unit_does_not_stop_the_others(site):
     site.article()
     builds = {b.unit: b for b in site.build("balai-uji", "loka-dua")}
     assert builds["balai-uji"].ok and not builds["loka-dua"].ok
-    assert "content/loka-dua/unit.toml: kunci wajib 'site_url' belum diisi" in builds["loka-dua"].log
+    assert "content/loka-dua/unit.toml: kesalahan: keterangan wajib 'site_url' belum ada" in builds["loka-dua"].log
 
 
 @pytest.fixture
@@ -141,7 +144,7 @@ def test_pelican_alone_fails_on_a_missing_title(unit_env, tmp_path):
     unit_env.write("news/2020/tanpa-judul.md", "Date: 2020-01-01\nPenulis: A\n\nx\n")
     with pytest.raises(ContentError) as raised:
         render("balai-uji", tmp_path / "out")
-    assert "news/2020/tanpa-judul.md: 'Title' wajib diisi" in str(raised.value)
+    assert "news/2020/tanpa-judul.md: kesalahan: keterangan 'Judul' wajib ada" in str(raised.value)
     assert not (tmp_path / "out" / "index.html").exists()
 
 

@@ -64,11 +64,23 @@ def test_mixed_case_and_languages_of_keys_in_role_order():
     assert names(found["translator"]) == ["Rina"] and names(found["writer"]) == ["Ani"]
 
 
-def test_author_is_writer_and_a_second_writer_key_is_reported():
+def test_author_is_writer_and_a_second_name_of_the_writer_key_is_an_error():
     doc = parse_document("Title: T\nDate: 2020-01-01\nAuthor: Ani\nPenulis: Budi\n\nx", Path("news/x.md"))
     assert split_names(doc.get("writer")) == ["Ani"]
     found = [p.format("id") for p in check_document(doc, NEWS, "Asia/Jakarta")]
-    assert found == ["news/x.md:4: peringatan: 'Penulis' ditulis lebih dari sekali; hanya yang pertama dipakai"]
+    assert found == [
+        "news/x.md:4: kesalahan: 'Penulis' dan 'Author' (baris 3) adalah keterangan yang sama dengan dua nama; "
+        "hapus salah satu barisnya"
+    ]
+
+
+def test_one_key_written_twice_is_a_warning():
+    doc = parse_document("Title: T\nDate: 2020-01-01\nPenulis: Ani\npenulis: Budi\n\nx", Path("news/x.md"))
+    found = [p.format("id") for p in check_document(doc, NEWS, "Asia/Jakarta")]
+    assert found == [
+        "news/x.md:4: peringatan: 'penulis' ditulis lebih dari sekali dan hanya baris pertama yang dipakai; hapus "
+        "baris ini atau baris yang pertama"
+    ]
 
 
 def test_one_name_twice_in_a_role_is_credited_once_as_first_written():
@@ -141,7 +153,7 @@ def test_names_joined_by_commas_are_a_warning_with_line_in_both_languages():
     [indonesian] = check(text)
     [english] = check(text, lang="en")
     assert indonesian.startswith("news/x.md:4: peringatan: 'Fotografer: Ani, Budi, Citra' tampaknya berisi beberapa")
-    assert "pisahkan nama dengan ';'" in indonesian
+    assert "pisahkan nama dengan titik koma ';'" in indonesian
     assert english.startswith("news/x.md:4: warning: 'Fotografer: Ani, Budi, Citra' looks like several names")
 
 
@@ -156,11 +168,15 @@ def test_degrees_after_commas_are_no_warning(value):
 def test_an_empty_credit_key_is_a_warning_and_an_empty_writer_an_error():
     found = check("Title: T\nDate: 2020-01-01\nPenulis: Ani\nEditor:\nPenerjemah: ;\n\nx")
     assert found == [
-        "news/x.md:4: peringatan: 'Editor' ada tetapi kosong",
-        "news/x.md:5: peringatan: 'Penerjemah' ada tetapi kosong",
+        "news/x.md:4: peringatan: 'Editor' kosong sehingga tidak ada nama yang ditampilkan; tulis namanya sesudah "
+        "'Editor:' atau hapus baris ini",
+        "news/x.md:5: peringatan: 'Penerjemah' kosong sehingga tidak ada nama yang ditampilkan; tulis namanya "
+        "sesudah 'Penerjemah:' atau hapus baris ini",
     ]
-    assert check("Title: T\nDate: 2020-01-01\nPenulis:\n\nx")[0].startswith("news/x.md:3: 'Penulis' wajib diisi")
-    assert check("Title: T\nFotografer:\n\nx", kind=PAGE) == ["news/x.md:2: peringatan: 'Fotografer' ada tetapi kosong"]
+    empty_writer = check("Title: T\nDate: 2020-01-01\nPenulis:\n\nx")[0]
+    assert empty_writer.startswith("news/x.md:3: kesalahan: 'Penulis' wajib diisi, tetapi masih kosong")
+    [photographer] = check("Title: T\nFotografer:\n\nx", kind=PAGE)
+    assert photographer.startswith("news/x.md:2: peringatan: 'Fotografer' kosong")
 
 
 # JSON-LD for any content object (the hook galleries use)
@@ -170,7 +186,10 @@ def test_jsonld_of_any_object_as_image_gallery():
     photographers = ["Eko Saputra", "Dok. Balai Uji"]
     gallery = SimpleNamespace(title="Galeri & Foto", url="galeri/hut/", lang="id", photographer=photographers)
     data = jsonld_of(gallery, "ImageGallery", credits_of(gallery, SETTINGS), UNIT)
-    assert data["@type"] == "ImageGallery" and data["headline"] == "Galeri & Foto"
+    assert data["@type"] == "ImageGallery" and data["headline"] == data["name"] == "Galeri & Foto"
+    assert "description" not in data  # no summary
+    gallery.summary_text = "Suasana peringatan."
+    assert jsonld_of(gallery, "ImageGallery", [], UNIT)["description"] == "Suasana peringatan."
     assert data["url"] == "https://uji.example.go.id/galeri/hut/"
     assert [(c["@type"], c["name"]) for c in data["contributor"]] == [
         ("Person", "Eko Saputra"),

@@ -16,40 +16,68 @@ GOOD = "Title: Rapat\nDate: 2024-01-02\nPenulis: Ani\n"
 TOML = 'name = "B"\nsite_url = "https://b.go.id"\n'
 
 CASES = [
-    ("news/2024/a.md", "Date: 2024-01-02\nPenulis: Ani\n\nx\n", "news/2024/a.md: 'Title' wajib diisi"),
-    ("news/2024/a.md", "Title: A\nDate: 2024-01-02\n\nx\n", "news/2024/a.md: 'Penulis' wajib diisi"),
-    ("news/2024/a.md", "Title: A\nDate: 13/01/2024\nPenulis: Ani\n\nx\n", "news/2024/a.md:2: tanggal '13/01/2024'"),
+    (
+        "news/2024/a.md",
+        "Date: 2024-01-02\nPenulis: Ani\n\nx\n",
+        "news/2024/a.md: kesalahan: keterangan 'Judul' wajib ada",
+    ),
+    (
+        "news/2024/a.md",
+        "Title: A\nDate: 2024-01-02\n\nx\n",
+        "news/2024/a.md: kesalahan: keterangan 'Penulis' wajib ada",
+    ),
+    (
+        "news/2024/a.md",
+        "Title: A\nDate: 13/01/2024\nPenulis: Ani\n\nx\n",
+        "news/2024/a.md:2: kesalahan: tanggal '13/01/2024'",
+    ),
     (
         "news/2024/a.md",
         "Title: A\nDate: 2024-02-30\nPenulis: Ani\n\nx\n",
-        "news/2024/a.md:2: tanggal '2024-02-30' tidak ada",
+        "news/2024/a.md:2: kesalahan: tanggal '2024-02-30' tidak ada",
     ),
-    ("news/2024/a.md", GOOD + "Status: terbit\n\nx\n", "news/2024/a.md:4: Status 'terbit' tidak dikenal"),
+    ("news/2024/a.md", GOOD + "Status: terbit\n\nx\n", "news/2024/a.md:4: kesalahan: Status 'terbit' tidak dikenal"),
     (
         "news/2024/a.md",
         GOOD + "Cover: images/tidak-ada.jpg\n\nx\n",
-        "news/2024/a.md:4: foto 'images/tidak-ada.jpg' tidak ditemukan",
+        "news/2024/a.md:4: kesalahan: foto 'images/tidak-ada.jpg' tidak ditemukan",
     ),
     (
         "news/2024/a.md",
         GOOD + "Cover: ../../luar.jpg\n\nx\n",
-        "news/2024/a.md:4: foto '../../luar.jpg' berada di luar folder unit",
+        "news/2024/a.md:4: kesalahan: foto '../../luar.jpg' berada di luar folder unit",
     ),
-    ("news/2024/a.md", GOOD + "Gallery: hari-anak\n\nx\n", "news/2024/a.md:4: galeri 'hari-anak' tidak ada"),
-    ("news/2024/b/rapat.md", GOOD + "\nx\n", "news/2024/b/rapat.md: alamat /berita/2024/rapat/ juga dipakai oleh"),
-    ("news/2024/a.md", GOOD + "Modified: 2023-12-31\n\nx\n", "news/2024/a.md:4: Modified '2023-12-31' lebih awal"),
-    ("pages/arsip.md", "Title: Arsip\n\nx\n", "pages/arsip.md: alamat /arsip/ sudah dipakai"),
+    ("news/2024/a.md", GOOD + "Gallery: hari-anak\n\nx\n", "news/2024/a.md:4: kesalahan: galeri 'hari-anak' tidak ada"),
+    (
+        "news/2024/b/rapat.md",
+        GOOD + "\nx\n",
+        "news/2024/b/rapat.md: kesalahan: alamat halaman /berita/2024/rapat/ juga dipakai",
+    ),
+    (
+        "news/2024/a.md",
+        GOOD + "Modified: 2023-12-31\n\nx\n",
+        "news/2024/a.md:4: kesalahan: tanggal pembaruan '2023-12-31' lebih awal",
+    ),
+    ("pages/arsip.md", "Title: Arsip\n\nx\n", "pages/arsip.md: kesalahan: alamat halaman /arsip/ sudah dipakai"),
     (
         "unit.toml",
         'name = "B"\nsite_url = "https://b.go.id"\nwarna = "biru"\n',
-        "unit.toml:3: kunci 'warna' tidak dikenal",
+        "unit.toml:3: kesalahan: keterangan 'warna' tidak dikenal",
     ),
-    ("unit.toml", TOML + '[publish]\ncname = "https://b.go.id"\n', "unit.toml:4: 'publish.cname' harus nama domain"),
-    ("unit.toml", TOML + '[publish]\nbranch = "situs b"\n', "unit.toml:4: 'publish.branch' harus nama cabang"),
+    (
+        "unit.toml",
+        TOML + '[publish]\ncname = "https://b.go.id"\n',
+        "unit.toml:4: kesalahan: 'publish.cname' harus berupa nama domain",
+    ),
+    (
+        "unit.toml",
+        TOML + '[publish]\nbranch = "situs b"\n',
+        "unit.toml:4: kesalahan: 'publish.branch' harus berupa nama cabang",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("path", "text", "expected"), CASES, ids=[c[2].split(": ", 1)[1][:30] for c in CASES])
+@pytest.mark.parametrize(("path", "text", "expected"), CASES, ids=[c[2].split(": ", 2)[2][:30] for c in CASES])
 def test_each_kind_of_problem_names_file_and_line(site, path, text, expected):
     site.write("news/2024/rapat.md", GOOD + "\nIsi.\n")
     site.write(path, text)
@@ -90,14 +118,14 @@ def test_the_task_fails_on_errors_and_speaks_english_when_asked(site):
     site.write("news/2024/a.md", "Title: A\nDate: 2024-02-30\nPenulis: Ani\n\nx\n")
     done = run_check(site, "--lang", "en")
     assert done.returncode == 1
-    assert "news/2024/a.md:2: the date '2024-02-30' does not exist in the calendar" in done.stdout
-    assert "1 errors and 0 warnings" in done.stderr
+    assert "news/2024/a.md:2: error: the date '2024-02-30' does not exist" in done.stdout
+    assert "error: 1 error and 0 warnings;" in done.stderr
 
 
 def test_warnings_fail_only_when_strict(site):
     site.write("news/2024/a.md", GOOD + "Warna: biru\n\nx\n")
     relaxed, strict = run_check(site, "--unit", "balai-uji"), run_check(site, "--unit", "balai-uji", "--strict")
-    assert relaxed.returncode == 0 and "peringatan: kunci 'Warna' tidak dikenal" in relaxed.stdout
+    assert relaxed.returncode == 0 and "peringatan: keterangan 'Warna' tidak dikenal" in relaxed.stdout
     assert strict.returncode == 1
 
 

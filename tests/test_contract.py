@@ -38,10 +38,10 @@ def test_degrees_stay_with_the_name():
 @pytest.mark.parametrize(
     ("date", "expected"),
     [
-        ("12/11/2020", "news/x.md:2: tanggal '12/11/2020' tidak dikenali"),
-        ("2020-13-01", "news/x.md:2: tanggal '2020-13-01' tidak ada di kalender"),
-        ("2024-02-30 10:00", "news/x.md:2: tanggal '2024-02-30 10:00' tidak ada di kalender"),
-        ("13 November 2020", "news/x.md:2: tanggal '13 November 2020' tidak dikenali"),
+        ("12/11/2020", "news/x.md:2: kesalahan: tanggal '12/11/2020' tidak dikenali"),
+        ("2020-13-01", "news/x.md:2: kesalahan: tanggal '2020-13-01' tidak ada di kalender"),
+        ("2024-02-30 10:00", "news/x.md:2: kesalahan: tanggal '2024-02-30 10:00' tidak ada di kalender"),
+        ("13 November 2020", "news/x.md:2: kesalahan: tanggal '13 November 2020' tidak dikenali"),
     ],
 )
 def test_only_two_date_forms(date, expected):
@@ -56,10 +56,26 @@ def test_dates_are_in_the_unit_timezone():
 
 def test_news_needs_title_date_and_writer():
     found = problems_of("Category: Kegiatan\n\nx")
+    end = "di bagian atas berkas, sebelum baris kosong pertama"
     assert found == [
-        "news/x.md: 'Title' wajib diisi; tambahkan baris 'Title: ...' di bagian atas",
-        "news/x.md: 'Date' wajib diisi; tambahkan baris 'Date: 2024-11-13 10:00' di bagian atas",
-        "news/x.md: 'Penulis' wajib diisi; tambahkan baris 'Penulis: Humas ...' di bagian atas",
+        f"news/x.md: kesalahan: keterangan 'Judul' wajib ada; tambahkan baris 'Judul: Judul Berita' {end}",
+        f"news/x.md: kesalahan: keterangan 'Tanggal' wajib ada; tambahkan baris 'Tanggal: 2024-11-13 10:00' {end}",
+        f"news/x.md: kesalahan: keterangan 'Penulis' wajib ada; tambahkan baris 'Penulis: Nama Penulis; Humas Nama "
+        f"Unit' {end}",
+    ]
+    english = problems_of("Category: Kegiatan\n\nx", lang="en")[:2]
+    assert english == [
+        "news/x.md: error: the field 'Title' is required; add the line 'Title: Article Title' at the top of the "
+        "file, before the first blank line",
+        "news/x.md: error: the field 'Date' is required; add the line 'Date: 2024-11-13 10:00' at the top of the "
+        "file, before the first blank line",
+    ]
+
+
+def test_a_required_key_written_but_empty_says_to_fill_it_in():
+    found = problems_of("Judul:\nTanggal: 2020-01-01\nPenulis: Ani\n\nx")
+    assert found == [
+        "news/x.md:1: kesalahan: 'Judul' wajib diisi, tetapi masih kosong; tulis isinya sesudah 'Judul:' di baris ini"
     ]
 
 
@@ -68,8 +84,11 @@ def test_pages_need_only_a_title():
 
 
 def test_typos_in_keys_are_warnings_with_their_line():
-    found = problems_of("Title: T\nDate: 2020-01-01\nPenulis: A\nKategori: Kegiatan\n\nx", lang="en")
-    assert found == ["news/x.md:4: warning: unknown key 'Kategori' (a typo?) is ignored"]
+    found = problems_of("Title: T\nDate: 2020-01-01\nPenulis: A\nKatagori: Kegiatan\n\nx", lang="en")
+    assert found == [
+        "news/x.md:4: warning: unknown field 'Katagori' (a typo?) is ignored; correct its name (the list is in "
+        "docs/menulis.md) or delete this line"
+    ]
 
 
 def test_slug_from_file_name_or_slug_field():
@@ -82,7 +101,10 @@ def test_unreadable_files(tmp_path):
     latin.write_bytes(b"Title: T\nPenulis: Andr\xe9\n")
     empty = tmp_path / "empty.md"
     empty.write_text("  \n")
-    for path, expected in ((latin, "latin.md:2: berkas tidak tersimpan sebagai teks UTF-8"), (empty, "kosong")):
+    for path, expected in (
+        (latin, "latin.md:2: kesalahan: berkas ini disimpan dengan pengodean huruf"),
+        (empty, "kosong"),
+    ):
         with pytest.raises(Exception) as raised:
             read_document(path)
         assert expected in raised.value.problem.format("id")

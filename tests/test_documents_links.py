@@ -10,7 +10,8 @@ from PIL import Image
 
 from warta.check import check_unit
 from warta.documents import document_url, human_size
-from warta.links import body_links, resolve_body_path
+from warta.links import body_links
+from warta.paths import resolve_body_path
 from warta.problems import ContentError
 from warta.render import render
 from warta.site_check import broken_links
@@ -165,7 +166,7 @@ def test_a_link_or_image_to_nothing_is_an_error_at_its_line(site, written, expec
     site.write("news/2022/draf.md", "Title: Draf\nDate: 2022-01-01\nPenulis: Ani\nStatus: draft\n\nBelum.\n")
     document(site, "images/laporan.pdf")
     news(site, "news/2022/a.md", f"Paragraf pertama.\n\nLihat {written} juga.")
-    assert f"news/2022/a.md:7: {expected}" in "\n".join(check_messages(site))
+    assert f"news/2022/a.md:7: kesalahan: {expected}" in "\n".join(check_messages(site))
 
 
 def test_refused_huge_and_unlinked_documents(site):
@@ -179,11 +180,12 @@ def test_refused_huge_and_unlinked_documents(site):
     document(site, "documents/terpakai.pdf")
     site.write("pages/ppid.md", "Title: PPID\n\n[Dipakai](../documents/terpakai.pdf)\n")
     shown = "\n".join(check_messages(site))
-    assert "balai-uji/documents/halaman.html: berkas jenis '.html' tidak diterbitkan" in shown
-    assert "balai-uji/documents/sub/logo.SVG: berkas jenis '.SVG' tidak diterbitkan" in shown
-    assert "balai-uji/documents/video.zip: dokumen ini 51 MB, melebihi batas 50 MB" in shown
+    assert "balai-uji/documents/halaman.html: kesalahan: berkas jenis '.html' tidak diterbitkan" in shown
+    assert "balai-uji/documents/sub/logo.SVG: kesalahan: berkas jenis '.SVG' tidak diterbitkan" in shown
+    assert "balai-uji/documents/video.zip: kesalahan: dokumen ini 51 MB, melebihi batas 50 MB" in shown
     assert (
-        "balai-uji/documents/Laporan.pdf: dokumen ini dan 'documents/laporan.pdf' terbit di alamat yang sama" in shown
+        "balai-uji/documents/Laporan.pdf: kesalahan: dokumen ini dan 'documents/laporan.pdf' terbit di alamat yang sama"
+        in shown
     )
     assert "balai-uji/documents/Laporan.pdf: peringatan: dokumen ini terbit di /dokumen/laporan.pdf tetapi" in shown
     assert "terpakai.pdf: peringatan" not in shown
@@ -197,7 +199,7 @@ def test_a_broken_link_fails_the_build_at_its_line_and_keeps_the_last_good_site(
     article.write_text(NEWS.format(title="A", date="2022-01-02", writer="Ani", body="[x](../2021/hilang.md)"))
     build = site.build()[0]
     assert not build.ok
-    assert "news/2022/a.md:5: tautan '../2021/hilang.md' menuju berkas yang tidak ada" in build.log
+    assert "news/2022/a.md:5: kesalahan: tautan '../2021/hilang.md' menuju berkas yang tidak ada" in build.log
     assert site.tree() == before
 
 
@@ -243,7 +245,7 @@ def test_pelican_alone_refuses_links_to_nothing_and_documents_of_a_refused_type(
     with pytest.raises(ContentError) as raised:
         render("balai-uji", tmp_path / "out", workers=False)
     said = str(raised.value)
-    assert "news/2022/a.md:7: tautan '{filename}../2021/tidak-ada.md' menuju berkas yang tidak ada" in said
-    assert "news/2022/a.md:7: tautan '/berita/2020/hilang/' menuju alamat yang tidak ada" in said
-    assert "documents/skrip.js: berkas jenis '.js' tidak diterbitkan" in said
+    assert "news/2022/a.md:7: kesalahan: tautan '{filename}../2021/tidak-ada.md' menuju berkas yang tidak ada" in said
+    assert "news/2022/a.md:7: kesalahan: tautan '/berita/2020/hilang/' menuju alamat yang tidak ada" in said
+    assert "documents/skrip.js: kesalahan: berkas jenis '.js' tidak diterbitkan" in said
     assert not (tmp_path / "out" / "index.html").exists()

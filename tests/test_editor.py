@@ -65,8 +65,8 @@ def test_configuration_follows_the_contract_for_every_example_unit(slug):
 
 def test_new_keys_get_the_names_the_reader_knows():
     names = key_names()
-    assert all(canonical_key(name) == field for field, name in names.items() if field not in ("protection", "reviewed"))
-    assert names["writer"] == "Penulis" and names["photographer"] == "Fotografer"
+    assert all(canonical_key(name) == field for field, name in names.items())
+    assert names["title"] == "Judul" and names["writer"] == "Penulis" and names["photographer"] == "Fotografer"
     assert names["protection"] == "Perlindungan" and names["reviewed"] == "Ditinjau"
 
 

@@ -140,7 +140,8 @@ def test_staff_write_in_the_browser_and_the_site_shows_it(cms, tmp_path):
     news = unit / "news" / "2026"
     article = news / "balai-melati-latih-relawan-angkatan-pertama.md"
     text = article.read_text(encoding="utf-8")
-    assert text.startswith("Title: Balai Melati Latih Relawan: Angkatan Pertama\nDate: 2026-11-28 09:30\n")
+    # New files carry the Indonesian key names (warta.keys), as invoke new writes them.
+    assert text.startswith("Judul: Balai Melati Latih Relawan: Angkatan Pertama\nTanggal: 2026-11-28 09:30\n")
     assert "Penulis: Humas Balai Melati; Eko Saputra\n\n" in text
     assert '![Relawan duduk menyimak materi](<../../images/IMG 0001.JPG> "Sesi pertama")' in text
     assert (unit / "images" / "IMG 0001.JPG").read_bytes() == photo(tmp_path, "x.jpg", "01.jpg").read_bytes()

@@ -1,5 +1,6 @@
 """Galleries and photos: private (no metadata), upright, responsive, cached outside output/, failing clearly."""
 
+import json
 import struct
 import zlib
 
@@ -11,8 +12,9 @@ from warta.galleries import read_gallery
 
 RED, BLUE = (255, 0, 0), (0, 0, 255)
 ORIENTATION, SERIAL, GPS_IFD = 0x0112, 0xA431, 0x8825
-GALLERY_INDEX = """\
-Title: Pelatihan Kehumasan 2020
+GALLERY_TITLE = "Pelatihan Kehumasan 2020"
+GALLERY_INDEX = f"""\
+Title: {GALLERY_TITLE}
 Date: 2020-11-13
 Place: Jakarta
 Fotografer: Eko Saputra; Purwanto
@@ -125,6 +127,11 @@ def test_gallery_page_has_responsive_pictures_and_links_to_large_photos(gallery_
         assert (img["width"], img["height"]) == ("900", "1200")
         assert li.a["href"].endswith("-900.jpg") and (output / "galeri/x" / li.a["href"]).resolve().is_file()
     assert "loading" not in items[0].img.attrs  # the first photos are above the fold
+    assert items[0].img["fetchpriority"] == "high" and len(page.select("[fetchpriority]")) == 1  # the largest paint
+    data = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    assert (data["@type"], data["name"], data["description"]) == ("ImageGallery", GALLERY_TITLE, "Foto pelatihan.")
+    english = json.loads(gallery_site.page("en/galeri/pelatihan-kehumasan-2020").select_one("script[type]").string)
+    assert english["name"] == GALLERY_TITLE  # no index.en.md: the Indonesian title stands in
     script = page.select_one('script[src$="js/gallery.js"]')
     assert script and not page.select("script:not([src]):not([type])")
     assert (output / "theme/js/gallery.js").stat().st_size <= 5 * 1024
@@ -137,7 +144,7 @@ def test_article_body_photo_becomes_figure_and_gallery_shows_with_cover(gallery_
     assert figure.img["alt"] == "Peserta berdiskusi"
     assert figure.figcaption.get_text() == "Diskusi kelompok"
     assert figure.select_one("picture source")["type"] == "image/webp"
-    assert (figure.img["loading"], figure.img["decoding"]) == ("lazy", "async")  # after a paragraph
+    assert figure.img["fetchpriority"] == "high" and "loading" not in figure.img.attrs  # the first, after a paragraph
     assert "galleries/" not in str(page.select_one(".body"))
     share = page.select_one('meta[property="og:image"]')["content"]
     assert share.startswith("https://balai-uji.example.go.id/foto/01-") and share.endswith("-card.jpg")
@@ -155,6 +162,29 @@ def test_article_body_photo_becomes_figure_and_gallery_shows_with_cover(gallery_
     assert home.select_one(".gallery-card .gallery-title").get_text() == "Pelatihan Kehumasan 2020"
     nav = [a.get_text() for a in home.select("nav.site-nav a")]
     assert nav[:3] == ["Beranda", "Berita", "Galeri"]
+
+
+def test_the_first_photo_in_page_order_is_fetched_first_and_never_lazy(gallery_site):
+    gallery_site.write(
+        "news/2020/dua-foto.md",
+        """\
+        Title: Dua Foto
+        Date: 2020-11-14 10:00
+        Penulis: Humas
+
+        Paragraf pertama dengan foto kecil ![Pemateri](../../galleries/pelatihan-kehumasan-2020/01.jpg) di dalamnya.
+
+        ![Peserta berdiskusi](../../galleries/pelatihan-kehumasan-2020/02.jpg "Diskusi kelompok")
+        """,
+    )
+    built(gallery_site)
+    inline, later = gallery_site.page("berita/2020/dua-foto").select(".body img")
+    assert inline["alt"] == "Pemateri" and inline["fetchpriority"] == "high" and "loading" not in inline.attrs
+    assert later["loading"] == "lazy" and "fetchpriority" not in later.attrs
+    [cover] = gallery_site.page("galeri").select(".gallery-card img")
+    assert cover["fetchpriority"] == "high" and "loading" not in cover.attrs  # the galleries page's largest paint
+    [home_cover] = gallery_site.page("").select(".gallery-card img")
+    assert home_cover["loading"] == "lazy", "below the home page's latest news"
 
 
 def test_no_camera_file_is_copied_and_nav_has_no_galleries_without_any(site):
@@ -250,7 +280,7 @@ def test_decompression_bombs_are_refused_from_the_header(site, size, megapixels)
     site.write("galleries/g/index.md", "Title: G\n\n![Bom](bom.png)\n")
     [build] = site.build()
     assert not build.ok
-    expected = f"galleries/g/bom.png: foto {size[0]}×{size[1]} ({megapixels} megapiksel) terlalu besar"
+    expected = f"galleries/g/bom.png: kesalahan: foto {size[0]}×{size[1]} ({megapixels} megapiksel) terlalu besar"
     assert expected in build.log, build.log
 
 
@@ -267,16 +297,18 @@ def test_check_names_missing_photos_paths_outside_and_missing_alt_with_lines(sit
     site.write("galleries/Foto Rapat/index.md", "Title: Rapat\n")
     problems = [p.format(root=site.root) for p in check_unit(site.content / "balai-uji", root=site.root)]
     text = "\n".join(problems)
-    assert "content/balai-uji/galleries/Foto Rapat: nama folder galeri menjadi alamatnya" in text
-    assert "misalnya 'foto-rapat'" in text
-    assert "content/balai-uji/galleries/g/index.md:4: foto '02.jpg' tidak ditemukan" in text
-    assert "content/balai-uji/galleries/g/index.md:4: foto '02.jpg' tanpa teks alternatif" in text
+    assert "content/balai-uji/galleries/Foto Rapat: kesalahan: nama folder galeri menjadi alamat halamannya" in text
+    assert "ganti nama foldernya menjadi 'foto-rapat'" in text
+    assert "content/balai-uji/galleries/g/index.md:4: kesalahan: foto '02.jpg' tidak ditemukan" in text
+    assert "content/balai-uji/galleries/g/index.md:4: kesalahan: foto '02.jpg' tidak punya teks alternatif" in text
     assert "content/balai-uji/galleries/g/index.md: peringatan: foto '03.jpg' ada di folder" in text
     assert "Thumbs.db" not in text
-    assert "content/balai-uji/news/2020/a.md:4: galeri 'tidak-ada' tidak ada" in text
-    assert "content/balai-uji/news/2020/a.md:6: foto '../../galleries/g/09.jpg' tidak ditemukan" in text
-    assert "content/balai-uji/news/2020/a.md:8: foto '../../../lain/x.jpg' berada di luar folder unit" in text
-    assert "content/balai-uji/news/2020/a.md:10: foto '../../galleries/g/01.jpg' tanpa teks" in text
+    assert "content/balai-uji/news/2020/a.md:4: kesalahan: galeri 'tidak-ada' tidak ada" in text
+    assert "content/balai-uji/news/2020/a.md:6: kesalahan: foto '../../galleries/g/09.jpg' tidak ditemukan" in text
+    assert (
+        "content/balai-uji/news/2020/a.md:8: kesalahan: foto '../../../lain/x.jpg' berada di luar folder unit" in text
+    )
+    assert "content/balai-uji/news/2020/a.md:10: kesalahan: foto '../../galleries/g/01.jpg' tidak punya teks" in text
 
 
 def test_unlisted_photos_are_not_published_and_english_captions_are_read(gallery_site):

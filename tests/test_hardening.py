@@ -24,73 +24,90 @@ ERRORS = [
     (
         "date-month-first",
         {"news/2020/a.md": news("Title: A\nDate: 12/11/2020\nPenulis: H")},
-        "news/2020/a.md:2: tanggal '12/11/2020' tidak dikenali",
+        "news/2020/a.md:2: kesalahan: tanggal '12/11/2020' tidak dikenali",
     ),
     (
         "date-day-first",
         {"news/2020/a.md": news("Title: A\nDate: 13-11-2020\nPenulis: H")},
-        "news/2020/a.md:2: tanggal '13-11-2020' tidak dikenali",
+        "news/2020/a.md:2: kesalahan: tanggal '13-11-2020' tidak dikenali",
     ),
     (
         "date-words",
         {"news/2020/a.md": news("Title: A\nDate: 13 November 2020\nPenulis: H")},
-        "news/2020/a.md:2: tanggal",
+        "news/2020/a.md:2: kesalahan: tanggal",
     ),
     (
         "date-iso-t",
         {"news/2020/a.md": news("Title: A\nDate: 2020-11-13T10:00\nPenulis: H")},
-        "news/2020/a.md:2: tanggal",
+        "news/2020/a.md:2: kesalahan: tanggal",
     ),
     (
         "date-february-30",
         {"news/2020/a.md": news("Title: A\nDate: 2020-02-30\nPenulis: H")},
-        "news/2020/a.md:2: tanggal '2020-02-30' tidak ada di kalender",
+        "news/2020/a.md:2: kesalahan: tanggal '2020-02-30' tidak ada di kalender",
     ),
     (
         "date-hour-25",
         {"news/2020/a.md": news("Title: A\nDate: 2020-11-13 25:00\nPenulis: H")},
-        "news/2020/a.md:2: tanggal '2020-11-13 25:00' tidak ada",
+        "news/2020/a.md:2: kesalahan: tanggal '2020-11-13 25:00' tidak ada",
     ),
     (
         "date-year-zero",
         {"news/2020/a.md": news("Title: A\nDate: 0000-01-01\nPenulis: H")},
-        "news/2020/a.md:2: tanggal '0000-01-01' tidak ada",
+        "news/2020/a.md:2: kesalahan: tanggal '0000-01-01' tidak ada",
     ),
     (
         "modified-bad",
         {"news/2020/a.md": news("Title: A\nDate: 2020-01-01\nModified: kemarin\nPenulis: H")},
-        "news/2020/a.md:3: tanggal 'kemarin'",
+        "news/2020/a.md:3: kesalahan: tanggal 'kemarin'",
     ),
-    ("no-title", {"news/2020/a.md": news("Date: 2020-01-01\nPenulis: H")}, "news/2020/a.md: 'Title' wajib diisi"),
+    (
+        "no-title",
+        {"news/2020/a.md": news("Date: 2020-01-01\nPenulis: H")},
+        "news/2020/a.md: kesalahan: keterangan 'Judul' wajib ada",
+    ),
     (
         "empty-title",
         {"news/2020/a.md": news("Title:\nDate: 2020-01-01\nPenulis: H")},
-        "news/2020/a.md:1: 'Title' wajib diisi",
+        "news/2020/a.md:1: kesalahan: 'Title' wajib diisi",
     ),
-    ("no-date", {"news/2020/a.md": news("Title: A\nPenulis: H")}, "news/2020/a.md: 'Date' wajib diisi"),
-    ("no-writer", {"news/2020/a.md": news("Title: A\nDate: 2020-01-01")}, "news/2020/a.md: 'Penulis' wajib diisi"),
-    ("page-no-title", {"pages/profil.md": "Visi dan misi.\n"}, "pages/profil.md: 'Title' wajib diisi"),
+    (
+        "no-date",
+        {"news/2020/a.md": news("Title: A\nPenulis: H")},
+        "news/2020/a.md: kesalahan: keterangan 'Tanggal' wajib ada",
+    ),
+    (
+        "no-writer",
+        {"news/2020/a.md": news("Title: A\nDate: 2020-01-01")},
+        "news/2020/a.md: kesalahan: keterangan 'Penulis' wajib ada",
+    ),
+    (
+        "page-no-title",
+        {"pages/profil.md": "Visi dan misi.\n"},
+        "pages/profil.md: kesalahan: keterangan 'Judul' wajib ada",
+    ),
     (
         "latin-1",
         {"news/2020/a.md": "Title: Andr\xe9\nDate: 2020-01-01\nPenulis: H\n".encode("latin-1")},
-        "news/2020/a.md:1: berkas tidak tersimpan sebagai teks UTF-8",
+        "news/2020/a.md:1: kesalahan: berkas ini disimpan dengan pengodean huruf yang tidak dapat dibaca",
     ),
     (
         "utf-16-notepad",
         {"news/2020/a.md": GOOD.encode("utf-16")},
-        "news/2020/a.md:1: berkas tidak tersimpan sebagai teks UTF-8",
+        "news/2020/a.md:1: kesalahan: berkas ini disimpan dengan pengodean huruf yang tidak dapat dibaca",
     ),
     (
         "pdf-renamed",
         {"news/2020/a.md": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"},
-        "news/2020/a.md:2: berkas tidak tersimpan sebagai teks UTF-8",
+        "news/2020/a.md:2: kesalahan: berkas ini disimpan dengan pengodean huruf yang tidak dapat dibaca",
     ),
-    ("empty-file", {"news/2020/a.md": ""}, "news/2020/a.md: berkas kosong"),
-    ("blank-file", {"pages/kontak.md": "\n  \n\t\n"}, "pages/kontak.md: berkas kosong"),
+    ("empty-file", {"news/2020/a.md": ""}, "news/2020/a.md: kesalahan: berkas ini kosong"),
+    ("blank-file", {"pages/kontak.md": "\n  \n\t\n"}, "pages/kontak.md: kesalahan: berkas ini kosong"),
     (
         "same-url-folders",
         {"news/2020/a/rapat.md": GOOD, "news/2020/b/rapat.md": GOOD},
-        "news/2020/a/rapat.md: alamat /berita/2020/rapat/ juga dipakai oleh content/balai-uji/news/2020/b/rapat.md",
+        "news/2020/a/rapat.md: kesalahan: alamat halaman /berita/2020/rapat/ juga dipakai oleh "
+        "content/balai-uji/news/2020/b/rapat.md",
     ),
     (
         "same-url-slug",
@@ -98,68 +115,72 @@ ERRORS = [
             "news/2020/rapat.md": GOOD,
             "news/2020/salinan.md": news("Title: B\nDate: 2020-05-05\nPenulis: H\nSlug: rapat"),
         },
-        "news/2020/salinan.md: alamat /berita/2020/rapat/ juga dipakai",
+        "news/2020/salinan.md: kesalahan: alamat halaman /berita/2020/rapat/ juga dipakai",
     ),
     (
         "page-takes-section",
         {"pages/kategori.md": "Title: Kategori\n\nx\n"},
-        "pages/kategori.md: alamat /kategori/ sudah dipakai",
+        "pages/kategori.md: kesalahan: alamat halaman /kategori/ sudah dipakai",
     ),
     (
         "slug-empty",
         {"news/2020/a.md": news("Title: A\nDate: 2020-01-01\nPenulis: H\nSlug: !!!")},
-        "news/2020/a.md:4: Slug '!!!' tidak bisa dijadikan alamat",
+        "news/2020/a.md:4: kesalahan: Slug '!!!' tidak dapat dijadikan alamat halaman",
     ),
     (
         "status-unknown",
         {"news/2020/a.md": news("Title: A\nDate: 2020-01-01\nPenulis: H\nStatus: terbit")},
-        "news/2020/a.md:4: Status 'terbit' tidak dikenal",
+        "news/2020/a.md:4: kesalahan: Status 'terbit' tidak dikenal",
     ),
     (
         "toml-broken",
         {"unit.toml": 'name = "Balai\nsite_url = "https://a.go.id"\n'},
-        "unit.toml:1: unit.toml tidak dapat dibaca",
+        "unit.toml:1: kesalahan: unit.toml tidak dapat dibaca",
     ),
-    ("toml-no-site-url", {"unit.toml": 'name = "Balai"\n'}, "unit.toml: kunci wajib 'site_url' belum diisi"),
+    (
+        "toml-no-site-url",
+        {"unit.toml": 'name = "Balai"\n'},
+        "unit.toml: kesalahan: keterangan wajib 'site_url' belum ada",
+    ),
     (
         "toml-typo",
         {"unit.toml": 'name = "Balai"\nsite_url = "https://a.go.id"\nshort-name = "B"\n'},
-        "unit.toml:3: kunci 'short-name' tidak dikenal",
+        "unit.toml:3: kesalahan: keterangan 'short-name' tidak dikenal",
     ),
     (
         "toml-url-without-scheme",
         {"unit.toml": 'name = "Balai"\nsite_url = "balai.go.id"\n'},
-        "unit.toml:2: 'site_url' harus alamat web lengkap",
+        "unit.toml:2: kesalahan: 'site_url' harus berupa alamat situs lengkap",
     ),
     (
         "toml-timezone",
         {"unit.toml": 'name = "B"\nsite_url = "https://a.go.id"\ntimezone = "WIB"\n'},
-        "unit.toml:3: zona waktu 'WIB' tidak dikenal",
+        "unit.toml:3: kesalahan: zona waktu 'WIB' tidak dikenal",
     ),
     (
         "toml-bad-social-url",
         {"unit.toml": 'name = "B"\nsite_url = "https://a.go.id"\n[social]\ninstagram = "@balai"\n'},
-        "unit.toml:4: 'social.instagram' harus alamat web lengkap",
+        "unit.toml:4: kesalahan: 'social.instagram' harus berupa alamat situs lengkap",
     ),
     (
         "photo-pdf-renamed",
         {"galleries/g/index.md": "Title: G\n\n![Foto](01.jpg)\n", "galleries/g/01.jpg": b"%PDF-1.4\n"},
-        "galleries/g/01.jpg: ",
+        "galleries/g/01.jpg: kesalahan: ",
     ),
     (
         "photo-missing-in-body",
         {"news/2020/a.md": news("Title: A\nDate: 2020-01-01\nPenulis: H", "![Foto](../../images/tidak-ada.jpg)")},
-        "news/2020/a.md:5: foto '../../images/tidak-ada.jpg' tidak ditemukan",
+        "news/2020/a.md:5: kesalahan: foto '../../images/tidak-ada.jpg' tidak ditemukan",
     ),
     (
         "photo-leaves-unit",
         {"news/2020/a.md": news("Title: A\nDate: 2020-01-01\nPenulis: H", "![Foto](../../../../rahasia.jpg)")},
-        "news/2020/a.md:5: foto '../../../../rahasia.jpg' berada di luar folder unit",
+        "news/2020/a.md:5: kesalahan: foto '../../../../rahasia.jpg' berada di luar folder unit",
     ),
     (
         "photo-absolute-path",
         {"news/2020/a.md": news("Title: A\nDate: 2020-01-01\nPenulis: H", "![Foto](/etc/passwd)")},
-        "news/2020/a.md:5: foto '/etc/passwd'",
+        "news/2020/a.md:5: kesalahan: foto '/etc/passwd'",
     ),
     (
         "photo-without-alt",
@@ -167,18 +188,22 @@ ERRORS = [
             "news/2020/a.md": news("Title: A\nDate: 2020-01-01\nPenulis: H", "![](../../images/foto.jpg)"),
             "images/foto.jpg": "JPEG",
         },
-        "news/2020/a.md:5: ",
+        "news/2020/a.md:5: kesalahan: ",
     ),
     (
         "unknown-gallery",
         {"news/2020/a.md": news("Title: A\nDate: 2020-01-01\nPenulis: H\nGallery: tidak-ada")},
-        "news/2020/a.md:4: galeri 'tidak-ada' tidak ada",
+        "news/2020/a.md:4: kesalahan: galeri 'tidak-ada' tidak ada",
     ),
-    ("gallery-without-index", {"galleries/g/01.jpg": "JPEG"}, "galleries/g: folder galeri ini tidak punya index.md"),
+    (
+        "gallery-without-index",
+        {"galleries/g/01.jpg": "JPEG"},
+        "galleries/g: kesalahan: folder galeri ini tidak punya index.md",
+    ),
     (
         "orphan-translation",
         {"news/2020/sendiri.en.md": "Title: Alone\n\nText.\n"},
-        "news/2020/sendiri.en.md: terjemahan tanpa berkas asli",
+        "news/2020/sendiri.en.md: kesalahan: terjemahan ini tidak punya berkas asli",
     ),
 ]
 
@@ -338,7 +363,10 @@ def test_symlinks_out_of_the_unit_are_refused(site, tmp_path):
     (site.content / "balai-uji" / "news" / "bocor.md").symlink_to(secret)
     [build] = site.build()
     assert not build.ok
-    assert "content/balai-uji/news/bocor.md: berkas ini adalah tautan (symlink) ke luar folder unit" in build.log
+    assert (
+        "content/balai-uji/news/bocor.md: kesalahan: berkas ini adalah pintasan (symlink) ke tempat di luar folder unit"
+        in build.log
+    )
 
 
 def test_symlinked_images_out_of_the_unit_are_refused(site, tmp_path):
@@ -347,7 +375,7 @@ def test_symlinked_images_out_of_the_unit_are_refused(site, tmp_path):
     (site.content / "balai-uji" / "images").mkdir()
     (site.content / "balai-uji" / "images" / "laporan.pdf").symlink_to(tmp_path / "id_rsa")
     [build] = site.build()
-    assert not build.ok and "images/laporan.pdf: berkas ini adalah tautan (symlink)" in build.log
+    assert not build.ok and "images/laporan.pdf: kesalahan: berkas ini adalah pintasan (symlink)" in build.log
     assert not (site.output / "balai-uji").exists()
 
 
@@ -359,4 +387,4 @@ def test_commands_exit_non_zero_with_indonesian_messages(site):
             [sys.executable, "-m", "invoke", *command], cwd=REPO, env=env, capture_output=True, text=True, check=False
         )
         assert done.returncode != 0
-        assert "news/2020/a.md:2: tanggal '31/12/2020' tidak dikenali" in done.stdout
+        assert "news/2020/a.md:2: kesalahan: tanggal '31/12/2020' tidak dikenali" in done.stdout

@@ -11,7 +11,7 @@ import tasks
 from plugins.galleries.photos import PhotoError, Recipe, derive
 from warta.check import check_unit
 from warta.decoding import decode
-from warta.galleries import written_path
+from warta.paths import resolve_body_path
 from warta.watch import Rebuilder
 
 RED, BLUE = (255, 0, 0), (0, 0, 255)
@@ -62,10 +62,18 @@ def test_a_heic_photo_is_published_upright_and_without_any_metadata(site):
 
 @pytest.mark.parametrize(
     ("written", "name"),
-    [("<IMG 0001.JPG>", "IMG 0001.JPG"), ("IMG%200001.JPG", "IMG 0001.JPG"), (" Foto (2).jpg ", "Foto (2).jpg")],
+    [
+        ("<IMG 0001.JPG>", "IMG 0001.JPG"),
+        ("IMG%200001.JPG", "IMG 0001.JPG"),
+        (" Foto (2).jpg ", "Foto (2).jpg"),
+        ("{static}/galleries/hari-anak/IMG 0001.JPG", "IMG 0001.JPG"),
+        ("Foto%20%232.jpg", "Foto #2.jpg"),  # %23 is a # of the name, as in any Markdown preview
+        ("<Foto #2.jpg>", "Foto "),  # CommonMark: # starts an anchor, even in angle brackets
+    ],
 )
-def test_a_written_path_names_the_file(written, name):
-    assert written_path(written) == name
+def test_a_written_path_names_the_file(tmp_path, written, name):
+    folder = tmp_path / "galleries" / "hari-anak"
+    assert resolve_body_path(written, folder, tmp_path) == folder / name
 
 
 def test_names_with_spaces_brackets_and_capitals_in_gallery_lines_and_bodies(site):
@@ -130,7 +138,7 @@ def test_lines_and_images_the_build_cannot_use_are_errors_at_their_line(site):
     }
     [build] = site.build()
     assert not build.ok
-    assert "content/balai-uji/galleries/g/index.md:4: baris ini bukan foto" in build.log, build.log
+    assert "content/balai-uji/galleries/g/index.md:4: kesalahan: baris ini bukan foto" in build.log, build.log
 
 
 def test_an_image_from_another_site_is_a_warning_and_a_link_not_a_broken_image(site):
@@ -141,9 +149,9 @@ def test_an_image_from_another_site_is_a_warning_and_a_link_not_a_broken_image(s
     )
     problems = [p.format(root=site.root) for p in check_unit(site.content / "balai-uji", root=site.root)]
     assert len(problems) == 2, problems
-    assert "a.md:7: peringatan: gambar 'https://contoh.id/foto.jpg' diambil dari situs lain" in problems[0]
-    assert "simpan fotonya di galleries/ atau images/" in problems[0]
-    assert "a.md:9: peringatan: gambar 'https://lain.id/tamu.jpg'" in problems[1]
+    assert "a.md:7: peringatan: foto 'https://contoh.id/foto.jpg' diambil dari situs lain" in problems[0]
+    assert "unggah fotonya ke galleries/ atau images/" in problems[0]
+    assert "a.md:9: peringatan: foto 'https://lain.id/tamu.jpg'" in problems[1]
     built(site)
     page = site.page("berita/2024/a")
     assert not page.select("img[src^='https://']")
@@ -171,7 +179,7 @@ def test_invoke_build_prints_every_warning_with_the_count_in_the_chosen_language
     tasks.run_builds("balai-uji", publish=False, jobs=None, lang="id")
     said = capsys.readouterr().out
     index = "content/balai-uji/galleries/g/index.md"
-    assert f"{index}: peringatan: foto '02.jpg' ada di folder tetapi tidak tercantum" in said, said
+    assert f"{index}: peringatan: foto '02.jpg' ada di folder, tetapi tidak tercantum" in said, said
     assert "TIDAK diterbitkan" in said
     assert f"{index}: peringatan: video 'VID_0001.MP4' tidak diterbitkan" in said and "YouTube" in said
     assert f"{index}: peringatan: dokumen 'undangan.pdf' tidak diterbitkan" in said and "documents/" in said

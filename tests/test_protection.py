@@ -148,10 +148,12 @@ def test_publishing_refuses_a_protected_item_without_review_naming_file_rule_and
     Image.new("RGB", (64, 48), "white").save(site.content / "balai-uji" / "galleries" / "kelas-anak" / "01.jpg")
     [build] = build_units(["balai-uji"], site.content, site.output, publish=True)
     assert not build.ok
-    assert "galleries/kelas-anak/index.md:3: item ini melindungi identitas" in build.log
+    assert "galleries/kelas-anak/index.md:3: kesalahan: berkas ini melindungi identitas" in build.log
     assert "(Perlindungan: korban TPPO)" in build.log and "'Ditinjau: <nama editor>'" in build.log
     [build] = build_units(["balai-uji"], site.content, site.output, publish=True, lang="en")
-    assert "index.md:3: this item protects the identity" in build.log and "'Reviewed: <editor's name>'" in build.log
+    assert (
+        "index.md:3: error: this file protects the identity" in build.log and "'Reviewed: <editor's name>'" in build.log
+    )
     assert not (site.output / "balai-uji").exists()
     gallery(site, "kelas-anak", "Perlindungan: korban TPPO\nReviewed: Intan Qonita N")
     [build] = build_units(["balai-uji"], site.content, site.output, publish=True)

@@ -100,7 +100,7 @@ def test_a_failed_check_pushes_nothing_and_says_why(site, remote):
     built = site.tree()
     with pytest.raises(PublishError) as failed:
         publish_site(site, remote)
-    assert "news/2020/rusak.md:2: tanggal '2020-02-30' tidak ada di kalender" in str(failed.value)
+    assert "news/2020/rusak.md:2: kesalahan: tanggal '2020-02-30' tidak ada di kalender" in str(failed.value)
     assert "TIDAK ada yang diterbitkan" in str(failed.value)
     assert remote.tip() == before
     assert site.tree() == built  # stopped by the check, before any build

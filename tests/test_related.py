@@ -24,7 +24,7 @@ def test_related_news_by_shared_tags_then_category(site):
     site.build()
     page = site.page("berita/2021/pusat")
     related = page.select_one("section.related")
-    assert related.h2.get_text() == "Baca juga"
+    assert related.h2.get_text() == "Baca Juga"
     assert titles(related) == ["Dua-Tag", "Satu-Tag-Kategori", "Satu-Tag", "Kategori-Saja"]
     latest = titles(page.select_one("section.latest"))
     assert "Pusat" not in latest and latest[0] == "Satu-Tag"

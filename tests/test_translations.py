@@ -159,7 +159,7 @@ def test_english_home_lists_english_news_and_counts_the_rest(bilingual):
     ]
     assert home.h1.get_text() == "Test Centre" and bilingual.page("").h1.get_text() == "Balai Uji"
     note = home.select_one(".untranslated-note")
-    assert "2 more news items are available in Indonesian only." in note.get_text()
+    assert "2 more articles are available in Indonesian only." in note.get_text()
     assert note.a["href"].endswith("berita/") and "en/" not in note.a["href"]
     assert home.select_one("h2").get_text() == "Latest news"
     nav = {a.get_text(): a for a in home.select("nav.site-nav a")}
@@ -225,9 +225,12 @@ def test_translation_without_original_fails_naming_it(site):
     site.write("news/2020/yatim.en.md", "Title: Orphan\n\nNo original.\n")
     [build] = site.build()
     assert not build.ok
-    assert "content/balai-uji/news/2020/yatim.en.md: terjemahan tanpa berkas asli: yatim.md tidak ada" in build.log
+    assert (
+        "content/balai-uji/news/2020/yatim.en.md: kesalahan: terjemahan ini tidak punya berkas asli: yatim.md tidak ada"
+        in build.log
+    )
     [problem] = [p for p in check_unit(site.content / "balai-uji") if p.is_error]
-    assert "a translation without its original: there is no yatim.md" in problem.format("en")
+    assert "error: this translation has no original: there is no yatim.md" in problem.format("en")
 
 
 def test_pelican_alone_refuses_a_translation_without_original(site, monkeypatch, tmp_path):
@@ -235,15 +238,17 @@ def test_pelican_alone_refuses_a_translation_without_original(site, monkeypatch,
     site.write("pages/visi.en.md", "Title: Vision\n\nx\n")
     with pytest.raises(ContentError) as raised:
         render("balai-uji", tmp_path / "out")
-    assert "pages/visi.en.md: terjemahan tanpa berkas asli" in str(raised.value)
+    assert "pages/visi.en.md: kesalahan: terjemahan ini tidak punya berkas asli" in str(raised.value)
 
 
 def test_translation_may_not_move_its_address(site):
     site.article(name="rapat")
     site.write("news/2020/rapat.en.md", "Title: Meeting\nDate: 2021-01-01\nCategory: Activities\n\nx\n")
     problems = [p.format("id") for p in check_unit(site.content / "balai-uji")]
-    assert any("rapat.en.md:2: peringatan: 'Date' terjemahan selalu diambil dari berkas aslinya" in p for p in problems)
-    assert any("rapat.en.md:3: peringatan: 'Category' terjemahan" in p for p in problems)
+    assert any(
+        "rapat.en.md:2: peringatan: 'Date' pada terjemahan selalu diambil dari berkas aslinya" in p for p in problems
+    )
+    assert any("rapat.en.md:3: peringatan: 'Category' pada terjemahan" in p for p in problems)
     assert site.build()[0].ok
     kicker = site.page("en/berita/2020/rapat").select_one(".kicker a")
     assert kicker.get_text() == "Activities" and kicker["href"].endswith("en/kategori/kegiatan/")
@@ -259,7 +264,7 @@ def test_two_units_in_one_process_keep_their_own_translations(site, monkeypatch,
     render("loka-dua", tmp_path / "two")
     second = BeautifulSoup((tmp_path / "two/en/index.html").read_text(), "html.parser")
     assert second.select(".article-card") == []
-    assert "1 more news item is available in Indonesian only." in second.get_text()
+    assert "1 more article is available in Indonesian only." in second.get_text()
     assert not (tmp_path / "two/en/berita/2020").exists()
     first = BeautifulSoup((tmp_path / "one/en/index.html").read_text(), "html.parser")
     assert [a.get_text() for a in first.select(".article-card h3 a")] == ["Only In Balai Uji"]
@@ -347,9 +352,12 @@ def test_translation_of_a_broken_original_points_to_the_original(site):
     site.write("news/2020/rapat.en.md", "Title: Meeting\n\nx\n")
     problems = sorted(p.format("id", site.root) for p in check_unit(site.content / "balai-uji"))
     assert problems[0] == (
-        "content/balai-uji/news/2020/rapat.en.md: terjemahan ini menunggu berkas aslinya rapat.md diperbaiki"
+        "content/balai-uji/news/2020/rapat.en.md: kesalahan: terjemahan ini belum dapat terbit karena berkas "
+        "aslinya, rapat.md, masih salah; perbaiki dulu kesalahan di rapat.md"
     )
-    assert problems[1].startswith("content/balai-uji/news/2020/rapat.md:2: tanggal '13/11/2020' tidak dikenali")
+    assert problems[1].startswith(
+        "content/balai-uji/news/2020/rapat.md:2: kesalahan: tanggal '13/11/2020' tidak dikenali"
+    )
     assert len(problems) == 2
 
 

@@ -37,30 +37,37 @@ def test_a_good_unit_fills_defaults(site):
 @pytest.mark.parametrize(
     ("toml", "expected"),
     [
-        ('name = "x\nsite_url = "https://a.go.id"\n', "content/balai-uji/unit.toml:1: unit.toml tidak dapat dibaca"),
-        ('site_url = "https://a.go.id"\n', "content/balai-uji/unit.toml: kunci wajib 'name' belum diisi"),
-        ('name = "Balai"\n', "content/balai-uji/unit.toml: kunci wajib 'site_url' belum diisi"),
+        (
+            'name = "x\nsite_url = "https://a.go.id"\n',
+            "content/balai-uji/unit.toml:1: kesalahan: unit.toml tidak dapat dibaca",
+        ),
+        ('site_url = "https://a.go.id"\n', "content/balai-uji/unit.toml: kesalahan: keterangan wajib 'name' belum ada"),
+        ('name = "Balai"\n', "content/balai-uji/unit.toml: kesalahan: keterangan wajib 'site_url' belum ada"),
         (
             'name = "Balai"\nsite_url = "https://a.go.id"\nshortname = "B"\n',
-            "content/balai-uji/unit.toml:3: kunci 'shortname' tidak dikenal",
+            "content/balai-uji/unit.toml:3: kesalahan: keterangan 'shortname' tidak dikenal",
         ),
         (
             'name = "Balai"\nsite_url = "melati.go.id"\n',
-            "content/balai-uji/unit.toml:2: 'site_url' harus alamat web lengkap",
+            "content/balai-uji/unit.toml:2: kesalahan: 'site_url' harus berupa alamat situs lengkap",
         ),
         (
             'name = "Balai"\nsite_url = "https://a.go.id"\n\n[contact]\nfax = "1"\n',
-            "content/balai-uji/unit.toml:5: kunci 'contact.fax' tidak dikenal",
+            "content/balai-uji/unit.toml:5: kesalahan: keterangan 'contact.fax' tidak dikenal",
         ),
         (
             'name = "Balai"\nsite_url = "https://a.go.id"\ntimezone = "Asia/Bandung"\n',
-            "content/balai-uji/unit.toml:3: zona waktu 'Asia/Bandung' tidak dikenal",
+            "content/balai-uji/unit.toml:3: kesalahan: zona waktu 'Asia/Bandung' tidak dikenal",
         ),
         (
             'name = "Balai"\nsite_url = "https://a.go.id"\nlogo = "images/logo.png"\n',
-            "content/balai-uji/unit.toml:3: berkas 'images/logo.png' untuk 'logo' tidak ditemukan",
+            "content/balai-uji/unit.toml:3: kesalahan: berkas 'images/logo.png' yang disebut 'logo' tidak ada",
         ),
-        ('name = 3\nsite_url = "https://a.go.id"\n', "content/balai-uji/unit.toml:1: 'name' harus berupa"),
+        (
+            'name = 3\nsite_url = "https://a.go.id"\n',
+            "content/balai-uji/unit.toml:1: kesalahan: 'name' ditulis dalam bentuk yang salah; "
+            'tulis seperti ini: name = "..."',
+        ),
     ],
 )
 def test_unit_toml_errors_name_the_file_and_line(site, toml, expected):
@@ -73,7 +80,7 @@ def test_unit_toml_errors_name_the_file_and_line(site, toml, expected):
 def test_unit_toml_errors_in_english(site):
     site.unit(toml='name = "Balai"\nsite_url = "https://a.go.id"\nsite-url = "x"\n')
     _unit, found = messages(site, lang="en")
-    assert found[0].startswith("content/balai-uji/unit.toml:3: unknown key 'site-url'")
+    assert found[0].startswith("content/balai-uji/unit.toml:3: error: unknown setting 'site-url'")
 
 
 def test_a_logo_outside_the_unit_is_refused(site):
@@ -86,4 +93,8 @@ def test_a_logo_outside_the_unit_is_refused(site):
 def test_a_unit_folder_without_unit_toml(site):
     (site.content / "loka-baru").mkdir()
     problems = check_unit(site.content / "loka-baru", root=site.root)
-    assert problems[0].format("id", site.root).startswith("content/loka-baru: folder unit ini tidak memiliki unit.toml")
+    assert (
+        problems[0]
+        .format("id", site.root)
+        .startswith("content/loka-baru: kesalahan: folder unit ini tidak punya berkas unit.toml")
+    )

@@ -169,7 +169,9 @@ def test_english_search_finds_english_pages(phone, base_url):
     first = phone.locator("#search-results li").first
     first.wait_for()
     assert "/en/berita/" in first.locator("h2 a").get_attribute("href")
-    assert "results for" in phone.locator("#search-status").inner_text()
+    shown = phone.locator("#search-results li").count()
+    said = f"{shown} result for “training”" if shown == 1 else f"{shown} results for “training”"
+    assert phone.locator("#search-status").inner_text() == said
 
 
 def test_gallery_viewer_works_from_the_keyboard(phone, base_url):

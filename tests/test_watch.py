@@ -23,7 +23,9 @@ def test_a_broken_file_is_reported_and_the_last_site_stays(site, monkeypatch):
     rebuilder.watch_unit("balai-uji")()
     site.write("news/2020/pelatihan-kehumasan.md", "Title: Rusak\nDate: 2020-13-01\nPenulis: A\n\nx\n")
     assert rebuilder.watch_unit("balai-uji")() is False
-    assert any("news/2020/pelatihan-kehumasan.md:2: tanggal '2020-13-01' tidak ada" in line for line in said), said
+    assert any(
+        "news/2020/pelatihan-kehumasan.md:2: kesalahan: tanggal '2020-13-01' tidak ada" in line for line in said
+    ), said
     assert site.page("berita/2020/pelatihan-kehumasan").h1.get_text() == "Pelatihan Kehumasan"
 
 

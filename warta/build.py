@@ -17,7 +17,7 @@ from pathlib import Path
 from warta.check import check_unit
 from warta.fingerprint import Fingerprint
 from warta.jobs import JOBS_ENV
-from warta.messages import message
+from warta.messages import counted, labelled, message
 from warta.portal import write_portal
 from warta.problems import ContentError, Problem
 from warta.search import index_search
@@ -41,10 +41,12 @@ class UnitBuild:
 
     def summary(self, lang: str = "id") -> str:
         if not self.ok:
-            return message("build_failed", lang, unit=self.unit)
+            return labelled("build_failed", lang, unit=self.unit)
         if self.warnings:
-            count = len(self.warnings)
-            return message("build_done_warnings", lang, unit=self.unit, seconds=f"{self.seconds:.1f}", warnings=count)
+            warnings = counted("count_warnings", len(self.warnings), lang)
+            return message(
+                "build_done_warnings", lang, unit=self.unit, seconds=f"{self.seconds:.1f}", warnings=warnings
+            )
         return message("build_done", lang, unit=self.unit, seconds=f"{self.seconds:.1f}")
 
     def report(self, lang: str = "id") -> str:
@@ -102,9 +104,11 @@ def build_unit(
         ok, said = render_here(unit, content, staging, publish)
     else:
         ok, said = finish_render(rendering)
+    if not ok and said:  # what Pelican said when it stopped: said after a sentence staff can act on
+        said = f"{labelled('build_log', lang)}\n{said}"
     if ok:
         # After the render process has ended, so the indexer's memory never adds to Pelican's.
-        index_search(staging)
+        index_search(staging, unit, lang)
         ok, said = check_built_site(content / unit, staging, sources, lang, shown_from, said)
     log = "\n".join(filter(None, [report, said]))
     if not ok:

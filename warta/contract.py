@@ -13,39 +13,22 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from warta.keys import CREDIT_ROLES, DRAFT, HEADER_KEYS, canonical_key, is_known, key_name, status_meaning
 from warta.problems import WARNING, Problem
 from warta.units import path_in_unit
 
 NEWS, PAGE, GALLERY = "news", "page", "gallery"
 KIND_OF_FOLDER = {"news": NEWS, "pages": PAGE, "galleries": GALLERY}
 
-# Indonesian and English credit keys mean the same role.
-CREDIT_KEYS = {
-    "penulis": "writer",
-    "writer": "writer",
-    "author": "writer",
-    "editor": "editor",
-    "penerjemah": "translator",
-    "translator": "translator",
-    "fotografer": "photographer",
-    "photographer": "photographer",
-}
-# Protected people (DESIGN.md): who is protected, and the editor who reviewed the item.
-PROTECTION_KEYS = {
-    "perlindungan": "protection",
-    "protection": "protection",
-    "ditinjau": "reviewed",
-    "reviewed": "reviewed",
-}
-PLAIN_KEYS = {"title", "date", "modified", "place", "category", "tags", "gallery", "cover", "summary", "status", "slug"}
-PLAIN_KEYS |= set(PROTECTION_KEYS.values())
-STATUSES = {"draft", "published"}
+# Every name a credit may be written with → its role, and the other keys: both drawn from warta.keys.
+CREDIT_KEYS = {name.lower(): key for key in CREDIT_ROLES for name in HEADER_KEYS[key].all()}
+PLAIN_KEYS = set(HEADER_KEYS) - set(CREDIT_ROLES)
 DATE_FORMATS = {r"\d{4}-\d{2}-\d{2}": "%Y-%m-%d", r"\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}": "%Y-%m-%d %H:%M"}
-# How a required key is named to staff, and the line that fixes its absence.
-REQUIRED_HINTS = {
-    "title": ("Title", "Title: ..."),
-    "date": ("Date", "Date: 2024-11-13 10:00"),
-    "writer": ("Penulis", "Penulis: Humas ..."),
+# What follows the key's name in the line that fixes its absence, per language.
+REQUIRED_EXAMPLES = {
+    "title": ("Judul Berita", "Article Title"),
+    "date": ("2024-11-13 10:00", "2024-11-13 10:00"),
+    "writer": ("Nama Penulis; Humas Nama Unit", "Writer's Name; Humas Unit Name"),
 }
 REQUIRED = {NEWS: ("title", "date", "writer"), PAGE: ("title",), GALLERY: ("title",)}
 
@@ -68,7 +51,7 @@ class Field:
     """One ``Key: value`` line: ``key`` is canonical (``penulis`` becomes ``writer``)."""
 
     key: str
-    written_key: str
+    written_key: str  # as staff wrote it: ``Judul``, ``title``
     value: str
     line: int
 
@@ -81,6 +64,7 @@ class Document:
     fields: dict[str, Field] = field(default_factory=dict)
     repeated: list[Field] = field(default_factory=list)
     unknown: list[Field] = field(default_factory=list)
+    renamed: list[Field] = field(default_factory=list)  # a key written again under its other name
     body: str = ""
     body_line: int = 1
 
@@ -91,11 +75,6 @@ class Document:
     def line_of(self, key: str) -> int | None:
         found = self.fields.get(key)
         return found.line if found else None
-
-
-def canonical_key(written: str) -> str:
-    key = written.strip().lower()
-    return CREDIT_KEYS.get(key) or PROTECTION_KEYS.get(key, key)
 
 
 def read_document(path: Path) -> Document:
@@ -136,12 +115,14 @@ def parse_document(text: str, path: Path) -> Document:
 
 
 def _add_field(doc: Document, found: Field) -> None:
-    if found.key not in PLAIN_KEYS and found.key not in CREDIT_KEYS.values():
+    if not is_known(found.key):
         doc.unknown.append(found)
-    elif found.key in doc.fields:
-        doc.repeated.append(found)
-    else:
+    elif found.key not in doc.fields:
         doc.fields[found.key] = found
+    elif doc.fields[found.key].written_key.lower() != found.written_key.lower():
+        doc.renamed.append(found)
+    else:
+        doc.repeated.append(found)
 
 
 def kind_of(path: Path, unit_path: Path) -> str | None:
@@ -183,25 +164,32 @@ def split_names(value: str) -> list[str]:
 
 def check_document(doc: Document, kind: str, timezone: str) -> list[Problem]:
     """Every contract problem of one document."""
-    problems = []
-    for key in REQUIRED[kind]:
-        if not doc.get(key).strip():
-            label, example = REQUIRED_HINTS[key]
-            problems.append(Problem.of(doc.path, "missing_field", doc.line_of(key), key=label, example=example))
+    problems = [_required_problem(doc, key) for key in REQUIRED[kind] if not doc.get(key).strip()]
     for key in ("date", "modified"):
         problems += _check_date(doc, key, timezone)
-    status = doc.get("status").strip().lower()
-    if status and status not in STATUSES:
+    if doc.get("status").strip() and status_meaning(doc.get("status")) is None:
         problems.append(Problem.of(doc.path, "bad_status", doc.line_of("status"), value=doc.get("status")))
     if doc.get("slug") and not slug_of(doc):
         problems.append(Problem.of(doc.path, "bad_slug", doc.line_of("slug"), value=doc.get("slug")))
     for found in doc.fields.values():
-        if found.key in CREDIT_KEYS.values() and not split_names(found.value) and found.key not in REQUIRED[kind]:
+        if found.key in CREDIT_ROLES and not split_names(found.value) and found.key not in REQUIRED[kind]:
             problems.append(Problem.of(doc.path, "empty_field", found.line, WARNING, key=found.written_key))
     for found in doc.unknown:
         problems.append(Problem.of(doc.path, "unknown_key", found.line, WARNING, key=found.written_key))
     for found in doc.repeated:
         problems.append(Problem.of(doc.path, "duplicate_key", found.line, WARNING, key=found.written_key))
+    for found in doc.renamed:
+        first = doc.fields[found.key]
+        problems.append(
+            Problem.of(
+                doc.path,
+                "two_key_names",
+                found.line,
+                key=found.written_key,
+                other=first.written_key,
+                other_line=first.line,
+            )
+        )
     problems += _comma_joined_credits(doc)
     return problems
 
@@ -216,7 +204,7 @@ def _comma_joined_credits(doc: Document) -> list[Problem]:
     return [
         Problem.of(doc.path, "names_with_commas", found.line, WARNING, key=found.written_key, value=found.value)
         for found in doc.fields.values()
-        if found.key in CREDIT_KEYS.values() and any(looks_comma_joined(name) for name in split_names(found.value))
+        if found.key in CREDIT_ROLES and any(looks_comma_joined(name) for name in split_names(found.value))
     ]
 
 
@@ -233,5 +221,20 @@ def _check_date(doc: Document, key: str, timezone: str) -> list[Problem]:
     return []
 
 
+def _required_problem(doc: Document, key: str) -> Problem:
+    """A required key that is absent (add the line) or written without a value (fill it in)."""
+    if doc.line_of(key) is not None:
+        return Problem.of(doc.path, "required_empty", doc.line_of(key), key=doc.fields[key].written_key)
+    example, example_en = REQUIRED_EXAMPLES[key]
+    return Problem.of(
+        doc.path,
+        "missing_field",
+        name=key_name(key, "id"),
+        name_en=key_name(key, "en"),
+        example=f"{key_name(key, 'id')}: {example}",
+        example_en=f"{key_name(key, 'en')}: {example_en}",
+    )
+
+
 def is_draft(doc: Document) -> bool:
-    return doc.get("status").strip().lower() == "draft"
+    return status_meaning(doc.get("status")) == DRAFT

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from warta import urls
-from warta.contract import CREDIT_KEYS, PLAIN_KEYS, canonical_key
+from warta.keys import HEADER_KEYS
 from warta.messages import message
 from warta.translations import CATEGORY_NAMES_EN
 from warta.units import Unit
@@ -36,24 +36,6 @@ SETTINGS = ("CMS_BACKEND", "CMS_REPO", "CMS_BRANCH", "CMS_BASE_URL", "CMS_AUTH_E
 LOCAL_SETTING = "CMS_LOCAL"
 
 # The names written for keys a file does not have yet: Indonesian where the reader knows it, else the contract's.
-KEY_NAMES = {
-    "title": ("Judul", "Title"),
-    "date": ("Tanggal", "Date"),
-    "modified": ("Diperbarui", "Modified"),
-    "place": ("Tempat", "Place"),
-    "category": ("Kategori", "Category"),
-    "tags": ("Tag", "Tags"),
-    "gallery": ("Galeri", "Gallery"),
-    "cover": ("Sampul", "Cover"),
-    "summary": ("Ringkasan", "Summary"),
-    "status": ("Status", "Status"),
-    "writer": ("Penulis", "Writer"),
-    "editor": ("Editor", "Editor"),
-    "translator": ("Penerjemah", "Translator"),
-    "photographer": ("Fotografer", "Photographer"),
-    "protection": ("Perlindungan", "Protection"),
-    "reviewed": ("Ditinjau", "Reviewed"),
-}
 NAMES_HINT = "Beberapa nama dipisahkan dengan ; (titik koma), bukan koma: koma dipakai untuk gelar (S.Psi., M.Si.)."
 DATE_FORMAT = "YYYY-MM-DD HH:mm"
 
@@ -97,16 +79,8 @@ def login_from(settings: dict) -> Login:
 
 
 def key_names() -> dict[str, str]:
-    """For each field, the Indonesian key when the content reader accepts it, else the contract's other name.
-
-    A field this reader does not know yet (Perlindungan before the protected-people reader) keeps its Indonesian name.
-    """
-    known = PLAIN_KEYS | set(CREDIT_KEYS.values())
-
-    def name(field: str, names: tuple[str, str]) -> str:
-        return next((n for n in names if canonical_key(n) == field), names[-1]) if field in known else names[0]
-
-    return {field: name(field, names) for field, names in KEY_NAMES.items()}
+    """For each field the web editor writes, the key name it writes in a new file: the Indonesian one."""
+    return {key: names.indonesian for key, names in HEADER_KEYS.items() if key != "slug"}
 
 
 def _field(name: str, label: str, widget: str = "string", hint: str = "", required: bool = False, **more) -> dict:

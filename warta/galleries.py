@@ -11,11 +11,11 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote
 
 from warta import decoding
 from warta.contract import GALLERY, Document, UnreadableFile, check_document, is_draft, read_document, slug_of
 from warta.links import raw_images
+from warta.paths import hash_cut_name, resolve_body_path
 from warta.placeholders import placeholder_problems
 from warta.problems import WARNING, Problem
 
@@ -72,17 +72,6 @@ def photo_files(folder: Path) -> list[Path]:
     return sorted(p for p in Path(folder).iterdir() if p.is_file() and is_photo(p))
 
 
-def written_path(written: str) -> str:
-    """A path as staff write it in a body or gallery line, as the file system names it.
-
-    ``<IMG 0001.JPG>`` and ``IMG%200001.JPG`` mean ``IMG 0001.JPG``, as in any Markdown preview.
-    """
-    written = written.strip()
-    if written.startswith("<") and written.endswith(">"):
-        written = written[1:-1].strip()
-    return unquote(written)
-
-
 def gallery_folders(unit_path: Path) -> list[Path]:
     top = Path(unit_path) / "galleries"
     return sorted(p for p in top.iterdir() if p.is_dir() and not p.name.startswith(".")) if top.is_dir() else []
@@ -108,16 +97,18 @@ def unreadable_images(doc: Document) -> list[Problem]:
 
 def resolve(
     written: str, base: Path, unit_path: Path, source: Path, line: int | None, decode: bool = False
-) -> tuple[Path, list[Problem]]:
-    """``written`` relative to ``base``; a problem naming ``source`` when it leaves the unit or is missing.
+) -> tuple[Path | None, list[Problem]]:
+    """``written`` relative to ``base`` (warta.paths); a problem naming ``source`` when it leaves the unit or is gone.
 
     ``decode``: also what the build's decoding would refuse in the photo (the check asks; the build decodes anyway).
     """
-    path = (Path(base) / written_path(written)).resolve()
-    if not path.is_relative_to(Path(unit_path).resolve()):
-        return path, [Problem.of(source, "photo_outside_unit", line, file=written)]
+    named = resolve_body_path(written, base, unit_path)
+    if named is None:
+        return None, [Problem.of(source, "photo_outside_unit", line, file=written)]
+    path = named.resolve()
     if not path.is_file():
-        return path, [Problem.of(source, "photo_missing", line, file=written)]
+        code = "path_hash_in_name" if hash_cut_name(written, base) else "photo_missing"
+        return path, [Problem.of(source, code, line, file=written)]
     if not is_photo(path):
         if path.suffix.lower() in SERVED_AS_IS:
             return path, []
@@ -189,7 +180,8 @@ def gallery_field_problems(doc: Document, unit_path: Path) -> list[Problem]:
     slug = doc.get("gallery").strip()
     if not slug or (Path(unit_path) / "galleries" / slug / "index.md").is_file():
         return []
-    return [Problem.of(doc.path, "gallery_unknown", doc.line_of("gallery"), value=slug)]
+    written = doc.fields["gallery"].written_key
+    return [Problem.of(doc.path, "gallery_unknown", doc.line_of("gallery"), value=slug, key=written)]
 
 
 def content_photo_problems(doc: Document, unit_path: Path) -> list[Problem]:
@@ -214,16 +206,17 @@ def read_gallery(
     problems = check_document(doc, GALLERY, timezone) + placeholder_problems(doc)
     photos, found = gallery_lines(doc, folder, unit_path, decode)
     problems += found
-    problems += unlisted_files(folder, index, listed_paths(doc))
+    problems += unlisted_files(folder, index, listed_paths(doc, unit_path))
     gallery = GalleryIndex(Path(folder), doc, photos, texts={"id": doc})
     problems += read_translation(gallery, unit_path)
     return (None if any(p.is_error for p in problems) else gallery), problems
 
 
-def listed_paths(doc: Document) -> set[Path]:
+def listed_paths(doc: Document, unit_path: Path) -> set[Path]:
     """Every file a line names, usable or not (a bad photo is named by its own error, not as unlisted too)."""
     written = (match.group("angled") or match.group("plain") for match, _ in image_refs(doc))
-    return {(doc.path.parent / written_path(name)).resolve() for name in written}
+    named = (resolve_body_path(name, doc.path.parent, unit_path) for name in written)
+    return {path.resolve() for path in named if path is not None}
 
 
 def unlisted_files(folder: Path, index: Path, listed: set[Path]) -> list[Problem]:

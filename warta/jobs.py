@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import os
 
+from warta.messages import labelled
+
 logger = logging.getLogger(__name__)
 JOBS_ENV = "WARTA_JOBS"  # warta.build lowers it when several units build at once, so cores are not oversubscribed
 
@@ -15,5 +17,5 @@ def worker_count(chosen=None) -> int:
     try:
         return max(1, int(chosen)) if chosen else os.cpu_count() or 1
     except ValueError:
-        logger.warning("warta: %s=%r is not a number; using one process per core", JOBS_ENV, chosen)
+        logger.warning("warta: %s", labelled("jobs_not_a_number", warning=True, name=JOBS_ENV, value=chosen))
         return os.cpu_count() or 1

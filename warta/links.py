@@ -1,13 +1,12 @@
 """Paths and links written in a body, as a Markdown preview reads them: relative to the file, inside the unit.
 
 Pure logic shared by ``invoke check`` (with line numbers, before rendering) and the links plugin (which turns each
-link into its target's URL): what a written path names (``resolve_body_path``), the links of a body with their
-lines, and what kind of thing a link lands on.
+link into its target's URL): the links of a body with their lines, and what kind of thing a link lands on. What a
+written path names is ``warta.paths.resolve_body_path``, the same for links and photos.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,9 +16,9 @@ from zoneinfo import ZoneInfo
 
 from warta import urls
 from warta.contract import Document, UnreadableFile, is_draft, parse_date, read_document
+from warta.paths import hash_cut_name, resolve_body_path, split_reference
 from warta.problems import Problem
 from warta.translations import original_path
-from warta.units import is_inside
 
 # [text](target "title") but not ![alt](photo): the target may be written <in angle brackets> when it holds spaces.
 LINK = re.compile(
@@ -33,7 +32,6 @@ RAW_IMAGE = re.compile(r"<img\s[^>]*?src=(?:\"(?P<double>[^\"]*)\"|'(?P<single>[
 CODE_SPAN = re.compile(r"(`+).+?\1")
 FENCE = re.compile(r"^\s*(```|~~~)")
 EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
-PELICAN_FORM = re.compile(r"^\{(?:filename|static|attach)\}")
 
 ITEM, GALLERY, DOCUMENT, STATIC, UNPUBLISHED = "item", "gallery", "document", "static", "unpublished"
 ITEM_FOLDERS = {"news", "pages"}
@@ -70,12 +68,6 @@ class Target:
         return "en" if self.path.name.lower().endswith(".en.md") else "id"
 
 
-def split_reference(written: str) -> tuple[str, str]:
-    """``../x.md#visi`` → (``../x.md``, ``#visi``): the path and what follows it (query and anchor)."""
-    cut = min((written.find(mark) for mark in "?#" if mark in written), default=len(written))
-    return written[:cut], written[cut:]
-
-
 def is_external(written: str) -> bool:
     """A web address, ``mailto:``, ``tel:`` or an anchor on the same page: not a file of the unit."""
     return bool(EXTERNAL.match(written)) or written.startswith("#")
@@ -84,29 +76,6 @@ def is_external(written: str) -> bool:
 def is_site_address(written: str) -> bool:
     """``/berita/2024/x/``: an address on the unit's site, not a path to a file."""
     return written.startswith("/") and not written.startswith("//")
-
-
-def unbracket(written: str) -> str:
-    text = written.strip()
-    return text[1:-1].strip() if text.startswith("<") and text.endswith(">") else text
-
-
-def resolve_body_path(written: str, folder: Path, unit_path: Path) -> Path | None:
-    """The file or folder a path written in a body (or header) names, or None when it leaves the unit folder.
-
-    ``written`` as staff write it: relative to ``folder`` (the file's own folder; the unit folder for ``Cover``),
-    in ``<angle brackets>`` or with ``%20`` for names with spaces, with ``?query`` or ``#anchor`` (dropped here);
-    Pelican's ``{filename}``/``{static}`` forms too, where a leading ``/`` means the unit folder. A plain leading
-    ``/`` is a site address (``is_site_address``), which callers handle before asking for a file.
-    """
-    text = unbracket(written)
-    pelican_form = PELICAN_FORM.match(text)
-    if pelican_form:
-        text = text[pelican_form.end() :]
-    path_part = unquote(split_reference(text)[0])
-    base = Path(unit_path) if pelican_form and path_part.startswith("/") else Path(folder)
-    candidate = Path(os.path.normpath(base / path_part.lstrip("/")))
-    return candidate if is_inside(unit_path, candidate) else None
 
 
 def body_links(body: str, first_line: int) -> list[LinkRef]:
@@ -225,7 +194,7 @@ class LinkChecker:
             return "link_outside_unit"
         target = target_of(path, self.unit_path)
         if target is None:
-            return "link_missing"
+            return "path_hash_in_name" if hash_cut_name(written, source.parent) else "link_missing"
         if target.kind == DOCUMENT:
             self.linked.add(target.in_unit)
         if target.kind == UNPUBLISHED:

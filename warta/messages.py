@@ -1,348 +1,499 @@
-"""Every message Warta says to PR staff, in Indonesian (the default) and English."""
+"""Every message Warta says to PR staff, in Indonesian (the default) and English.
+
+Each says what is wrong, where, and what to do next, in the words of the glossary in docs/menulis.md. A text
+from a library (TOML, Pillow, git, Pelican) comes only after a sentence saying what it means and whom to send it
+to, marked "Pesan teknis". A text that depends on a number is a dict of CLDR plural forms (``one``, ``other``),
+chosen by the language's plural rule, as the theme's catalogs do.
+"""
 
 from __future__ import annotations
 
+from babel import Locale
+
 DEFAULT_LANG = "id"
+TECHNICAL = "kirim pesan ini ke petugas teknis"
+TECHNICAL_EN = "send this message to your technical officer"
 
 MESSAGES = {
+    "error_label": ("kesalahan:", "error:"),
     # the web editor (warta/editor.py)
     "editor_not_installed": (
-        "editor web (/admin/) diminta tetapi kodenya belum terpasang: jalankan `npm ci` di folder repositori",
-        "the web editor (/admin/) is configured but its code is not installed: run `npm ci` in the repository",
+        "editor web (/admin/) sudah diatur, tetapi programnya belum terpasang; jalankan 'npm ci' di folder repositori",
+        "the web editor (/admin/) is configured, but its code is not installed; run 'npm ci' in the repository folder",
     ),
     # invoke cms
     "cms_ready": (
-        "editor: {editor}  (situs: {site}; setiap simpanan membangun ulang situs)  Ctrl+C untuk berhenti",
-        "editor: {editor}  (site: {site}; each save rebuilds the site)  Ctrl+C to stop",
+        "buka editor di {editor} (pratinjau situs: {site}; setiap kali berkas disimpan, situs dibangun ulang); tekan "
+        "Ctrl+C untuk berhenti",
+        "open the editor at {editor} (site preview: {site}; each save rebuilds the site); press Ctrl+C to stop",
     ),
     "warning_label": ("peringatan:", "warning:"),
+    "count_errors": ("{count} kesalahan", {"one": "{count} error", "other": "{count} errors"}),
+    "count_warnings": ("{count} peringatan", {"one": "{count} warning", "other": "{count} warnings"}),
     # unit.toml
     "unit_no_toml": (
-        "folder unit ini tidak memiliki unit.toml; salin dari unit lain lalu ubah isinya",
-        "this unit folder has no unit.toml; copy one from another unit and edit it",
+        "folder unit ini tidak punya berkas unit.toml (identitas unit: nama dan alamat situsnya); salin unit.toml "
+        "dari folder unit lain ke folder ini, lalu ganti isinya",
+        "this unit folder has no unit.toml (the unit's identity: its name and site address); copy unit.toml from "
+        "another unit's folder into this one, then change what it says",
     ),
     "toml_syntax": (
-        "unit.toml tidak dapat dibaca: {detail}",
-        "unit.toml cannot be read: {detail}",
+        "unit.toml tidak dapat dibaca karena ada salah ketik di sekitar baris ini (biasanya tanda kutip, tanda sama "
+        "dengan, atau kurung siku yang kurang atau berlebih); bandingkan dengan unit.toml unit lain. Bila tidak "
+        f"ketemu, {TECHNICAL}. Pesan teknis (TOML): {{detail}}",
+        "unit.toml cannot be read because of a typing mistake near this line (usually a missing or extra quotation "
+        "mark, = sign or square bracket); compare it with another unit's unit.toml. If you cannot find it, "
+        f"{TECHNICAL_EN}. Technical detail (TOML): {{detail}}",
     ),
     "toml_missing_key": (
-        "kunci wajib '{key}' belum diisi",
-        "the required key '{key}' is missing",
+        "keterangan wajib '{key}' belum ada; tambahkan baris {key} = \"...\" di bagian atas unit.toml, sebelum "
+        "baris pertama yang diawali [",
+        "the required setting '{key}' is missing; add the line {key} = \"...\" at the top of unit.toml, before the "
+        "first line that starts with [",
     ),
     "toml_unknown_key": (
-        "kunci '{key}' tidak dikenal (salah ketik?); yang boleh: {allowed}",
-        "unknown key '{key}' (a typo?); allowed: {allowed}",
+        "keterangan '{key}' tidak dikenal (salah ketik?); perbaiki namanya atau hapus barisnya. Yang dikenal: "
+        "{allowed}",
+        "unknown setting '{key}' (a typo?); correct its name or delete the line. The known settings: {allowed}",
     ),
     "toml_bad_type": (
-        "'{key}' harus berupa {expected}",
-        "'{key}' must be {expected}",
+        "'{key}' ditulis dalam bentuk yang salah; tulis seperti ini: {expected}",
+        "'{key}' is written in the wrong form; write it like this: {expected}",
     ),
     "toml_bad_url": (
-        "'{key}' harus alamat web lengkap seperti https://contoh.go.id, bukan '{value}'",
-        "'{key}' must be a full web address such as https://example.go.id, not '{value}'",
+        "'{key}' harus berupa alamat situs lengkap yang diawali https://, misalnya https://contoh.go.id, bukan "
+        "'{value}'; perbaiki baris ini",
+        "'{key}' must be a full web address that starts with https://, such as https://example.go.id, not "
+        "'{value}'; correct this line",
     ),
     "toml_bad_timezone": (
-        "zona waktu '{value}' tidak dikenal; gunakan Asia/Jakarta, Asia/Makassar atau Asia/Jayapura",
-        "unknown timezone '{value}'; use Asia/Jakarta, Asia/Makassar or Asia/Jayapura",
+        "zona waktu '{value}' tidak dikenal; tulis Asia/Jakarta (WIB), Asia/Makassar (WITA), atau Asia/Jayapura (WIT)",
+        "unknown time zone '{value}'; write Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)",
     ),
     "toml_missing_file": (
-        "berkas '{value}' untuk '{key}' tidak ditemukan di folder unit",
-        "the file '{value}' given for '{key}' is not in the unit folder",
+        "berkas '{value}' yang disebut '{key}' tidak ada di folder unit; unggah berkasnya ke folder unit atau "
+        "perbaiki namanya (huruf besar dan kecil dibedakan)",
+        "the file '{value}' named by '{key}' is not in the unit folder; upload the file to the unit folder or "
+        "correct its name (capital and small letters differ)",
+    ),
+    "toml_logo_not_raster": (
+        "logo '{value}' bukan berkas PNG, JPEG, atau WebP, jadi ikon situs (favicon) memakai ikon bawaan; simpan"
+        " logo sebagai PNG",
+        "the logo '{value}' is not a PNG, JPEG or WebP picture, so the site's icon (favicon) is the default one;"
+        " save the logo as PNG",
     ),
     # content files
     "not_utf8": (
-        "berkas tidak tersimpan sebagai teks UTF-8; buka lalu simpan ulang dengan encoding UTF-8",
-        "the file is not saved as UTF-8 text; open it and save it again with UTF-8 encoding",
+        "berkas ini disimpan dengan pengodean huruf yang tidak dapat dibaca (bukan UTF-8) mulai baris ini; buka "
+        "berkasnya di Notepad, pilih menu 'File > Save As', ubah 'Encoding' menjadi 'UTF-8', lalu simpan. Cara lain: "
+        "salin isinya ke penyunting di GitHub, lalu simpan di sana",
+        "this file is saved in a character encoding that cannot be read (not UTF-8) from this line on; open it in "
+        "Notepad, choose the menu 'File > Save As', set 'Encoding' to 'UTF-8' and save. Or paste its text into the "
+        "editor on GitHub and save it there",
     ),
     "empty_file": (
-        "berkas kosong; isi judul, tanggal dan isi berita, atau hapus berkasnya",
-        "the file is empty; write its title, date and text, or delete it",
+        "berkas ini kosong; tulis keterangan dan isinya (lihat contoh di docs/menulis.md), atau hapus berkasnya",
+        "this file is empty; write its fields and its text (see the example in docs/menulis.md), or delete the file",
     ),
     "missing_field": (
-        "'{key}' wajib diisi; tambahkan baris '{example}' di bagian atas",
-        "'{key}' is required; add the line '{example}' at the top",
+        "keterangan '{name}' wajib ada; tambahkan baris '{example}' di bagian atas berkas, sebelum baris kosong "
+        "pertama",
+        "the field '{name_en}' is required; add the line '{example_en}' at the top of the file, before the first "
+        "blank line",
+    ),
+    "required_empty": (
+        "'{key}' wajib diisi, tetapi masih kosong; tulis isinya sesudah '{key}:' di baris ini",
+        "'{key}' is required but empty; write it after '{key}:' on this line",
     ),
     "empty_field": (
-        "'{key}' ada tetapi kosong",
-        "'{key}' is present but empty",
+        "'{key}' kosong sehingga tidak ada nama yang ditampilkan; tulis namanya sesudah '{key}:' atau hapus baris ini",
+        "'{key}' is empty, so no name is shown; write the name after '{key}:' or delete this line",
     ),
     "bad_date": (
-        "tanggal '{value}' tidak dikenali; tulis YYYY-MM-DD atau YYYY-MM-DD HH:MM, misalnya 2024-11-13 10:00",
-        "the date '{value}' is not understood; write YYYY-MM-DD or YYYY-MM-DD HH:MM, for example 2024-11-13 10:00",
+        "tanggal '{value}' tidak dikenali; tulis tahun-bulan-tanggal dengan angka, misalnya 2024-11-13 untuk "
+        "13 November 2024, atau dengan jamnya: 2024-11-13 10:00",
+        "the date '{value}' is not understood; write year-month-day in digits, such as 2024-11-13 for "
+        "13 November 2024, or with the time: 2024-11-13 10:00",
     ),
     "impossible_date": (
-        "tanggal '{value}' tidak ada di kalender",
-        "the date '{value}' does not exist in the calendar",
+        "tanggal '{value}' tidak ada di kalender (bulan hanya 01 sampai 12, dan tanggalnya harus ada di bulan itu); "
+        "perbaiki tanggalnya",
+        "the date '{value}' does not exist (months go from 01 to 12, and the day must exist in that month); "
+        "correct the date",
     ),
     "bad_status": (
-        "Status '{value}' tidak dikenal; gunakan 'draft' atau hapus barisnya",
-        "unknown Status '{value}'; use 'draft' or remove the line",
+        "Status '{value}' tidak dikenal; tulis 'Status: draf' agar belum terbit, atau hapus baris ini agar terbit",
+        "unknown Status '{value}'; write 'Status: draft' to keep it unpublished, or delete this line to publish it",
     ),
     "bad_slug": (
-        "Slug '{value}' tidak bisa dijadikan alamat; gunakan huruf kecil, angka dan tanda hubung",
-        "the Slug '{value}' cannot make an address; use lower-case letters, digits and hyphens",
+        "Slug '{value}' tidak dapat dijadikan alamat halaman; tulis huruf kecil, angka, dan tanda hubung saja "
+        "(misalnya rapat-kerja-2024), atau hapus baris ini agar alamatnya diambil dari nama berkas",
+        "the Slug '{value}' cannot make a page address; write only small letters, digits and hyphens (such as "
+        "rapat-kerja-2024), or delete this line to take the address from the file name",
     ),
     "duplicate_url": (
-        "alamat /{url} juga dipakai oleh {other}; ganti nama salah satu berkas atau tambahkan 'Slug:'",
-        "the address /{url} is also used by {other}; rename one of the files or add 'Slug:'",
+        "alamat halaman /{url} juga dipakai oleh {other}, padahal setiap halaman perlu alamat sendiri; di berkas "
+        "yang belum terbit, tambahkan baris 'Slug: alamat-lain' di bagian atas, misalnya 'Slug: rapat-kerja-2', "
+        "dan jangan ganti nama berkas yang sudah terbit",
+        "the page address /{url} is also used by {other}, and each page needs its own; in the file that is not "
+        "published yet, add a line 'Slug: another-address' at the top, such as 'Slug: rapat-kerja-2', and do not "
+        "rename a file that is already published",
     ),
     "reserved_slug": (
-        "alamat /{url} sudah dipakai oleh bagian situs; ganti nama berkas atau tambahkan 'Slug:'",
-        "the address /{url} is taken by a section of the site; rename the file or add 'Slug:'",
+        "alamat halaman /{url} sudah dipakai oleh bagian situs (seperti /berita/ atau /galeri/); tambahkan baris "
+        "'Slug: alamat-lain' di bagian atas berkas ini, misalnya 'Slug: info-berita'",
+        "the page address /{url} belongs to a section of the site (such as /berita/ or /galeri/); add a line "
+        "'Slug: another-address' at the top of this file, such as 'Slug: info-berita'",
     ),
     "unknown_key": (
-        "kunci '{key}' tidak dikenal (salah ketik?) dan diabaikan",
-        "unknown key '{key}' (a typo?) is ignored",
+        "keterangan '{key}' tidak dikenal (salah ketik?) sehingga diabaikan; perbaiki namanya (daftarnya ada di "
+        "docs/menulis.md) atau hapus baris ini",
+        "unknown field '{key}' (a typo?) is ignored; correct its name (the list is in docs/menulis.md) or delete "
+        "this line",
     ),
     "duplicate_key": (
-        "'{key}' ditulis lebih dari sekali; hanya yang pertama dipakai",
-        "'{key}' is written more than once; only the first is used",
+        "'{key}' ditulis lebih dari sekali dan hanya baris pertama yang dipakai; hapus baris ini atau baris yang "
+        "pertama",
+        "'{key}' is written more than once and only the first line is used; delete this line or the first one",
+    ),
+    "two_key_names": (
+        "'{key}' dan '{other}' (baris {other_line}) adalah keterangan yang sama dengan dua nama; hapus salah satu "
+        "barisnya",
+        "'{key}' and '{other}' (line {other_line}) are one field written under two names; delete one of the lines",
     ),
     "outside_folder": (
-        "berkas di luar folder news/, pages/, galleries/ atau images/ diabaikan",
-        "a file outside news/, pages/, galleries/ or images/ is ignored",
+        "berkas di luar folder news/, pages/, galleries/, dan images/ tidak diterbitkan; pindahkan berkasnya ke "
+        "salah satu folder itu, atau hapus berkasnya",
+        "a file outside the folders news/, pages/, galleries/ and images/ is not published; move it into one of "
+        "those folders, or delete it",
     ),
     "outside_unit": (
-        "berkas ini adalah tautan (symlink) ke luar folder unit dan tidak boleh diterbitkan; salin berkasnya ke sini",
-        "this file is a link (symlink) to outside the unit folder and may not be published; copy the file here",
+        "berkas ini adalah pintasan (symlink) ke tempat di luar folder unit sehingga tidak diterbitkan; ganti "
+        "pintasan ini dengan salinan berkas aslinya",
+        "this file is a shortcut (symlink) to a place outside the unit folder, so it is not published; replace the "
+        "shortcut with a copy of the real file",
     ),
     "pelican_error": (
-        "Pelican melaporkan kesalahan: {detail}",
-        "Pelican reported an error: {detail}",
+        "pembangun situs (Pelican) tidak dapat membaca berkas ini karena sebab yang tidak dikenali Warta; pesan "
+        "teknisnya ada di atas. Periksa keterangan dan isi berkas ini; bila tidak ketemu, kirim pesan ini beserta "
+        "berkasnya ke petugas teknis",
+        "the site builder (Pelican) could not read this file for a reason Warta does not recognise; its technical "
+        "message is above. Check the fields and the text of this file; if you cannot find the cause, send this "
+        "message and the file to your technical officer",
     ),
     # builds
     "unit_unknown": (
-        "unit '{unit}' tidak ada; unit yang ada: {units}",
-        "there is no unit '{unit}'; the units are: {units}",
+        "unit '{unit}' tidak ada; tulis nama folder salah satu unit di content/: {units}",
+        "there is no unit '{unit}'; write the folder name of one of the units in content/: {units}",
     ),
     "build_failed": (
-        "situs {unit} GAGAL dibangun; situs lama di output/{unit}/ tidak diubah",
-        "the site {unit} FAILED to build; the old site in output/{unit}/ is unchanged",
+        "situs {unit} GAGAL dibangun, jadi situs lama di output/{unit}/ tetap dipakai; perbaiki kesalahan di "
+        "berkas yang disebut di atas, lalu bangun lagi",
+        "the site {unit} FAILED to build, so the old site in output/{unit}/ is kept; fix the errors in the files "
+        "named above, then build again",
+    ),
+    "build_log": (
+        "pembangun situs (Pelican) berhenti dengan pesan teknis di bawah ini; perbaiki berkas dan baris yang "
+        f"disebutnya, atau bila tidak ada yang disebut, {TECHNICAL}. Pesan teknis (Pelican):",
+        "the site builder (Pelican) stopped with the technical message below; fix the file and line it names, or "
+        f"if it names none, {TECHNICAL_EN}. Technical detail (Pelican):",
     ),
     "build_done": (
-        "situs {unit} selesai dibangun ({seconds} detik)",
-        "the site {unit} is built ({seconds} s)",
+        "situs {unit} selesai dibangun di output/{unit}/ ({seconds} detik)",
+        "the site {unit} is built in output/{unit}/ ({seconds} s)",
+    ),
+    "builds_took": (
+        "semua situs selesai dibangun di output/ dalam {seconds} detik",
+        "every site is built in output/ in {seconds} s",
+    ),
+    "serving": (
+        "buka {url} di peramban untuk melihat pratinjau; tekan Ctrl+C untuk berhenti",
+        "open {url} in a browser to see the preview; press Ctrl+C to stop",
+    ),
+    "search_empty": (
+        "situs {unit} belum punya halaman berisi teks, jadi indeks pencarian belum dibuat dan halaman /cari/ belum "
+        "menemukan apa pun; tulis berita atau halaman pertama, lalu bangun lagi",
+        "the site {unit} has no page with text yet, so no search index is made and the page /cari/ finds nothing; "
+        "write the first article or page, then build again",
+    ),
+    "search_failed": (
+        "indeks pencarian situs {unit} untuk bahasa '{language}' tidak dapat dibuat, jadi halaman /cari/ belum "
+        f"bekerja; bangun lagi, dan bila tetap gagal, {TECHNICAL}. Pesan teknis (Pagefind): {{detail}}",
+        "the search index of the site {unit} for the language '{language}' cannot be made, so the page /cari/ does "
+        f"not work yet; build again, and if it still fails, {TECHNICAL_EN}. Technical detail (Pagefind): {{detail}}",
+    ),
+    "jobs_not_a_number": (
+        "variabel lingkungan {name}={value} (di terminal atau di berkas alur kerja CI) bukan angka, jadi dipakai satu "
+        "proses per inti prosesor; tulis angka, misalnya {name}=2, atau hapus variabelnya",
+        "the environment variable {name}={value} (in the terminal or in the CI workflow file) is not a number, so one "
+        "process per processor core is used; write a number, such as {name}=2, or remove the variable",
     ),
     "build_done_warnings": (
-        "situs {unit} selesai dibangun ({seconds} detik) dengan {warnings} peringatan di atas; baca dan perbaiki",
-        "the site {unit} is built ({seconds} s) with {warnings} warnings above; read and fix them",
+        "situs {unit} selesai dibangun di output/{unit}/ ({seconds} detik) dengan {warnings} di atas; baca dan "
+        "perbaiki berkas yang disebutnya",
+        "the site {unit} is built in output/{unit}/ ({seconds} s) with {warnings} above; read them and fix the "
+        "files they name",
     ),
     "check_failed": (
-        "{errors} kesalahan dan {warnings} peringatan; perbaiki kesalahan lalu coba lagi",
-        "{errors} errors and {warnings} warnings; fix the errors and try again",
+        "{errors} dan {warnings}; perbaiki setiap kesalahan di berkas dan baris yang disebut (angka sesudah nama "
+        "berkas adalah nomor barisnya), lalu periksa lagi",
+        "{errors} and {warnings}; fix each error in the file and on the line named (the number after the file "
+        "name is its line number), then check again",
     ),
     "check_passed": (
-        "konten lolos pemeriksaan ({warnings} peringatan)",
-        "the content passes the check ({warnings} warnings)",
+        "isi folder content/ lolos pemeriksaan ({warnings}); lihat pratinjaunya dengan 'invoke livereload'",
+        "the content in content/ passes the check ({warnings}); see the preview with 'invoke livereload'",
     ),
     # bylines
     "names_with_commas": (
-        "'{key}: {value}' tampaknya berisi beberapa nama yang dipisahkan koma; pisahkan nama dengan ';' "
-        "(koma hanya untuk gelar, misalnya 'Puti Chairida Anwar, S.Psi., M.Si.; Budi Santoso')",
-        "'{key}: {value}' looks like several names separated by commas; separate names with ';' "
-        "(commas are only for degrees, e.g. 'Puti Chairida Anwar, S.Psi., M.Si.; Budi Santoso')",
+        "'{key}: {value}' tampaknya berisi beberapa nama yang dipisahkan koma; pisahkan nama dengan titik koma ';' "
+        "(koma hanya untuk gelar), misalnya 'Puti Chairida Anwar, S.Psi., M.Si.; Budi Santoso'",
+        "'{key}: {value}' looks like several names separated by commas; separate names with a semicolon ';' "
+        "(commas are only for degrees), such as 'Puti Chairida Anwar, S.Psi., M.Si.; Budi Santoso'",
     ),
     # translations (<name>.en.md)
     "translation_without_original": (
-        "terjemahan tanpa berkas asli: {original} tidak ada di folder ini; beri nama sama dengan berkas aslinya "
-        "ditambah .en.md, atau hapus berkas ini",
-        "a translation without its original: there is no {original} in this folder; name it after the original "
-        "with .en.md, or delete this file",
+        "terjemahan ini tidak punya berkas asli: {original} tidak ada di folder ini; beri berkas ini nama berkas "
+        "aslinya ditambah .en (rapat.md → rapat.en.md), atau hapus berkas ini",
+        "this translation has no original: there is no {original} in this folder; name this file after the "
+        "original with .en added (rapat.md → rapat.en.md), or delete it",
     ),
     "translation_original_broken": (
-        "terjemahan ini menunggu berkas aslinya {original} diperbaiki",
-        "this translation waits for its original {original} to be fixed",
+        "terjemahan ini belum dapat terbit karena berkas aslinya, {original}, masih salah; perbaiki dulu kesalahan "
+        "di {original}",
+        "this translation cannot be published until its original, {original}, is right; fix the errors in "
+        "{original} first",
     ),
     "translation_keeps_original": (
-        "'{key}' terjemahan selalu diambil dari berkas aslinya agar alamatnya sama; hapus baris ini",
-        "a translation's '{key}' always comes from its original so that the addresses match; remove this line",
+        "'{key}' pada terjemahan selalu diambil dari berkas aslinya agar alamat halamannya sama; hapus baris ini",
+        "a translation's '{key}' always comes from its original, so that both have the same page address; delete "
+        "this line",
     ),
     "category_unknown": (
-        "kategori '{value}' tidak ada di daftar ({known}), sehingga halaman bahasa Inggris menampilkannya dalam "
-        "bahasa Indonesia; pilih salah satu dari daftar, atau tambahkan di unit.toml pada bagian [categories] baris "
-        '{value} = "Nama dalam bahasa Inggris"',
+        "kategori '{value}' tidak ada di daftar ({known}), jadi halaman bahasa Inggris menampilkannya dalam bahasa "
+        'Indonesia; pilih salah satu dari daftar, atau tambahkan baris {value} = "Nama dalam bahasa Inggris" di '
+        "unit.toml pada bagian '[categories]'",
         "the category '{value}' is not in the list ({known}), so English pages show it in Indonesian; choose one "
-        'from the list, or add to unit.toml under [categories] the line {value} = "English name"',
+        "from the list, or add the line {value} = \"English name\" to unit.toml under '[categories]'",
     ),
-    # references in content files
+    # dates that exist but cannot be right
     "modified_before_date": (
-        "Modified '{modified}' lebih awal dari Date; tanggal pembaruan harus sama atau sesudah tanggal terbit",
-        "Modified '{modified}' is earlier than Date; the update must be on or after the publication date",
+        "tanggal pembaruan '{modified}' lebih awal daripada tanggal terbitnya; perbaiki salah satunya (tanggal "
+        "pembaruan harus sama dengan atau sesudah tanggal terbit)",
+        "the update date '{modified}' is earlier than the publication date; correct one of them (an update is on "
+        "or after the publication date)",
     ),
     "unlikely_date": (
-        "tahun pada tanggal '{value}' tampaknya salah ketik; berita bertanggal masa depan baru terbit pada hari itu",
-        "the year of the date '{value}' looks like a typo; an article dated in the future appears only on that day",
+        "tahun pada tanggal '{value}' tampaknya salah ketik; periksa tahunnya (berita bertanggal masa depan baru "
+        "terbit pada hari itu)",
+        "the year of the date '{value}' looks like a typo; check the year (an article dated in the future is "
+        "published only on that day)",
     ),
     # invoke publish
     "publish_build_failed": (
-        "pembangunan atau pemeriksaan gagal: TIDAK ada yang diterbitkan; perbaiki kesalahan di atas lalu coba lagi",
-        "the build or the check failed: NOTHING was published; fix the errors above and try again",
+        "pembangunan atau pemeriksaan gagal, jadi TIDAK ada yang diterbitkan; perbaiki kesalahan di berkas yang "
+        "disebut di atas, lalu terbitkan lagi",
+        "the build or the check failed, so NOTHING was published; fix the errors in the files named above, then "
+        "publish again",
     ),
     "publish_same_branch": (
-        "unit {units} akan diterbitkan ke cabang yang sama ({remote} {branch}); "
-        "beri [publish] branch lain di unit.toml",
-        "the units {units} would be published to the same branch ({remote} {branch}); "
-        "give a different [publish] branch in unit.toml",
+        "unit {units} akan diterbitkan ke cabang yang sama ({remote} {branch}) dan saling menimpa; di unit.toml "
+        "salah satunya, tulis nama cabang lain di bagian '[publish]', misalnya branch = \"situs-unit\"",
+        "the units {units} would be published to the same branch ({remote} {branch}) and overwrite each other; in "
+        "the unit.toml of one of them, give another branch under '[publish]', such as branch = \"unit-site\"",
     ),
     "publish_remote_failed": (
-        "remote '{remote}' tidak dapat dihubungi, tidak ada yang diterbitkan: {detail}",
-        "the remote '{remote}' cannot be reached, nothing was published: {detail}",
+        "repositori tujuan '{remote}' tidak dapat dihubungi, jadi tidak ada yang diterbitkan; periksa sambungan "
+        f"internet, lalu coba lagi. Bila tetap gagal, {TECHNICAL}. Pesan teknis (git): {{detail}}",
+        "the destination repository '{remote}' cannot be reached, so nothing was published; check the internet "
+        f"connection and try again. If it still fails, {TECHNICAL_EN}. Technical detail (git): {{detail}}",
     ),
     "publish_git_failed": (
-        "'{command}' gagal, tidak ada yang diterbitkan: {detail}",
-        "'{command}' failed, nothing was published: {detail}",
+        "perintah '{command}' gagal di repositori ini, jadi tidak ada yang diterbitkan; coba lagi, dan bila tetap "
+        f"gagal, {TECHNICAL}. Pesan teknis (git): {{detail}}",
+        "the command '{command}' failed in this repository, so nothing was published; try again, and if it still "
+        f"fails, {TECHNICAL_EN}. Technical detail (git): {{detail}}",
     ),
     "publish_ghp_failed": (
-        "ghp-import tidak membuat commit di cabang {branch}, tidak ada yang diterbitkan: {detail}",
-        "ghp-import made no commit on the branch {branch}, nothing was published: {detail}",
+        f"ghp-import tidak membuat commit di cabang {{branch}}, jadi tidak ada yang diterbitkan; {TECHNICAL}. "
+        "Pesan teknis (ghp-import): {detail}",
+        f"ghp-import made no commit on the branch {{branch}}, so nothing was published; {TECHNICAL_EN}. "
+        "Technical detail (ghp-import): {detail}",
     ),
     "publish_not_built": (
-        "situs {unit} belum dibangun di output/{unit}/; jalankan 'invoke preview --unit {unit}' dulu",
-        "the site {unit} is not built in output/{unit}/; run 'invoke preview --unit {unit}' first",
+        "situs {unit} belum dibangun di output/{unit}/; jalankan 'invoke preview --unit {unit}' dulu, lalu "
+        "terbitkan lagi",
+        "the site {unit} is not built in output/{unit}/; run 'invoke preview --unit {unit}' first, then publish again",
     ),
     "publish_unchanged": (
-        "{remote} {branch}: tidak ada perubahan; tidak ada commit baru",
-        "{remote} {branch}: nothing changed; no new commit",
+        "{remote} {branch}: tidak ada yang berubah sejak terbitan terakhir, jadi tidak ada commit baru",
+        "{remote} {branch}: nothing has changed since the last publication, so there is no new commit",
     ),
     "publish_done": (
-        "diterbitkan ke {remote} {branch}: {units} (commit {commit})",
+        "terbit di {remote} {branch}: {units} (commit {commit})",
         "published to {remote} {branch}: {units} (commit {commit})",
     ),
     # unit.toml [publish]
     "toml_bad_cname": (
-        "'publish.cname' harus nama domain saja, misalnya melati.kemensos.go.id, bukan '{value}'",
-        "'publish.cname' must be a bare domain name such as melati.kemensos.go.id, not '{value}'",
+        "'publish.cname' harus berupa nama domain saja, misalnya melati.kemensos.go.id, bukan '{value}'; perbaiki "
+        "baris ini",
+        "'publish.cname' must be a bare domain name such as melati.kemensos.go.id, not '{value}'; correct this line",
     ),
     "toml_bad_branch": (
-        "'publish.branch' harus nama cabang git tanpa spasi, misalnya gh-pages, bukan '{value}'",
-        "'publish.branch' must be a git branch name without spaces, such as gh-pages, not '{value}'",
+        "'publish.branch' harus berupa nama cabang git tanpa spasi, misalnya gh-pages, bukan '{value}'; perbaiki "
+        "baris ini",
+        "'publish.branch' must be a git branch name without spaces, such as gh-pages, not '{value}'; correct this line",
     ),
     # invoke new
     "new_exists": (
-        "berkas ini sudah ada dan tidak ditimpa; pilih judul lain atau sunting berkas itu",
-        "this file already exists and is not overwritten; choose another title or edit that file",
+        "berkas ini sudah ada dan tidak ditimpa; pilih judul lain, atau sunting berkas yang sudah ada itu",
+        "this file already exists and is not overwritten; choose another title, or edit the file that is there",
     ),
     "new_bad_title": (
-        "judul '{title}' tidak bisa dijadikan nama berkas; gunakan huruf atau angka",
-        "the title '{title}' cannot make a file name; use letters or digits",
+        "judul '{title}' tidak dapat dijadikan nama berkas karena tidak berisi huruf atau angka; tulis judul yang "
+        "berisi huruf atau angka",
+        "the title '{title}' cannot make a file name because it has no letter or digit; write a title with "
+        "letters or digits",
     ),
     "new_no_original": (
-        "berkas asli untuk diterjemahkan tidak ditemukan di folder news/, pages/ atau galleries/ unit ini",
-        "the original to translate is not in this unit's news/, pages/ or galleries/ folder",
+        "berkas asli yang akan diterjemahkan tidak ada di folder news/, pages/, atau galleries/ unit ini; periksa "
+        "letak berkas sesudah --of, misalnya --of content/balai-melati/news/2024/rapat.md",
+        "the original to translate is not in this unit's news/, pages/ or galleries/ folder; check the path "
+        "after --of, such as --of content/balai-melati/news/2024/rapat.md",
     ),
     "new_translation_of_translation": (
-        "berkas ini sudah terjemahan; sebutkan berkas aslinya (tanpa .en)",
-        "this file is already a translation; name its original (without .en)",
+        "berkas ini sudah berupa terjemahan; sesudah --of, sebutkan berkas aslinya (tanpa .en)",
+        "this file is already a translation; after --of, name its original (without .en)",
     ),
     "new_needs_title": (
-        'sebutkan judulnya: --title "Judul Berita"',
-        'give the title: --title "Article title"',
+        'perintah ini perlu judul; tambahkan --title "Judul Berita" ke perintahnya',
+        'the command needs a title; add --title "Article Title" to it',
     ),
     "new_unit_exists": (
-        "folder unit ini sudah ada; pilih nama lain",
-        "this unit folder already exists; choose another name",
+        "folder unit ini sudah ada; pilih nama folder lain untuk --unit",
+        "this unit folder already exists; choose another folder name for --unit",
     ),
     "new_unit_needs": (
-        'sebutkan --unit <nama-folder> --name "Nama Unit" --site-url https://alamat.go.id',
-        'give --unit <folder-name> --name "Unit name" --site-url https://address.go.id',
+        'perintah ini perlu tiga hal; tulis --unit nama-folder --name "Nama Unit" --site-url https://alamat.go.id',
+        'the command needs three things; write --unit folder-name --name "Unit Name" --site-url https://address.go.id',
     ),
     "new_unit_created": (
-        "unit baru dibuat di {path}: lengkapi unit.toml lalu isi halaman di pages/ dan hapus 'Status: draft' "
-        "dari setiap halaman yang sudah siap terbit",
-        "a new unit is in {path}: complete unit.toml, then fill in the pages in pages/ and remove 'Status: draft' "
-        "from each page that is ready to publish",
+        "unit baru dibuat di folder {path}: lengkapi unit.toml, isi halaman di pages/, lalu hapus baris "
+        "'Status: draf' dari setiap halaman yang sudah siap terbit",
+        "a new unit is in the folder {path}: complete unit.toml, fill in the pages in pages/, then delete the line "
+        "'Status: draf' from each page that is ready to publish",
     ),
     "new_needs_unit": (
-        "sebutkan unitnya: --unit <folder unit>; unit yang ada: {units}",
-        "name the unit: --unit <unit folder>; the units are: {units}",
+        "perintah ini perlu nama unit; tambahkan --unit dengan nama folder salah satu unit: {units}",
+        "the command needs a unit; add --unit with the folder name of one of the units: {units}",
     ),
     "new_created": ("berkas dibuat: {path}", "file created: {path}"),
     "new_todo_article": (
-        "Lengkapi lalu periksa dengan 'invoke check --unit {unit}':\n"
-        '  - Place: kota tempat kegiatan (untuk baris "JAKARTA (13 November 2024) –")\n'
-        "  - Category, Tags (dipisah koma), Summary (ringkasan satu kalimat)\n"
-        "  - Penulis, Editor, Fotografer: nama dipisah ';' (bukan koma)\n"
-        "  - Gallery / Cover bila ada foto; isi berita menggantikan teks contoh\n"
-        "  - hapus baris 'Status: draft' bila berita siap terbit",
-        "Fill in, then check with 'invoke check --unit {unit}':\n"
-        '  - Place: the city of the event (for the line "JAKARTA (13 November 2024) –")\n'
-        "  - Category, Tags (comma-separated), Summary (one sentence)\n"
-        "  - Penulis (writer), Editor, Fotografer (photographer): names separated by ';' (not commas)\n"
-        "  - Gallery / Cover if there are photos; the article text replaces the sample text\n"
-        "  - remove the line 'Status: draft' when the article is ready to publish",
+        "Lengkapi berkas itu, lalu periksa dengan 'invoke check --unit {unit}':\n"
+        '  - Tempat: kota tempat kegiatan (untuk baris "JAKARTA (13 November 2024) –")\n'
+        "  - Kategori, Tag (dipisahkan koma), Ringkasan (satu kalimat)\n"
+        "  - Penulis, Editor, Fotografer: nama dipisahkan titik koma ';', bukan koma\n"
+        "  - Galeri dan Sampul bila ada foto; isi berita menggantikan teks contoh\n"
+        "  - hapus baris 'Status: draf' bila berita siap terbit",
+        "Fill in the file, then check it with 'invoke check --unit {unit}':\n"
+        '  - Tempat (place): the city of the event (for the line "JAKARTA (13 November 2024) –")\n'
+        "  - Kategori (category), Tag (tags, separated by commas), Ringkasan (summary, one sentence)\n"
+        "  - Penulis (writer), Editor, Fotografer (photographer): names separated by semicolons ';', not commas\n"
+        "  - Galeri (gallery) and Sampul (cover) if there are photos; write the article in place of the sample text\n"
+        "  - delete the line 'Status: draf' when the article is ready to publish",
     ),
     "new_todo_gallery": (
-        "Taruh foto di folder {folder}, lalu di index.md satu baris per foto:\n"
-        '  ![teks alternatif](nama-foto.jpg "keterangan")\n'
-        "  - teks alternatif wajib: ganti 'TULIS TEKS ALTERNATIF...' dengan isi foto untuk pembaca tunanetra\n"
-        "  - lengkapi Place, Fotografer, Summary; hapus 'Status: draft' bila siap terbit\n"
+        "Unggah foto ke folder {folder}, lalu di index.md tulis satu baris per foto:\n"
+        '  ![teks alternatif](nama-foto.jpg "keterangan foto")\n'
+        "  - teks alternatif wajib: ganti 'TULIS TEKS ALTERNATIF...' dengan isi foto untuk pembaca dengan "
+        "disabilitas netra\n"
+        "  - lengkapi Tempat, Fotografer, dan Ringkasan; hapus baris 'Status: draf' bila galeri siap terbit\n"
         "  - periksa dengan 'invoke check --unit {unit}'",
-        "Put the photos in the folder {folder}, then in index.md one line per photo:\n"
+        "Upload the photos to the folder {folder}, then in index.md write one line per photo:\n"
         '  ![alt text](photo-name.jpg "caption")\n'
-        "  - alt text is required: replace 'TULIS TEKS ALTERNATIF...' with what the photo shows, for blind readers\n"
-        "  - fill in Place, Fotografer, Summary; remove 'Status: draft' when ready to publish\n"
-        "  - check with 'invoke check --unit {unit}'",
+        "  - the alt text is required: replace 'TULIS TEKS ALTERNATIF...' with what the photo shows, for blind and "
+        "partially sighted readers\n"
+        "  - fill in Tempat (place), Fotografer (photographer) and Ringkasan (summary); delete the line "
+        "'Status: draf' when the gallery is ready to publish\n"
+        "  - check it with 'invoke check --unit {unit}'",
     ),
     "new_todo_translation": (
-        "Terjemahkan Title, Summary dan isi ke bahasa Inggris; isi Penerjemah (nama dipisah ';').\n"
-        "  Tanggal, tempat, kategori, tag, foto dan penulis diambil dari berkas asli.\n"
-        "  Hapus 'Status: draft' bila terjemahan siap terbit; periksa dengan 'invoke check --unit {unit}'",
-        "Translate Title, Summary and the text into English; fill in Penerjemah (translator; names separated by ';').\n"
-        "  Date, place, category, tags, photos and writers come from the original.\n"
-        "  Remove 'Status: draft' when the translation is ready; check with 'invoke check --unit {unit}'",
+        "Terjemahkan Judul, Ringkasan, dan isinya ke bahasa Inggris; isi Penerjemah (nama dipisahkan titik koma ';').\n"
+        "  Tanggal, tempat, kategori, tag, foto, dan penulis diambil dari berkas asli.\n"
+        "  Hapus baris 'Status: draf' bila terjemahan siap terbit; periksa dengan 'invoke check --unit {unit}'",
+        "Translate Judul (title), Ringkasan (summary) and the text into English; fill in Penerjemah (translator; "
+        "names separated by semicolons ';').\n"
+        "  The date, place, category, tags, photos and writers come from the original.\n"
+        "  Delete the line 'Status: draf' when the translation is ready; check it with 'invoke check --unit {unit}'",
     ),
     "placeholder_left": (
-        "teks contoh '{text}' belum diganti; tulis isi yang sebenarnya, atau kembalikan 'Status: draft' sampai siap",
-        "the sample text '{text}' is still here; write the real text, or put back 'Status: draft' until it is ready",
+        "teks contoh '{text}' belum diganti; tulis isi yang sebenarnya, atau kembalikan baris 'Status: draf' sampai "
+        "berkasnya siap",
+        "the sample text '{text}' is still here; write the real text, or put back the line 'Status: draf' until the "
+        "file is ready",
     ),
     # photos and galleries
     "photo_missing": (
-        "foto '{file}' tidak ditemukan; periksa nama berkas dan foldernya (huruf besar/kecil berpengaruh)",
-        "the photo '{file}' is not found; check the file name and its folder (letter case matters)",
+        "foto '{file}' tidak ditemukan; periksa nama berkas dan foldernya (huruf besar dan kecil dibedakan: "
+        "01.JPG tidak sama dengan 01.jpg), lalu perbaiki tulisannya atau unggah fotonya",
+        "the photo '{file}' is not found; check the file name and its folder (capital and small letters differ: "
+        "01.JPG is not 01.jpg), then correct what is written or upload the photo",
+    ),
+    "path_hash_in_name": (
+        "'{file}' tidak ditemukan: di Markdown tanda # memulai jangkar, jadi nama berkas terbaca hanya sampai"
+        " sebelum #; tulis # pada nama berkas sebagai %23 dan spasi sebagai %20, misalnya Foto%20%232.jpg,"
+        " atau ganti nama berkasnya",
+        "'{file}' is not found: in Markdown a # starts an anchor, so the file name is read only up to the #;"
+        " write a # of the file name as %23 and a space as %20, for example Foto%20%232.jpg, or rename the file",
     ),
     "photo_outside_unit": (
-        "foto '{file}' berada di luar folder unit; simpan foto di galleries/ atau images/ unit ini",
-        "the photo '{file}' is outside the unit folder; keep photos in this unit's galleries/ or images/",
+        "foto '{file}' berada di luar folder unit; unggah fotonya ke folder galleries/ atau images/ unit ini, lalu "
+        "perbaiki tulisannya",
+        "the photo '{file}' is outside the unit folder; upload it to this unit's galleries/ or images/ folder, then "
+        "correct what is written",
     ),
     "photo_no_alt": (
-        "foto '{file}' tanpa teks alternatif; tulis deskripsi foto di antara [ ], misalnya ![Peserta pelatihan](...)",
-        "the photo '{file}' has no alt text; describe it between [ ], for example ![Training participants](...)",
+        "foto '{file}' tidak punya teks alternatif; di antara [ ], tulis apa yang tampak di foto, misalnya "
+        "![Peserta pelatihan menyimak materi](...)",
+        "the photo '{file}' has no alt text; between [ ], write what the photo shows, such as "
+        "![Participants listening to a talk](...)",
     ),
     "photo_not_in_gallery": (
-        "foto '{file}' harus berada di folder galeri ini",
-        "the photo '{file}' must be in this gallery's folder",
+        "foto '{file}' tidak berada di folder galeri ini; unggah fotonya ke folder ini, atau hapus barisnya",
+        "the photo '{file}' is not in this gallery's folder; upload it to this folder, or delete the line",
     ),
     "photo_unlisted": (
-        "foto '{file}' ada di folder tetapi tidak tercantum di index.md sehingga TIDAK diterbitkan; tambahkan baris "
-        '![teks alternatif]({file} "keterangan") atau hapus fotonya dari folder',
-        "the photo '{file}' is in the folder but not listed in index.md, so it is NOT published; add the line "
-        '![alt text]({file} "caption") or remove the photo from the folder',
+        "foto '{file}' ada di folder, tetapi tidak tercantum di index.md, jadi TIDAK diterbitkan; tambahkan baris "
+        '![teks alternatif]({file} "keterangan foto") atau hapus fotonya dari folder',
+        "the photo '{file}' is in the folder but not listed in index.md, so it is NOT published; add a line "
+        '![alt text]({file} "caption") or delete the photo from the folder',
     ),
     "gallery_video": (
-        "video '{file}' tidak diterbitkan dari folder galeri; unggah ke kanal YouTube unit lalu tempel tautannya "
-        "di berita, dan hapus berkas ini dari folder",
+        "video '{file}' tidak diterbitkan dari folder galeri; unggah ke kanal YouTube unit, tempel tautannya di "
+        "berita, lalu hapus berkas ini dari folder",
         "the video '{file}' is not published from a gallery folder; upload it to the unit's YouTube channel, paste "
-        "its link into an article, and remove the file from this folder",
+        "its link into an article, and delete the file from this folder",
     ),
     "gallery_document": (
-        "dokumen '{file}' tidak diterbitkan dari folder galeri; pindahkan ke folder documents/ unit lalu tautkan "
+        "dokumen '{file}' tidak diterbitkan dari folder galeri; pindahkan ke folder documents/ unit, lalu tautkan "
         "dari berita atau halaman",
         "the document '{file}' is not published from a gallery folder; move it to the unit's documents/ folder and "
         "link to it from an article or a page",
     ),
     "gallery_other_file": (
-        "berkas '{file}' bukan foto (JPEG, PNG, WebP atau HEIC) dan tidak diterbitkan; hapus dari folder galeri",
-        "the file '{file}' is no photo (JPEG, PNG, WebP or HEIC) and is not published; remove it from the folder",
+        "berkas '{file}' bukan foto (JPEG, PNG, WebP, atau HEIC) sehingga tidak diterbitkan; hapus dari folder galeri",
+        "the file '{file}' is not a photo (JPEG, PNG, WebP or HEIC), so it is not published; delete it from the "
+        "gallery folder",
     ),
     "gallery_external": (
-        "foto '{file}' ada di situs lain; simpan fotonya di folder galeri ini lalu tulis nama berkasnya",
-        "the photo '{file}' is on another site; save the photo into this gallery's folder and write its file name",
+        "foto '{file}' ada di situs lain; unggah fotonya ke folder galeri ini, lalu tulis nama berkasnya",
+        "the photo '{file}' is on another site; upload the photo to this gallery's folder, then write its file name",
     ),
     "image_external": (
-        "gambar '{file}' diambil dari situs lain dan tidak ditampilkan (situs ini hanya memuat foto miliknya); "
-        "simpan fotonya di galleries/ atau images/ unit ini lalu tulis jalurnya",
-        "the image '{file}' comes from another site and is not shown (this site loads only its own photos); save "
-        "the photo into this unit's galleries/ or images/ and write its path",
+        "foto '{file}' diambil dari situs lain sehingga tidak ditampilkan (situs ini hanya memuat fotonya sendiri); "
+        "unggah fotonya ke galleries/ atau images/ unit ini, lalu tulis letaknya",
+        "the picture '{file}' comes from another site, so it is not shown (this site loads only its own photos); "
+        "upload the photo to this unit's galleries/ or images/, then write where it is",
     ),
     "image_not_photo": (
         "'{file}' bukan foto yang dapat ditampilkan ({suffixes}); ganti dengan foto, atau tautkan dokumen dengan "
@@ -351,53 +502,65 @@ MESSAGES = {
         "[text](...) without the !",
     ),
     "image_unreadable": (
-        'baris ini memuat ![ tetapi bukan foto yang dapat dibaca; tulis ![teks alternatif](nama-foto.jpg "keterangan") '
-        "tanpa spasi di antara ] dan (",
+        "baris ini memuat ![ tetapi bukan foto yang dapat dibaca; tulis "
+        '![teks alternatif](nama-foto.jpg "keterangan foto") tanpa spasi di antara ] dan (',
         'this line has ![ but no photo that can be read; write ![alt text](photo-name.jpg "caption") with no space '
         "between ] and (",
     ),
     "photo_empty": (
-        "berkas foto kosong (0 byte); unggah ulang fotonya",
-        "the photo file is empty (0 bytes); upload the photo again",
+        "berkas foto ini kosong (0 byte), biasanya karena unggahannya terputus; unggah ulang fotonya",
+        "this photo file is empty (0 bytes), usually because its upload was cut off; upload the photo again",
     ),
     "photo_not_image": (
-        "berkas ini bukan foto yang dikenali (JPEG, PNG, WebP atau HEIC); unggah ulang atau hapus berkasnya",
-        "this file is not a recognised photo (JPEG, PNG, WebP or HEIC); upload it again or delete it",
+        "berkas ini bukan foto yang dapat dibaca (JPEG, PNG, WebP, atau HEIC); unggah ulang fotonya dalam salah satu "
+        "format itu, atau hapus berkasnya",
+        "this file is not a photo that can be read (JPEG, PNG, WebP or HEIC); upload the photo again in one of those "
+        "formats, or delete the file",
     ),
     "photo_corrupt": (
-        "foto rusak atau terpotong ({detail}); unggah ulang dari kamera atau ponsel",
-        "the photo is damaged or cut short ({detail}); upload it again from the camera or phone",
+        "foto ini rusak atau terpotong, biasanya karena unggahannya terputus; unggah ulang dari kamera atau ponsel. "
+        f"Bila tetap gagal, {TECHNICAL}. Pesan teknis (Pillow): {{detail}}",
+        "this photo is damaged or cut short, usually because its upload was cut off; upload it again from the "
+        f"camera or phone. If it still fails, {TECHNICAL_EN}. Technical detail (Pillow): {{detail}}",
     ),
     "photo_too_large": (
-        "foto {width}×{height} ({pixels} megapiksel) terlalu besar untuk dibuka dengan memori pembangunan; "
-        "simpan ulang sebagai JPEG biasa (bukan progresif) atau perkecil hingga lebar 4000 piksel, lalu unggah ulang",
+        "foto {width}×{height} ({pixels} megapiksel) terlalu besar untuk dibuka dengan memori pembangunan situs; "
+        "simpan ulang sebagai JPEG biasa (bukan progresif) atau perkecil hingga lebar 4000 piksel (misalnya di "
+        "Paint: Ubah Ukuran), lalu unggah ulang",
         "the photo {width}×{height} ({pixels} megapixels) is too large to open within the build's memory; save it "
-        "again as a plain (not progressive) JPEG or shrink it to 4000 pixels wide, then upload it again",
+        "again as a plain (not progressive) JPEG or shrink it to 4000 pixels wide (such as in Paint: Resize), then "
+        "upload it again",
     ),
     "gallery_unknown": (
-        "galeri '{value}' tidak ada; buat folder galleries/{value}/ dengan index.md atau perbaiki 'Gallery:'",
-        "there is no gallery '{value}'; make the folder galleries/{value}/ with an index.md or correct 'Gallery:'",
+        "galeri '{value}' tidak ada; perbaiki nama sesudah '{key}:' agar sama dengan nama folder di galleries/, "
+        "atau buat folder galleries/{value}/ berisi index.md",
+        "there is no gallery '{value}'; correct the name after '{key}:' to match a folder in galleries/, or make "
+        "the folder galleries/{value}/ with an index.md",
     ),
     "gallery_no_index": (
-        "folder galeri ini tidak punya index.md; tambahkan index.md berisi Title dan daftar foto",
-        "this gallery folder has no index.md; add an index.md with a Title and the list of photos",
+        "folder galeri ini tidak punya index.md sehingga fotonya tidak terbit; buat index.md di folder ini berisi "
+        "Judul dan satu baris per foto (lihat docs/menulis.md)",
+        "this gallery folder has no index.md, so its photos are not published; make an index.md in this folder "
+        "with a Judul (title) and one line per photo (see docs/menulis.md)",
     ),
     "gallery_bad_name": (
-        "nama folder galeri menjadi alamatnya; gunakan huruf kecil, angka dan tanda hubung, misalnya '{suggestion}'",
-        "a gallery's folder name is its address; use lower-case letters, digits and hyphens, such as '{suggestion}'",
+        "nama folder galeri menjadi alamat halamannya, jadi hanya boleh berisi huruf kecil, angka, dan tanda "
+        "hubung; ganti nama foldernya menjadi '{suggestion}'",
+        "a gallery's folder name becomes its page address, so it may hold only small letters, digits and hyphens; "
+        "rename the folder to '{suggestion}'",
     ),
     "gallery_stray_line": (
-        "baris ini bukan foto sehingga tidak dapat ditampilkan di galeri; tulis satu foto per baris: "
-        '![teks alternatif](01.jpg "keterangan"), atau pindahkan teksnya ke Summary',
-        "this line is not a photo, so the gallery cannot show it; write one photo a line: "
-        '![alt text](01.jpg "caption"), or move the text into Summary',
+        "baris ini bukan foto sehingga tidak dapat ditampilkan di galeri; tulis satu foto per baris, seperti "
+        '![teks alternatif](01.jpg "keterangan foto"), atau pindahkan teksnya ke Ringkasan',
+        "this line is not a photo, so the gallery cannot show it; write one photo per line, such as "
+        '![alt text](01.jpg "caption"), or move the text into Ringkasan (the summary)',
     ),
     # links between files, documents (warta.links, warta.documents, plugins/links)
     "link_missing": (
         "tautan '{file}' menuju berkas yang tidak ada; periksa nama berkas dan foldernya dari letak berkas ini"
-        " (huruf besar/kecil berpengaruh), misalnya [Profil](../../pages/profil.md)",
+        " (huruf besar dan kecil dibedakan), misalnya [Profil](../../pages/profil.md)",
         "the link '{file}' leads to a file that does not exist; check the file name and its folder from where this"
-        " file is (letter case matters), for example [Profile](../../pages/profil.md)",
+        " file is (capital and small letters differ), for example [Profile](../../pages/profil.md)",
     ),
     "link_missing_address": (
         "tautan '{url}' menuju alamat yang tidak ada di situs unit ini; tautkan berkasnya, misalnya"
@@ -422,14 +585,14 @@ MESSAGES = {
         " remove the link",
     ),
     "document_type_refused": (
-        "berkas jenis '{suffix}' tidak diterbitkan dari documents/ (bisa menjalankan kode di situs atau bukan"
+        "berkas jenis '{suffix}' tidak diterbitkan dari documents/ (dapat menjalankan kode di situs atau bukan"
         " dokumen); yang diterima: {accepted}; simpan sebagai PDF, atau pindahkan foto ke galleries/ atau images/",
         "a '{suffix}' file is not published from documents/ (it could run code on the site, or is no document);"
         " accepted: {accepted}; save it as a PDF, or move photos to galleries/ or images/",
     ),
     "document_empty": (
-        "dokumen ini kosong (0 bait); salin ulang berkas aslinya",
-        "this document is empty (0 bytes); copy the original file again",
+        "dokumen ini kosong (0 byte), biasanya karena unggahannya terputus; unggah ulang berkas aslinya",
+        "this document is empty (0 bytes), usually because its upload was cut off; upload the original file again",
     ),
     "document_too_large": (
         "dokumen ini {size}, melebihi batas {limit}; perkecil (misalnya kompres PDF-nya) atau bagi menjadi beberapa"
@@ -448,26 +611,31 @@ MESSAGES = {
         " [Annual report](../documents/{name}) in pages/ppid.md",
     ),
     "site_broken_link": (
-        "halaman {page} menautkan '{url}', yang tidak ada di situs hasil build{source}; periksa tautan di berkas itu"
-        " atau laporkan ke pengembang (kesalahan templat)",
-        "the page {page} links to '{url}', which the built site does not have{source}; check the links of that file"
-        " or tell the developers (a template bug)",
+        "halaman {page} menautkan '{url}', yang tidak ada di situs yang dibangun{source}; perbaiki tautan di berkas"
+        f" itu, atau bila tautannya tidak ada di berkas mana pun (kesalahan templat), {TECHNICAL}",
+        "the page {page} links to '{url}', which the built site does not have{source}; fix the link in that file,"
+        f" or if no file has that link (a template bug), {TECHNICAL_EN}",
     ),
     "site_broken_link_source": (" (berkas sumber: {path})", " (source file: {path})"),
     "site_check_failed": (
-        "situs hasil build memuat {count} tautan rusak; situs lama tetap dipakai",
-        "the built site has {count} broken links; the last good site stays",
+        "situs yang dibangun memuat {count} tautan rusak, jadi situs lama tetap dipakai; perbaiki tautan di berkas yang"
+        " disebut di bawah, lalu bangun lagi",
+        {
+            "one": "the built site has {count} broken link, so the last good site is kept; fix the link in the file"
+            " named below, then build again",
+            "other": "the built site has {count} broken links, so the last good site is kept; fix the links in the"
+            " files named below, then build again",
+        },
     ),
     # protected people (DESIGN.md "Protected people")
     "protection_unreviewed": (
-        "item ini melindungi identitas orang di dalamnya ({rule}) tetapi belum ditinjau, jadi situs TIDAK "
-        "diterbitkan. Wajah di fotonya sudah disamarkan; editor memeriksa foto dan teksnya di build lokal "
-        "(invoke build: nama, alamat, seragam, nomor rumah), lalu menulis baris 'Ditinjau: <nama editor>' di "
-        "bagian atas berkas ini",
-        "this item protects the identity of the people in it ({rule}) but has not been reviewed, so the site is "
-        "NOT published. The faces in its photos are blurred; an editor checks its photos and text in a local "
-        "build (invoke build: names, addresses, uniforms, house numbers), then writes the line "
-        "'Reviewed: <editor's name>' at the top of this file",
+        "berkas ini melindungi identitas orang di dalamnya ({rule}), tetapi belum ditinjau, jadi situs TIDAK "
+        "diterbitkan. Wajah di fotonya sudah disamarkan; periksa foto dan teksnya di pratinjau (nama, alamat, "
+        "seragam, nomor rumah), lalu tulis baris 'Ditinjau: <nama editor>' di bagian atas berkas ini",
+        "this file protects the identity of the people in it ({rule}) but has not been reviewed, so the site is "
+        "NOT published. The faces in its photos are blurred; check its photos and text in the preview (names, "
+        "addresses, uniforms, house numbers), then write the line 'Reviewed: <editor's name>' at the top of this "
+        "file",
     ),
     "protection_awaiting_review": (
         "menunggu tinjauan editor ({rule}): periksa foto yang wajahnya disamarkan dan teksnya, lalu tulis "
@@ -476,9 +644,64 @@ MESSAGES = {
         "'Reviewed: <editor's name>'; until then the site cannot be published",
     ),
 }
+# Said on their own, not as ``path:line: ...`` of a problem: the place is in their text.
+STANDALONE = {
+    "unit_unknown",
+    "build_failed",
+    "build_log",
+    "build_done",
+    "build_done_warnings",
+    "builds_took",
+    "serving",
+    "check_failed",
+    "check_passed",
+    "search_empty",
+    "search_failed",
+    "jobs_not_a_number",
+    "editor_not_installed",
+    "cms_ready",
+    "site_broken_link",
+    "site_check_failed",
+    "publish_build_failed",
+    "publish_same_branch",
+    "publish_remote_failed",
+    "publish_git_failed",
+    "publish_ghp_failed",
+    "publish_not_built",
+    "publish_unchanged",
+    "publish_done",
+    "new_unit_needs",
+    "new_unit_created",
+    "new_needs_unit",
+    "new_created",
+    "new_todo_article",
+    "new_todo_gallery",
+    "new_todo_translation",
+}
+# Reports that something went well: a place, no next step needed.
+NOTICES = {"build_done", "builds_took", "new_created", "publish_done", "publish_unchanged"}
+# Pieces of other messages, never said alone.
+FRAGMENTS = {"error_label", "warning_label", "count_errors", "count_warnings", "site_broken_link_source"}
 
 
 def message(code: str, lang: str = DEFAULT_LANG, **params) -> str:
-    """The message ``code`` in ``lang`` (``id`` or ``en``) with its placeholders filled."""
+    """The message ``code`` in ``lang`` (``id`` or ``en``) with its placeholders filled.
+
+    A text with plural forms takes the form for ``params["count"]`` by the language's plural rule.
+    """
     indonesian, english = MESSAGES[code]
-    return (english if lang == "en" else indonesian).format(**params)
+    text = english if lang == "en" else indonesian
+    if isinstance(text, dict):
+        text = text[Locale.parse(lang).plural_form(params["count"])]
+    return text.format(**params)
+
+
+def labelled(code: str, lang: str = DEFAULT_LANG, warning: bool = False, **params) -> str:
+    """The message with its label in front: ``kesalahan: ...`` or ``peringatan: ...``."""
+    label = message("warning_label" if warning else "error_label", lang)
+    return f"{label} {message(code, lang, **params)}"
+
+
+def counted(code: str, count: int, lang: str = DEFAULT_LANG) -> str:
+    """``count_errors`` for 2 → ``2 kesalahan`` / ``2 errors``."""
+    return message(code, lang, count=count)

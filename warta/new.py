@@ -1,6 +1,7 @@
 """``invoke new``: start an article, a gallery or a translation from a template that already passes the check.
 
-What is written is a draft (``Status: draft``) whose every field is valid, so staff can build and preview it at once
+What is written is a draft (``Status: draf``), in the Indonesian key names (warta.keys)
+whose every field is valid, so staff can build and preview it at once
 and nothing half-written is published; the command then says what must still be filled.
 """
 
@@ -19,33 +20,33 @@ from warta.problems import ContentError, Problem
 from warta.units import Unit
 
 ARTICLE = """\
-Title: {title}
-Date: {date}
-Place:
-Category: Berita
-Tags:
+Judul: {title}
+Tanggal: {date}
+Tempat:
+Kategori: Berita
+Tag:
 Penulis: Humas {short_name}
-Summary:
-Status: draft
+Ringkasan:
+Status: draf
 
 {body}
 """
 
 GALLERY_INDEX = """\
-Title: {title}
-Date: {date}
-Place:
+Judul: {title}
+Tanggal: {date}
+Tempat:
 Fotografer: Humas {short_name}
-Summary:
-Status: draft
+Ringkasan:
+Status: draf
 
 {photos}
 """
 
 TRANSLATION = """\
-Title: {title}
+Judul: {title}
 {summary}Penerjemah: Humas {short_name}
-Status: draft
+Status: draf
 
 {body}
 """
@@ -102,7 +103,7 @@ def new_translation(unit: Unit, original: Path, title: str | None = None) -> Pat
     summary = doc.get("summary").strip()
     text = TRANSLATION.format(
         title=(title or doc.get("title")).strip(),
-        summary=f"Summary: {summary}\n" if summary else "",
+        summary=f"Ringkasan: {summary}\n" if summary else "",
         short_name=unit.short_name,
         body=doc.body.strip(),
     )

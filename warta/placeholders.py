@@ -16,8 +16,8 @@ SKELETON = Path(__file__).resolve().parent / "skeleton"
 # The alt text ``invoke new --gallery`` writes: it passes "alt text required" in a draft, never once published.
 ALT_TEXT = "TULIS TEKS ALTERNATIF: apa yang tampak di foto ini"
 ARTICLE_BODY = (
-    "Tulis isi berita di sini. Paragraf pertama menjawab apa, siapa, kapan, di mana, mengapa dan bagaimana.",
-    "Paragraf berikutnya memberi rincian, kutipan narasumber dan keterangan tambahan.",
+    "Tulis isi berita di sini. Paragraf pertama menjawab apa, siapa, kapan, di mana, mengapa, dan bagaimana.",
+    "Paragraf berikutnya memberi rincian, kutipan narasumber, dan keterangan tambahan.",
 )
 # ``[Tulis visi unit.]``, ``[nama]``: bracketed text in the skeleton pages that is no link.
 _BRACKETED = re.compile(r"\[[^\]\n{}]+\](?![(\[:])")

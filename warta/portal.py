@@ -10,6 +10,7 @@ from xml.etree import ElementTree
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from warta.i18n import load_catalogs
+from warta.icons import make_icons
 from warta.units import Unit, read_unit, unit_slugs
 
 THEME = Path(__file__).resolve().parent.parent / "theme"
@@ -50,8 +51,11 @@ def write_portal(content: Path, output: Path, lang: str = "id", publish: bool = 
         extensions=["jinja2.ext.i18n"],
     )
     env.install_gettext_translations(load_catalogs(THEME / "translations")[lang], newstyle=True)
+    icons = make_icons(THEME / "icon.png")  # the theme's neutral icon: the portal has no logo
+    for name, data in icons.files().items():
+        (output / name).write_bytes(data)
     page = output / "index.html"
-    page.write_text(env.get_template("index.html").render(entries=entries, lang=lang), encoding="utf-8")
+    page.write_text(env.get_template("index.html").render(entries=entries, lang=lang, icons=icons), encoding="utf-8")
     shutil.copyfile(THEME / "static" / "css" / "warta.css", output / "warta.css")
     return page
 

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from warta.messages import message
+from warta.messages import labelled
 
 ERROR = "error"
 WARNING = "warning"
@@ -46,12 +46,11 @@ class Problem:
         return cls.of(record["path"], record["code"], record["line"], record["severity"], **record["params"])
 
     def format(self, lang: str = "id", root: Path | None = None) -> str:
-        """``path:line: message`` with the path relative to ``root`` where it lies inside it."""
+        """``path:line: kesalahan: message`` with the path relative to ``root`` where it lies inside it."""
         where = display_path(self.path, root)
         if self.line:
             where = f"{where}:{self.line}"
-        label = "" if self.is_error else message("warning_label", lang) + " "
-        return f"{where}: {label}{message(self.code, lang, **dict(self.params))}"
+        return f"{where}: {labelled(self.code, lang, not self.is_error, **dict(self.params))}"
 
 
 def display_path(path: Path, root: Path | None) -> str:

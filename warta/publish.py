@@ -21,7 +21,7 @@ from pathlib import Path
 
 from warta.build import build_units
 from warta.check import check_unit
-from warta.messages import DEFAULT_LANG, message
+from warta.messages import DEFAULT_LANG, labelled, message
 from warta.portal import write_portal
 from warta.units import Unit, read_unit, unit_slugs
 
@@ -90,7 +90,7 @@ def publish(
             built_failures(slugs, output, lang) if prebuilt else build_failures(slugs, content, output, jobs, lang)
         )
     if failures:
-        raise PublishError("\n".join([*failures, message("publish_build_failed", lang)]))
+        raise PublishError("\n".join([*failures, labelled("publish_build_failed", lang)]))
     # Every branch is committed before any is pushed, so a git failure on one leaves all of them unpublished.
     commits = [commit_target(target, content, output, root, unit is not None, lang) for target in targets]
     for target, commit in zip(targets, commits, strict=True):
@@ -120,7 +120,7 @@ def check_failures(slugs: list[str], content: Path, root: Path, lang: str) -> li
 def built_failures(slugs: list[str], output: Path, lang: str) -> list[str]:
     """For sites built by earlier jobs: each unit's site must be in ``output``."""
     return [
-        message("publish_not_built", lang, unit=slug) for slug in slugs if not (output / slug / "index.html").is_file()
+        labelled("publish_not_built", lang, unit=slug) for slug in slugs if not (output / slug / "index.html").is_file()
     ]
 
 
@@ -144,7 +144,9 @@ def targets_for(units: list[Unit], remote: str, branch: str, lang: str = "id") -
         key = (target.remote, target.branch)
         if key in seen:
             raise PublishError(
-                message("publish_same_branch", lang, units=f"{seen[key]}, {target.names}", remote=key[0], branch=key[1])
+                labelled(
+                    "publish_same_branch", lang, units=f"{seen[key]}, {target.names}", remote=key[0], branch=key[1]
+                )
             )
         seen[key] = target.names
     return targets
@@ -193,7 +195,7 @@ def fetch(root: Path, target: Target, lang: str) -> str | None:
             run_git(root, "update-ref", "-d", tracking)
         return None
     if listed.returncode != 0:
-        raise PublishError(message("publish_remote_failed", lang, remote=target.remote, detail=listed.stderr.strip()))
+        raise PublishError(labelled("publish_remote_failed", lang, remote=target.remote, detail=listed.stderr.strip()))
     refspec = f"+{branch_ref}:{tracking}" if named else branch_ref
     # A shallow checkout (CI) needs only the branch's tip to commit on, not the history of every published site.
     shallow = git(root, lang, "rev-parse", "--is-shallow-repository") == "true"
@@ -216,7 +218,7 @@ def extract(root: Path, commit: str, tree: Path, lang: str) -> None:
         failed = archive.wait() != 0 or unreadable
         detail = archive.stderr.read().decode(errors="replace").strip()
     if failed:
-        raise PublishError(message("publish_git_failed", lang, command=" ".join(command), detail=detail))
+        raise PublishError(labelled("publish_git_failed", lang, command=" ".join(command), detail=detail))
 
 
 def commit_tree(root: Path, tree: Path, target: Target, tip: str | None, lang: str) -> str | None:
@@ -230,7 +232,7 @@ def commit_tree(root: Path, tree: Path, target: Target, tip: str | None, lang: s
     if done.returncode != 0 or not head or head == tip or parent != (tip or ""):
         reset_branch(root, target.branch, tip)
         detail = "\n".join(filter(None, [done.stdout.strip(), done.stderr.strip()])) or "?"
-        raise PublishError(message("publish_ghp_failed", lang, branch=target.branch, detail=detail))
+        raise PublishError(labelled("publish_ghp_failed", lang, branch=target.branch, detail=detail))
     if tip and tree_of(root, head) == tree_of(root, tip):
         reset_branch(root, target.branch, tip)
         return None
@@ -273,5 +275,5 @@ def git(root: Path, lang: str, *args: str) -> str:
     done = run_git(root, *args)
     if done.returncode != 0:
         detail = done.stderr.strip() or done.stdout.strip()
-        raise PublishError(message("publish_git_failed", lang, command=f"git {' '.join(args)}", detail=detail))
+        raise PublishError(labelled("publish_git_failed", lang, command=f"git {' '.join(args)}", detail=detail))
     return done.stdout.strip()

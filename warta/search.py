@@ -15,6 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from warta.messages import DEFAULT_LANG, labelled
+
 logger = logging.getLogger(__name__)
 BUNDLE = "pagefind"
 ENTRY = "pagefind-entry.json"
@@ -24,11 +26,14 @@ LANGUAGE_GLOBS = {"id": "{[!e]*,e,e[!n]*,en?*}/**/*.html", "en": "en/**/*.html"}
 INDEXED_MARK = b"data-pagefind-body"  # Pagefind indexes only the pages that carry it, once any page does
 
 
-def index_search(site: Path) -> None:
-    """Pagefind's static search index of the built site, one index per page language, in ``<site>/pagefind/``."""
+def index_search(site: Path, unit: str = "", said_in: str = DEFAULT_LANG) -> None:
+    """Pagefind's static search index of the built site, one index per page language, in ``<site>/pagefind/``.
+
+    ``unit`` and ``said_in`` name the site and choose the language of the warnings.
+    """
     languages = [lang for lang in LANGUAGE_GLOBS if has_indexed_page(site, lang)]
     if not languages:
-        logger.warning("search: no index built: no page has text to search yet")  # its search page says so
+        logger.warning("search: %s", labelled("search_empty", said_in, True, unit=unit))  # its search page says so
         return
     work = Path(tempfile.mkdtemp(prefix=f".{site.name}-search-", dir=site.parent))
     try:
@@ -36,7 +41,10 @@ def index_search(site: Path) -> None:
         for lang, run in runs.items():
             stdout, stderr = run.communicate()
             if run.returncode != 0:
-                logger.warning("search: no %s index built: %s", lang, (stdout + stderr).strip())
+                detail = (stdout + stderr).strip()
+                logger.warning(
+                    "search: %s", labelled("search_failed", said_in, True, language=lang, unit=unit, detail=detail)
+                )
         bundles = [work / lang for lang in languages if (work / lang / ENTRY).is_file()]
         if bundles:
             combine(bundles, site / BUNDLE)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from warta.messages import message
+from warta.messages import labelled, message
 from warta.problems import display_path
 
 # Every attribute holding a URL the browser fetches or follows, as our templates and the sanitizer write them
@@ -122,7 +122,7 @@ def exists(path: str, files: set[str]) -> bool:
 
 def report(broken: list[BrokenLink], sources: dict[str, Path], lang: str, root: Path | None) -> str:
     """The log lines of a failed self-check: each broken link with its page and, where known, its source file."""
-    lines = [message("site_check_failed", lang, count=len(broken))]
+    lines = [labelled("site_check_failed", lang, count=len(broken))]
     for link in broken[:SHOWN]:
         source = sources.get(link.page.removesuffix("index.html"))
         where = message("site_broken_link_source", lang, path=display_path(source, root)) if source else ""

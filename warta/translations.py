@@ -136,7 +136,7 @@ def inherit(translation: Document, original: Document) -> Document:
         fields.pop(key, None)
         if key in original.fields:
             fields[key] = original.fields[key]
-    merged = Document(translation.path, fields, translation.repeated, translation.unknown)
+    merged = Document(translation.path, fields, translation.repeated, translation.unknown, translation.renamed)
     # Without a Slug the address comes from the file name, and <name>.en.md gives the same one as <name>.md.
     merged.body, merged.body_line = translation.body, translation.body_line
     return merged

@@ -10,7 +10,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from warta.problems import ContentError, Problem
+from PIL import Image
+
+from warta.problems import WARNING, ContentError, Problem
 
 UNIT_FILE = "unit.toml"
 DEFAULT_TIMEZONE = "Asia/Jakarta"
@@ -120,13 +122,13 @@ def _check_keys(data: dict, text: str, path: Path):
     for key, value in data.items():
         if key in TABLES:
             if not isinstance(value, dict):
-                yield Problem.of(path, "toml_bad_type", _line_of(text, key), key=key, expected="[tabel]")
+                yield Problem.of(path, "toml_bad_type", _line_of(text, key), key=key, expected=f"[{key}]")
                 continue
             yield from _check_table(key, value, text, path)
         elif key not in TOP_KEYS:
             yield Problem.of(path, "toml_unknown_key", _line_of(text, key), key=key, allowed=allowed)
         elif not isinstance(value, str):
-            yield Problem.of(path, "toml_bad_type", _line_of(text, key), key=key, expected='"teks"')
+            yield Problem.of(path, "toml_bad_type", _line_of(text, key), key=key, expected=f'{key} = "..."')
 
 
 def _check_table(table: str, values: dict, text: str, path: Path):
@@ -137,7 +139,9 @@ def _check_table(table: str, values: dict, text: str, path: Path):
                 path, "toml_unknown_key", _line_of(text, key), key=f"{table}.{key}", allowed=", ".join(allowed)
             )
         elif not isinstance(value, str):
-            yield Problem.of(path, "toml_bad_type", _line_of(text, key), key=f"{table}.{key}", expected='"teks"')
+            yield Problem.of(
+                path, "toml_bad_type", _line_of(text, key), key=f"{table}.{key}", expected=f'{key} = "..."'
+            )
 
 
 def _check_values(data: dict, text: str, path: Path, folder: Path) -> list[Problem]:
@@ -157,7 +161,19 @@ def _check_values(data: dict, text: str, path: Path, folder: Path) -> list[Probl
     logo = data.get("logo")
     if isinstance(logo, str) and logo and not is_inside(folder, folder / logo, must_exist=True):
         problems.append(Problem.of(path, "toml_missing_file", _line_of(text, "logo"), key="logo", value=logo))
+    elif isinstance(logo, str) and logo and not is_raster_image(folder / logo):
+        problems.append(Problem.of(path, "toml_logo_not_raster", _line_of(text, "logo"), WARNING, value=logo))
     return problems
+
+
+def is_raster_image(path: Path) -> bool:
+    """True where Pillow reads the file as a picture: the site's icons are made from the logo (plugins/first_view)."""
+    try:
+        with Image.open(path) as image:
+            image.verify()
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return False
+    return True
 
 
 def _check_publish(publish, text: str, path: Path) -> list[Problem]:

@@ -1,4 +1,8 @@
-"""Page weight as a phone on costly data pays it: compressed HTML plus the CSS and JavaScript each page loads."""
+"""Page weight as a phone on costly data pays it: compressed HTML plus the CSS and JavaScript each page loads.
+
+An article's first view (its HTML with the inlined stylesheet, and its scripts) has a budget of its own: 14 KiB,
+what a server sends in its first round trip (TCP's initial window of ten segments), so one trip shows the page.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,15 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
+from warta import urls
+
 BUDGET_KIB = 30
+FIRST_VIEW_BUDGET_KIB = 14
+# Where an article is written, in either language: berita/<year>/<slug>/index.html, en/ in front for English.
+_ARTICLE_FILE = re.compile(
+    "(?:en/)?"
+    + re.escape(urls.ARTICLE["save_as"]).replace(re.escape("{date:%Y}"), r"\d{4}").replace(re.escape("{slug}"), "[^/]+")
+)
 _ASSETS = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')
 
 
@@ -39,6 +51,24 @@ def weight_report(site: Path, heaviest: int = 5) -> str:
     median = statistics.median(weight for weight, _page in weights) / 1024
     lines = [f"{site.name}: {len(weights)} pages, median {median:.1f} KiB, budget {BUDGET_KIB} KiB"]
     for weight, page in weights[:heaviest]:
-        flag = "  OVER" if weight > BUDGET_KIB * 1024 else ""
-        lines.append(f"  {weight / 1024:5.1f} KiB  {page.relative_to(site).parent.as_posix()}/{flag}")
+        lines.append(f"  {weight / 1024:5.1f} KiB  {folder_of(site, page)}{over(weight, BUDGET_KIB)}")
+    articles = [(weight, page) for weight, page in weights if is_article(site, page)]
+    if articles:
+        weight, page = articles[0]
+        lines.append(
+            f"  first view of an article: heaviest {weight / 1024:.1f} KiB ({folder_of(site, page)}),"
+            f" budget {FIRST_VIEW_BUDGET_KIB} KiB{over(weight, FIRST_VIEW_BUDGET_KIB)}"
+        )
     return "\n".join(lines)
+
+
+def is_article(site: Path, page: Path) -> bool:
+    return _ARTICLE_FILE.fullmatch(page.relative_to(site).as_posix()) is not None
+
+
+def folder_of(site: Path, page: Path) -> str:
+    return f"{page.relative_to(site).parent.as_posix()}/"
+
+
+def over(weight: int, budget_kib: int) -> str:
+    return "  OVER" if weight > budget_kib * 1024 else ""

@@ -41,13 +41,17 @@ def person_of(person, unit) -> dict:
 def jsonld_of(content, schema_type: str, credits, unit, default_lang: str = "id") -> dict:
     """The JSON-LD object of ``content`` as ``schema_type``, from its ``credits`` (people.credits_of)."""
     lang = getattr(content, "lang", None) or default_lang
+    title = str(getattr(content, "title", ""))
     data = {
         "@context": "https://schema.org",
         "@type": schema_type,
-        "headline": str(getattr(content, "title", "")),
+        "headline": title,
+        "name": title,  # what an ImageGallery or WebPage is called; headline is an article's
         "url": absolute(unit, getattr(content, "url", "")),
         "inLanguage": lang,
     }
+    if summary := str(getattr(content, "summary_text", "") or "").strip():
+        data["description"] = summary
     date = getattr(content, "date", None)
     if date:
         data["datePublished"] = date.isoformat()

@@ -91,11 +91,7 @@ def unexplained_failures(context, settings, explained):
     base = settings["PATH"]
     failed = [path for path, content in context.get("generated_content", {}).items() if content is None]
     full_paths = [f"{base}/{path}" for path in failed]
-    return [
-        Problem.of(path, "pelican_error", detail="lihat log di atas / see the log above")
-        for path in full_paths
-        if path not in explained
-    ]
+    return [Problem.of(path, "pelican_error") for path in full_paths if path not in explained]
 
 
 def linked_from_outside(generators, settings):

@@ -19,6 +19,7 @@ from warta.contract import (
     slug_of,
     split_names,
 )
+from warta.keys import status_meaning
 from warta.problems import ContentError, Problem
 from warta.protection import protection_of, review_problems
 from warta.translations import is_translation, lang_of, pair, translation_key
@@ -84,7 +85,7 @@ class ContractReader(MarkdownReader):
         # Pelican pairs items by translation_key (ARTICLE_TRANSLATION_ID): a slug alone repeats across years.
         metadata["lang"] = lang_of(doc.path)
         metadata["translation_key"] = translation_key(doc.path, self.settings["PATH"])
-        metadata["status"] = doc.get("status", "published").strip().lower()
+        metadata["status"] = status_meaning(doc.get("status")) or "published"
         # Who is protected, also when only unit.toml says so: templates mark items awaiting review.
         metadata["protection"] = protection_of(doc, self.unit_protection)
         for role in CREDITS:

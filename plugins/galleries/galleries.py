@@ -50,12 +50,15 @@ def with_photos(context, html, content):
     library = _library(context)
     if library is None:
         return html
-    return markup.with_photos(html, content.source_path, library.sets, context["SITEURL"])
+    return markup.with_photos(html, content.source_path, library, context["SITEURL"])
 
 
 @pass_context
-def picture(context, photo, sizes, eager=False, alt=None):
-    """``<picture>`` for a gallery Photo (alt in the page's language) or a bare cover (decorative unless given)."""
+def picture(context, photo, sizes, eager=False, alt=None, first=False):
+    """``<picture>`` for a gallery Photo (alt in the page's language) or a bare cover (decorative unless given).
+
+    ``first``: the page's largest paint, fetched first (see markup.picture).
+    """
     if photo is None:
         return Markup("")
     alt_lang = None
@@ -64,7 +67,7 @@ def picture(context, photo, sizes, eager=False, alt=None):
             alt, alt_lang = photo.alt_for(_lang(context)), photo.alt_lang(_lang(context))
         photo = photo.set
     alt_lang = alt_lang if alt_lang != _lang(context) else None
-    return markup.picture(photo, alt or "", context["SITEURL"], sizes, eager, alt_lang)
+    return markup.picture(photo, alt or "", context["SITEURL"], sizes, eager, alt_lang, first)
 
 
 @pass_context
@@ -114,7 +117,7 @@ def photos_in_feed(context, feed):
         item = by_url.get(link.lstrip("/"))
         for key in ("content", "description"):
             if item is not None and entry.get(key):
-                entry[key] = str(markup.with_photos(entry[key], item.source_path, library.sets, domain))
+                entry[key] = str(markup.with_photos(entry[key], item.source_path, library, domain))
 
 
 def register():

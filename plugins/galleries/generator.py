@@ -28,6 +28,7 @@ logger = logging.getLogger(__name__)
 class PhotoLibrary:
     """Everything templates need about photos in this build; kept in the build's context."""
 
+    unit: Path
     sets: dict[Path, PhotoSet]
     galleries: list[Gallery]
     covers: dict[str, PhotoSet]
@@ -57,7 +58,7 @@ class GalleriesGenerator(Generator):
             return  # the contract plugin stops the build before anything is written, naming every file
         protection = self.unit_protection
         galleries = newest_first([gallery_of(index, sets, timezone, protection) for index in indexes])
-        library = PhotoLibrary(sets, galleries, covers_of(placements, sets, galleries))
+        library = PhotoLibrary(unit, sets, galleries, covers_of(placements, sets, galleries))
         self.context[LIBRARY_KEY] = library
         self.context["galleries"] = galleries
         set_share_images([*published_content(self.context), *galleries], library, self.settings["UNIT"].site_url)

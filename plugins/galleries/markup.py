@@ -9,13 +9,14 @@ from urllib.parse import urlparse
 
 from markupsafe import Markup, escape
 
-from warta.galleries import EXTERNAL, written_path
+from warta.galleries import EXTERNAL
+from warta.paths import resolve_body_path
 
 from .library import MIME, PhotoSet
 
 BODY_SIZES = "(min-width: 44rem) 40rem, calc(100vw - 2rem)"
-_IMG = re.compile(r"<img\b[^>]*>")
-_ALONE = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>")
+# A photo alone in its paragraph (group 1: to become a figure), or one inside a paragraph's text: in page order.
+_PHOTO = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>|<img\b[^>]*>")
 _ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
 
 
@@ -24,16 +25,23 @@ def srcset(photos: PhotoSet, fmt: str, siteurl: str) -> str:
 
 
 def picture(
-    photos: PhotoSet, alt: str, siteurl: str, sizes: str, eager: bool = False, alt_lang: str | None = None
+    photos: PhotoSet,
+    alt: str,
+    siteurl: str,
+    sizes: str,
+    eager: bool = False,
+    alt_lang: str | None = None,
+    first: bool = False,
 ) -> Markup:
     """Every format but the fallback as ``<source>``; the ``<img>`` carries size, alt and loading hints.
 
-    ``alt_lang``: the alt text's language, when it is not the page's (a fallback).
+    ``alt_lang``: the alt text's language, when it is not the page's (a fallback). ``first``: the photo likely to be
+    the page's largest paint, fetched before anything else the page needs (implies ``eager``).
     """
     *sources, fallback = photos.formats
     middle = photos.of(fallback)[len(photos.of(fallback)) // 2]
     largest = photos.of(fallback)[-1]
-    loading = "" if eager else ' loading="lazy" decoding="async"'
+    loading = ' fetchpriority="high"' if first else "" if eager else ' loading="lazy" decoding="async"'
     lang = f' lang="{escape(alt_lang)}"' if alt_lang else ""
     parts = [
         f'<source type="{MIME[fmt]}" srcset="{escape(srcset(photos, fmt, siteurl))}" sizes="{sizes}">'
@@ -46,36 +54,43 @@ def picture(
     return Markup(f"<picture>{''.join(parts)}</picture>")
 
 
-def figure(photos: PhotoSet, alt: str, caption: str, siteurl: str, eager: bool = False) -> Markup:
+def figure(photos: PhotoSet, alt: str, caption: str, siteurl: str, first: bool = False) -> Markup:
     caption_html = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
-    return Markup(f'<figure class="photo">{picture(photos, alt, siteurl, BODY_SIZES, eager)}{caption_html}</figure>')
+    shown = picture(photos, alt, siteurl, BODY_SIZES, alt_lang=None, first=first)
+    return Markup(f'<figure class="photo">{shown}{caption_html}</figure>')
 
 
-def with_photos(body: str, source_path: str, sets: dict[Path, PhotoSet], siteurl: str) -> Markup:
+def with_photos(body: str, source_path: str, library, siteurl: str) -> Markup:
     """Photos alone in a paragraph become figures with their title as caption; inline ones become pictures.
 
-    ``src`` is relative to the content file, as staff wrote it; images the pipeline does not know stay as they are.
+    ``library``: the build's photos (``sets`` by source path, inside its ``unit`` folder).
+    ``src`` is relative to the content file, as staff wrote it (read as ``invoke check`` reads it, warta.paths);
+    images the pipeline does not know stay as they are.
     An image from another site, which the Content-Security-Policy blocks, becomes a link to it (the check warns).
-    Only a photo opening the body is loaded at once: the others are below the fold.
+    The first photo is loaded at once and first of all: wherever a photo is the page's largest paint, it is this
+    one (measured: a photo after the first paragraph is on a laptop's first screen; and a phone's Chromium fetches
+    it at once even when lazy, being within its lazy-loading distance). The others wait until scrolled to.
     """
     base = Path(source_path).parent
+    shown = []
 
-    def replace(match: re.Match, as_figure: bool) -> str:
-        tag = match.group(1) if as_figure else match.group(0)
-        attributes = {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(tag)}
+    def replace(match: re.Match) -> str:
+        alone = match.group(1)
+        attributes = {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(alone or match.group(0))}
         src = attributes.get("src", "")
         if EXTERNAL.match(src):
-            return external_link(src, attributes.get("alt", ""), as_figure)
-        photos = sets.get((base / written_path(src)).resolve())
+            return external_link(src, attributes.get("alt", ""), bool(alone))
+        path = resolve_body_path(src, base, library.unit)
+        photos = library.sets.get(path.resolve()) if path is not None else None
         if photos is None:
             return match.group(0)
-        alt, eager = attributes.get("alt", ""), match.start() == 0
-        if as_figure:
-            return figure(photos, alt, attributes.get("title", ""), siteurl, eager)
-        return picture(photos, alt, siteurl, BODY_SIZES, eager)
+        alt, first = attributes.get("alt", ""), not shown
+        shown.append(photos)
+        if alone:
+            return figure(photos, alt, attributes.get("title", ""), siteurl, first)
+        return picture(photos, alt, siteurl, BODY_SIZES, first=first)
 
-    body = _ALONE.sub(lambda match: replace(match, True), body)
-    return Markup(_IMG.sub(lambda match: replace(match, False), body))
+    return Markup(_PHOTO.sub(replace, body))
 
 
 def external_link(src: str, alt: str, as_figure: bool) -> str:

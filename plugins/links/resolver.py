@@ -9,12 +9,14 @@ in Pelican's ``generated_content`` as ``SiteAddress`` objects under ``@site/<url
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 from warta import urls
 from warta.documents import DocumentFile, describe
+from warta.galleries import is_photo
 from warta.i18n import LANGUAGES
 from warta.links import (
     DOCUMENT,
@@ -24,12 +26,10 @@ from warta.links import (
     is_external,
     is_section_url,
     is_site_address,
-    resolve_body_path,
     site_address,
-    split_reference,
     target_of,
-    unbracket,
 )
+from warta.paths import PELICAN_FORM, hash_cut_name, resolve_body_path, split_reference, unbracket
 from warta.translations import DEFAULT_LANG
 
 SITE_KEY = "@site/"
@@ -84,7 +84,8 @@ class LinkResolver:
             raise Unresolved("link_outside_unit", written)
         target = target_of(path, self.unit_path)
         if target is None:
-            raise Unresolved("link_missing", written)
+            code = "path_hash_in_name" if hash_cut_name(text, Path(source_path).parent) else "link_missing"
+            raise Unresolved(code, written)
         key = target.in_unit.as_posix()
         if target.kind == ITEM:
             if key not in self.by_source:
@@ -105,16 +106,22 @@ class LinkResolver:
     def image_source(self, written: str, source_path: str) -> str | None:
         """A picture that is a static file of images/ (an SVG logo, say) as Pelican's ``{static}`` form; else None.
 
-        Photos are the galleries plugin's (it places their derivatives), and so is naming a missing one.
+        Photos are the galleries plugin's (it places their derivatives), and so is naming a missing one; a photo
+        written in Pelican's form is written relative to the file for it.
         """
         text = unbracket(written)
         if is_external(text) or is_site_address(text):
             return None
-        path = resolve_body_path(text, Path(source_path).parent, self.unit_path)
+        folder = Path(source_path).parent
+        path = resolve_body_path(text, folder, self.unit_path)
         target = target_of(path, self.unit_path) if path is not None else None
-        if target is None or target.kind != STATIC:
-            return None
-        return "{static}/" + quote(target.in_unit.as_posix()) + split_reference(text)[1]
+        if target is not None and target.kind == STATIC:
+            return "{static}/" + quote(target.in_unit.as_posix()) + split_reference(text)[1]
+        if target is not None and PELICAN_FORM.match(text) and is_photo(path):
+            # Pelican would make {static}/images/a.jpg the camera file's URL, which is never published: written
+            # relative to the file instead, the galleries plugin places the photo's derivatives.
+            return quote(Path(os.path.relpath(path, folder)).as_posix())
+        return None
 
     def land_on_item(self, item, suffix: str, lang: str) -> Landing:
         """The item in the page's language where it has that version (links to an original), else as written."""

@@ -41,7 +41,10 @@
     return Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
   }).then(function (found) {
     var status = document.getElementById("search-status");
-    status.textContent = found.length ? say(results.dataset.count, found.length) : say(results.dataset.none, 0);
+    /* The page carries the catalog's forms; the browser knows the language's plural rule. */
+    var plural = new Intl.PluralRules(document.documentElement.lang).select(found.length);
+    var counted = plural === "one" ? results.dataset.countOne : results.dataset.countOther;
+    status.textContent = found.length ? say(counted, found.length) : say(results.dataset.none, 0);
     var list = document.createElement("ul");
     list.className = "article-list";
     found.forEach(function (data) { list.appendChild(card(data)); });
