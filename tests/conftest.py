@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import textwrap
+import threading
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -92,3 +96,44 @@ def example_output(tmp_path_factory) -> Path:
     builds = build_units(unit_slugs(content), content, output)
     assert all(b.ok for b in builds), [b.log for b in builds if not b.ok]
     return output
+
+
+CHROMIUM = "/usr/bin/chromium"
+# Chromium as root, offline: no sandbox, nothing fetched in the background.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serving(folder: Path):
+    """``folder`` served over HTTP on a free port of 127.0.0.1, as static hosting serves it; yields its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, one per test module."""
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415  (only browser tests need it)
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -5,20 +5,15 @@ import base64
 import hashlib
 import io
 import re
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
-from playwright.sync_api import sync_playwright
 
+from tests.conftest import serving
 from warta.check import check_unit
 from warta.weight import FIRST_VIEW_BUDGET_KIB, is_article, page_weight
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 LOGO_RED = (200, 20, 20)
 ACCENT = (11, 83, 148)  # the theme's blue, which its neutral icon is drawn in
 PAGES = {
@@ -118,26 +113,8 @@ def test_every_example_articles_first_view_fits_one_round_trip(example_output):
 @pytest.fixture(scope="module")
 def unit_root(example_output):
     """The example unit balai-melati served at its own root, as its host serves it."""
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), partial(QuietHandler, directory=str(example_output / "balai-melati"))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+    with serving(example_output / "balai-melati") as url:
+        yield url
 
 
 def first_view(browser, url, viewport):
