@@ -16,8 +16,8 @@ from warta.problems import ContentError
 ROOT = Path(__file__).resolve().parent.parent
 
 
-# A process with threads of its own (livereload's server) must not fork: a lock another thread holds at that moment
-# would stay locked forever in the child. Rendering there uses no worker processes.
+# A process with threads of its own (the preview's server, invoke cms) must not fork: a lock another thread holds at
+# that moment would stay locked forever in the child. Rendering there uses no worker processes.
 NO_WORKERS = {"MARKDOWN_JOBS": 1, "RENDER_JOBS": 1, "PHOTO_JOBS": 1}
 
 
@@ -26,10 +26,17 @@ def render(unit: str, output: Path, publish: bool = False, workers: bool = True)
 
     ``workers`` False: everything in this process (see NO_WORKERS).
     """
+    pelican_for(unit, None, output, publish, workers).run()
+
+
+def pelican_for(unit: str, content: Path | None, output: Path, publish=False, workers=True, **override) -> Pelican:
+    """Pelican set up for ``unit`` (in ``content``, default the environment's), not run yet; ``override`` settings."""
     os.environ["WARTA_UNIT"] = unit
+    if content is not None:
+        os.environ["WARTA_CONTENT"] = str(content)
     settings_file = ROOT / ("publishconf.py" if publish else "pelicanconf.py")
-    override = {"OUTPUT_PATH": str(output), **({} if workers else NO_WORKERS)}
-    Pelican(read_settings(str(settings_file), override=override)).run()
+    override = {"OUTPUT_PATH": str(output), **({} if workers else NO_WORKERS), **override}
+    return Pelican(read_settings(str(settings_file), override=override))
 
 
 def main(argv=None) -> int:
