@@ -25,7 +25,7 @@ from PIL import Image, ImageOps
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import corpus  # noqa: E402
+from bench import corpus, preview  # noqa: E402
 from bench.hugo import write_hugo_site  # noqa: E402
 from warta.fingerprint import Fingerprint  # noqa: E402
 from warta.units import unit_slugs  # noqa: E402
@@ -367,6 +367,8 @@ def run(quick: bool, folder: Path) -> tuple[dict, dict]:
         "pelican": measure_pelican(folder, cpu),
         "hugo": measure_hugo(folder, cpu),
         "pillow_floor_ms": pillow_floor_ms(folder / "content"),
+        # Last: the preview servers' measurement edits and puts back files the builds above read.
+        "preview": preview.measure_previews(folder),
         "corpus": counts,
     }
     return rounded(results), cpu
@@ -407,6 +409,7 @@ def table(results: dict, cpu: dict | None = None) -> str:
         ("Pillow floor", results["pillow_floor_ms"], "ms/photo"),
     ]
     lines = [f"{name:<36}{shown(value):>10} {unit:<9}{cpu_of(cpu, name)}" for name, value, unit in rows]
+    lines += [f"{name:<48}{figure:>16}" for name, figure in preview.rows(results.get("preview") or {})]
     lines.append("")
     lines += [f"{name:<44}{shown(ratio):>8}  {verdict(ratio, limit)}" for name, ratio, limit in targets(results)]
     if warta.get("search_index_cold_s") is not None:
@@ -427,6 +430,7 @@ def targets(results: dict) -> list[tuple[str, float | None, float]]:
         ("photos warm, ms per photo (<= 2)", warta["photos_warm_ms"], 2.0),
         ("peak RSS, MB (<= 250)", warta["peak_rss_mb"], 250.0),
         ("site self-check / cold build (<= 0.05)", ratio(warta.get("site_check_cold_s"), warta["cold_s"]), 0.05),
+        *preview.targets(results.get("preview") or {}, warta["cold_s"]),
     ]
 
 
