@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 from bench import corpus  # noqa: E402
 from bench import run as bench_run  # noqa: E402  (bench.run imports this module too: names taken when used)
 from bench.hugo import write_hugo_site  # noqa: E402
-from warta.contract import read_document  # noqa: E402
+from warta.model.contract import read_document  # noqa: E402
 
 WARTA_PORT, HUGO_PORT = 8740, 8741  # the preview helper's range (8730-8749); tests take the lower ports
 POLL_SECONDS = 0.01

@@ -1,4 +1,4 @@
-"""``invoke livereload``'s preview (warta.preview): every page it serves is what a fresh build writes for it."""
+"""``invoke livereload``'s preview (warta.tool.preview): every page it serves is what a fresh build writes for it."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import Site
 from tests.test_galleries import camera_jpeg
-from warta.preview import INJECTED, SEARCH_PAGES, UnitPreview, Watcher, bind
-from warta.render import render
+from warta.tool.pelican_process import render
+from warta.tool.preview import INJECTED, SEARCH_PAGES, UnitPreview, Watcher, bind
 
 UNIT = "balai-uji"
 REPO = Path(__file__).resolve().parent.parent

@@ -1,6 +1,6 @@
 """Rebuilds on a save for ``invoke cms`` (whole builds into output/), and which saved files to ignore.
 
-``invoke livereload`` keeps one unit warm instead (warta/preview.py) and shares ``THEME``, ``CODE`` and
+``invoke livereload`` keeps one unit warm instead (warta/tool/preview.py) and shares ``THEME``, ``CODE`` and
 ``is_scratch_file``.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from warta.build import build_units
-from warta.units import unit_slugs
+from warta.model.units import unit_slugs
+from warta.tool.build import build_units
 
 # Templates and styles are read afresh by every render; code is imported once per process.
 THEME = ("theme",)

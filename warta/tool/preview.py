@@ -35,16 +35,16 @@ from urllib.parse import unquote, urlsplit
 
 from pelican import signals
 
-from warta import urls
-from warta.messages import labelled, message
-from warta.problems import ContentError
-from warta.render import pelican_for
-from warta.translations import is_translation, original_path
-from warta.units import UNIT_FILE
-from warta.watch import CODE, THEME, is_scratch_file
+from warta import ROOT
+from warta.model import urls
+from warta.model.messages import labelled, message
+from warta.model.problems import ContentError
+from warta.model.translations import is_translation, original_path
+from warta.model.units import UNIT_FILE
+from warta.tool.pelican_process import pelican_for
+from warta.tool.watch import CODE, THEME, is_scratch_file
 
 logger = logging.getLogger(__name__)
-ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"  # this machine only: the preview shows drafts and items not yet reviewed
 PREFIX = "/_preview/"  # the preview's own files; no unit writes here (a slug cannot start with "_")
 INJECTED = f'<link rel="stylesheet" href="{PREFIX}preview.css"><script src="{PREFIX}reload.js" defer></script>'
