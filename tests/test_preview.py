@@ -153,6 +153,19 @@ def test_a_broken_file_is_shown_on_every_page_while_the_last_good_page_stays_unt
     assert "Sudah diperbaiki." in recovered.get_text()
 
 
+def test_a_template_that_fails_on_one_page_is_said_on_that_page(unit, preview, monkeypatch):
+    theme = unit.root / "theme"
+    shutil.copytree(REPO / "theme", theme)
+    monkeypatch.setenv("WARTA_THEME", str(theme))
+    template = theme / "templates/page.html"
+    template.write_text(template.read_text().replace("{{ page.title }}", "{{ page.title.no_such_thing() }}", 1))
+    assert preview.refresh()  # the template compiles; it fails only when a page is rendered
+    status, _, body = preview.response("/profil/")
+    assert status == 500 and b"Pesan teknis (Pelican):" in body and b"no_such_thing" in body
+    assert any("profil/index.html: " in line for line in preview.said)
+    assert preview.response("/berita/2021/rapat/")[0] == 200
+
+
 def test_the_search_page_says_when_its_index_is_missing_or_older_than_the_preview(unit, preview):
     def notice():
         page = BeautifulSoup(preview.response("/cari/")[2], "html.parser")

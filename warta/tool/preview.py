@@ -221,30 +221,37 @@ class UnitPreview:
         return {os.path.relpath(path, folder): job for path, job in pelican.warta_writer.recorded_pages().items()}
 
     def response(self, url_path: str) -> tuple[int, str, bytes]:
-        """Status, type and body for a GET of ``url_path``."""
+        """Status, type and body for a GET of ``url_path`` (for a redirect, its target in place of the type)."""
         relative = unquote(urlsplit(url_path).path).lstrip("/")
         if relative.startswith(PREFIX.lstrip("/")):
-            kind, text = OWN_FILES.get(relative.removeprefix(PREFIX.lstrip("/")), (None, None))
-            if kind is None:
-                return HTTPStatus.NOT_FOUND, "text/plain", b""
-            return HTTPStatus.OK, kind, text.encode()
+            kind, text = OWN_FILES.get(relative.removeprefix(PREFIX.lstrip("/")), ("text/plain", None))
+            return (HTTPStatus.OK, kind, text.encode()) if text else (HTTPStatus.NOT_FOUND, kind, b"")
         if relative == "" or relative.endswith("/"):
             relative += "index.html"
         snapshot = self.snapshot
         if snapshot is None:  # the first run failed: only the problems to show
             return HTTPStatus.SERVICE_UNAVAILABLE, "text/html", self.marked(b"<!doctype html><body></body>", "")
-        body = snapshot.page(relative)
+        if relative + "/index.html" in snapshot.pages:
+            return HTTPStatus.MOVED_PERMANENTLY, f"/{relative}/", b""
+        try:
+            body = self.content_of(snapshot, relative)
+        except Exception as error:  # noqa: BLE001  (a template that fails on this page: said here, serving goes on)
+            said = f"{labelled('build_log', self.lang)}\n{type(error).__name__}: {error}"
+            self.say(f"{relative}: {said}")
+            page = f"<!doctype html><body>{note('alert', said, self.lang)}</body>".encode()
+            return HTTPStatus.INTERNAL_SERVER_ERROR, "text/html", page
         if body is None:
-            found = self.search_file(relative) or snapshot.file(relative)
-            if found is None:
-                if snapshot.page(relative + "/index.html") is not None:
-                    return HTTPStatus.MOVED_PERMANENTLY, "/" + relative + "/", b""
-                return HTTPStatus.NOT_FOUND, "text/plain", b"404"
-            body = found.read_bytes()
+            return HTTPStatus.NOT_FOUND, "text/plain", b"404"
         kind = mimetypes.guess_type(relative)[0] or "application/octet-stream"
-        if kind == "text/html":
-            body = self.marked(body, relative)
-        return HTTPStatus.OK, kind, body
+        return HTTPStatus.OK, kind, self.marked(body, relative) if kind == "text/html" else body
+
+    def content_of(self, snapshot: Snapshot, relative: str) -> bytes | None:
+        """A page, rendered now if not yet; else a file the run wrote, or one of the search index."""
+        page = snapshot.page(relative)
+        if page is not None:
+            return page
+        found = self.search_file(relative) or snapshot.file(relative)
+        return found.read_bytes() if found else None
 
     def search_file(self, relative: str) -> Path | None:
         """The search index of the last ``invoke build``: the preview never waits for one to be made."""
