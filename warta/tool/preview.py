@@ -395,8 +395,8 @@ def bind(preview: UnitPreview, port: int, lang: str = "id", tries: int = 20, say
 def serve(unit: str, content: Path, output: Path, port: int, lang: str = "id", say=print) -> None:
     """``invoke livereload``: the first run (worker processes allowed), then the server and the watcher."""
     preview = UnitPreview(unit, content, output, lang, say, workers=True)
+    server = bind(preview, port, lang, say=say)  # first: a busy port is said at once, not after the first run
     preview.refresh()
-    server = bind(preview, port, lang, say=say)
     watcher = Watcher(preview)
     threading.Thread(target=watcher.run, daemon=True).start()
     say(message("serving", lang, url=f"http://{HOST}:{server.server_address[1]}/"))
