@@ -23,6 +23,7 @@ import logging
 import mimetypes
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -331,6 +332,10 @@ def wanted(change, path: str) -> bool:
     return not is_scratch_file(path) and not any(part.startswith(".") or part == "__pycache__" for part in parts)
 
 
+def stop_serving(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def restart_process() -> None:
     """New code of the plugins or of warta: this process holds the old one, so it starts again as it was started."""
     os.execv(sys.executable, [sys.executable, *sys.argv])
@@ -400,6 +405,7 @@ def serve(unit: str, content: Path, output: Path, port: int, lang: str = "id", s
     watcher = Watcher(preview)
     threading.Thread(target=watcher.run, daemon=True).start()
     say(message("serving", lang, url=f"http://{HOST}:{server.server_address[1]}/"))
+    signal.signal(signal.SIGTERM, stop_serving)  # stopped by another program (the benchmark): clean up as for Ctrl+C
     try:
         server.serve_forever()
     except KeyboardInterrupt:
