@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from plugins.editor.admin import Login, content_security_policy, editor_config, key_names, login_from
+from warta import ROOT
 from warta.model.contract import CREDIT_KEYS, PLAIN_KEYS, canonical_key, parse_document
 from warta.model.translations import CATEGORY_NAMES_EN
 from warta.model.units import load_unit, unit_slugs
 
-REPO = Path(__file__).resolve().parent.parent
-CONTENT = REPO / "content"
-FORMAT = (REPO / "editor" / "warta-format.js").as_uri()
+CONTENT = ROOT / "content"
+FORMAT = (ROOT / "editor" / "warta-format.js").as_uri()
 GITHUB = Login(backend="github", repo="kemensos/warta", base_url="https://auth.example.go.id")
 
 

@@ -9,6 +9,7 @@ from collections import defaultdict
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
+from warta.adapter.settings import PluginSettings
 from warta.model.problems import BUILD_PROBLEMS_KEY, ContentError, Problem, display_path
 from warta.model.units import is_inside
 
@@ -17,7 +18,6 @@ from .reader import ContractReader
 
 logger = logging.getLogger(__name__)
 DEFAULTS = {"WARTA_MESSAGES_LANG": "id", "WARTA_ROOT": None}
-CONTEXT_KEY = BUILD_PROBLEMS_KEY
 BODIES_KEY = "warta_bodies"
 CONTENT_LISTS = ("articles", "translations", "hidden_articles", "hidden_translations", "pages", "hidden_pages")
 
@@ -35,13 +35,12 @@ class BuildProblems:
         return {str(p.path) for p in self.problems}
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
+setting = PluginSettings(DEFAULTS)
 
 
 def install_reader(generator):
     """Give every generator the contract reader, sharing one problem list and one body store per build."""
-    problems = generator.context.setdefault(CONTEXT_KEY, BuildProblems())
+    problems = generator.context.setdefault(BUILD_PROBLEMS_KEY, BuildProblems())
     bodies = generator.context.get(BODIES_KEY) or generator.context.setdefault(BODIES_KEY, Bodies(generator.settings))
     reader = ContractReader(generator.settings, problems, bodies)
     for extension in ContractReader.file_extensions:
@@ -74,7 +73,7 @@ def fail_on_problems(generators):
         return
     context = content_generators[0].context
     settings = content_generators[0].settings
-    problems = context.setdefault(CONTEXT_KEY, BuildProblems())
+    problems = context.setdefault(BUILD_PROBLEMS_KEY, BuildProblems())
     problems.add(unexplained_failures(context, settings, problems.paths()))
     lang, root = setting(settings, "WARTA_MESSAGES_LANG"), setting(settings, "WARTA_ROOT")
     problems.add(shared_urls(content_generators, settings, root))

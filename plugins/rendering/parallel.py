@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from pelican.writers import Writer
 
+from warta.adapter.settings import PluginSettings
 from warta.model.jobs import worker_count
 
 logger = logging.getLogger(__name__)
@@ -27,8 +28,7 @@ DEFAULTS = {
 }
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
+setting = PluginSettings(DEFAULTS)
 
 
 class RenderingFailed(Exception):

@@ -24,6 +24,7 @@ from pelican.contents import Article, Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
 
+from warta.adapter.settings import PluginSettings
 from warta.model.stamps import SHARED_INPUTS, code_stamps, file_stamps
 
 from .parallel import ParallelWriter
@@ -37,8 +38,7 @@ VOLATILE_SETTINGS = ("OUTPUT_PATH",)  # a new staging folder each build; it is n
 KEPT_SITE_KEYS = 1  # besides the current one: preview and publish builds alternate without losing their pages
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
+setting = PluginSettings(DEFAULTS)
 
 
 class Digests:

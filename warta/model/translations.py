@@ -9,11 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from warta.model.contract import PAGE, Document, UnreadableFile, check_document, make_slug, read_document
+from warta.model.languages import DEFAULT_LANG, TRANSLATION_LANGS
 from warta.model.problems import WARNING, Problem
 from warta.model.units import path_in_unit
 
-DEFAULT_LANG = "id"
-TRANSLATION_LANGS = ("en",)
 # What a translation takes from its original when it does not say it itself; status keeps a draft's
 # translation unpublished with it.
 INHERITED = (
