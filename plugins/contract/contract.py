@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections import defaultdict
 
 from pelican import signals
-from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
+from warta.adapter.pelican_internals import (
+    ArticlesGenerator,
+    PagesGenerator,
+    StaticGenerator,
+    assign_reader,
+    content_files,
+    failed_sources,
+)
 from warta.adapter.settings import PluginSettings
 from warta.model.problems import BUILD_PROBLEMS_KEY, ContentError, Problem, display_path
 from warta.model.units import is_inside
@@ -43,20 +49,10 @@ def install_reader(generator):
     problems = generator.context.setdefault(BUILD_PROBLEMS_KEY, BuildProblems())
     bodies = generator.context.get(BODIES_KEY) or generator.context.setdefault(BODIES_KEY, Bodies(generator.settings))
     reader = ContractReader(generator.settings, problems, bodies)
-    for extension in ContractReader.file_extensions:
-        # Staff save RAPAT.MD as often as rapat.md; Pelican matches extensions by case.
-        generator.readers.readers[extension] = generator.readers.readers[extension.upper()] = reader
+    # Staff save RAPAT.MD as often as rapat.md; Pelican matches extensions by case.
+    assign_reader(generator.readers, ContractReader.file_extensions, reader)
     if isinstance(generator, ArticlesGenerator | PagesGenerator):
-        # In the order the generator will read them: the same call gives the same set, iterated the same way.
-        files = generator.get_files(*files_read_by(generator))
-        bodies.convert_ahead(os.path.abspath(os.path.join(generator.path, name)) for name in files)
-
-
-def files_read_by(generator):
-    """The paths and exclusions a content generator reads, as it passes them to ``get_files``."""
-    kind = "ARTICLE" if isinstance(generator, ArticlesGenerator) else "PAGE"
-    paths = generator.settings[f"{kind}_PATHS"]
-    return [paths, generator.settings[f"{kind}_EXCLUDES"]]
+        bodies.convert_ahead(content_files(generator))  # in the order the generator will read them
 
 
 def finish_reading(generators):
@@ -88,8 +84,7 @@ def fail_on_problems(generators):
 def unexplained_failures(context, settings, explained):
     """Files Pelican dropped for reasons of its own (it logs them, and exits 0)."""
     base = settings["PATH"]
-    failed = [path for path, content in context.get("generated_content", {}).items() if content is None]
-    full_paths = [f"{base}/{path}" for path in failed]
+    full_paths = [f"{base}/{path}" for path in failed_sources(context)]
     return [Problem.of(path, "pelican_error") for path in full_paths if path not in explained]
 
 

@@ -20,6 +20,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 
+from warta.adapter.pelican_internals import replace_static_files
 from warta.adapter.templates import page_lang
 from warta.model import urls
 from warta.model.galleries import is_photo
@@ -99,7 +100,7 @@ def drop_static_photos(generator):
         for static in generator.staticfiles
         if not is_photo(Path(static.source_path)) or Path(static.source_path).resolve() == logo
     ]
-    generator.staticfiles[:] = kept  # the same list is the context's "staticfiles", which generate_output copies
+    replace_static_files(generator, kept)
 
 
 def photos_in_feed(context, feed):

@@ -14,9 +14,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from operator import attrgetter
 
-from pelican.generators import Generator
-from pelican.utils import order_content
-
+from warta.adapter.pelican_internals import Generator, order_content
 from warta.model import urls
 
 logger = logging.getLogger(__name__)

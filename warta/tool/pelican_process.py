@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 from pelican import Pelican
-from pelican.settings import read_settings
 
 from warta import ROOT
+from warta.adapter.pelican_internals import read_settings
 from warta.adapter.settings import unit_settings
 from warta.model.problems import ContentError
 
