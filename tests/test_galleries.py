@@ -9,6 +9,7 @@ from PIL import Image, ImageCms
 
 from warta.check import check_unit
 from warta.galleries import read_gallery
+from warta.unit_content import UnitContent
 
 RED, BLUE = (255, 0, 0), (0, 0, 255)
 ORIENTATION, SERIAL, GPS_IFD = 0x0112, 0xA431, 0x8825
@@ -321,7 +322,7 @@ def test_unlisted_photos_are_not_published_and_english_captions_are_read(gallery
         "galleries/pelatihan-kehumasan-2020/index.en.md",
         'Title: Public Relations Training 2020\n\n![Participants listening](01.jpg "First session")\n',
     )
-    index, problems = read_gallery(folder, unit, "Asia/Jakarta")
+    index, problems = read_gallery(folder, unit, "Asia/Jakarta", UnitContent())
     assert [p.code for p in problems] == ["photo_unlisted"]
     assert [ref.path.name for ref in index.photos] == ["01.jpg", "02.jpg"]
     assert index.texts["en"].get("title") == "Public Relations Training 2020"

@@ -23,6 +23,7 @@ from warta.problems import ContentError, Problem
 from warta.search import index_search
 from warta.site_check import broken_links
 from warta.site_check import report as site_check_report
+from warta.unit_content import UnitContent
 from warta.units import read_unit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,7 +94,8 @@ def build_unit(
     # The render process starts while the checks run: it refuses the same files, the checks name them better.
     rendering = None if in_process else start_render(unit, content, staging, publish, worker_jobs)
     sources: dict[str, Path] = {}
-    problems = check_unit(content / unit, root=shown_from, sources=sources, publishing=publish)
+    documents = UnitContent()  # each file read once, by the check; the fingerprint's due date uses them again
+    problems = check_unit(content / unit, root=shown_from, sources=sources, publishing=publish, content=documents)
     report = "\n".join(p.format(lang, shown_from) for p in problems)
     if any(p.is_error for p in problems):
         if rendering is not None:
@@ -116,7 +118,7 @@ def build_unit(
         return UnitBuild(unit, False, time.perf_counter() - started, log)
     swap_in(staging, output / unit)
     warnings = [p for p in problems if not p.is_error]
-    fingerprint.save(log, warnings)
+    fingerprint.save(log, warnings, documents)
     return UnitBuild(unit, True, time.perf_counter() - started, log, warnings, shown_from)
 
 
