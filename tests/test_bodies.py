@@ -3,8 +3,8 @@
 from markdown import Markdown
 
 from plugins.contract.bodies import Bodies, body_digest
-from warta.contract import parse_document
-from warta.sanitize import sanitize
+from warta.model.contract import parse_document
+from warta.model.sanitize import sanitize
 
 MARKDOWN = {"extension_configs": {"markdown.extensions.extra": {}}, "output_format": "html5"}
 ARTICLE = "Title: Berita {number}\nDate: 2020-01-01\nPenulis: Ani\n\nParagraf *{number}* dengan [tautan](https://kemensos.go.id).\n"

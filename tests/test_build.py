@@ -9,8 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import Site
 
-from warta.problems import ContentError
-from warta.render import render
+from warta.model.problems import ContentError
+from warta.tool.pelican_process import render
 
 
 @pytest.fixture(scope="module")

@@ -6,12 +6,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from warta import urls
-from warta.check import address_of
-from warta.contract import NEWS, PAGE, parse_document
-from warta.galleries import body_photos, gallery_lines, read_gallery
-from warta.links import LinkChecker, is_section_url
-from warta.unit_content import UnitContent
+from warta.model import urls
+from warta.model.contract import NEWS, PAGE, parse_document
+from warta.model.galleries import body_photos, gallery_lines, read_gallery
+from warta.model.links import LinkChecker, is_section_url
+from warta.model.unit_content import UnitContent
+from warta.tool.check import address_of
 
 TIMEZONE = "Asia/Jakarta"
 

@@ -1,13 +1,13 @@
-"""The content model without a build: each file read once (warta.unit_content), translations paired in memory."""
+"""The content model without a build: each file read once (warta.model.unit_content), translations paired in memory."""
 
 from pathlib import Path
 
 import pytest
 
-from warta.check import check_unit
-from warta.contract import NEWS, UnreadableFile
-from warta.translations import pair
-from warta.unit_content import UnitContent, in_build
+from warta.model.contract import NEWS, UnreadableFile
+from warta.model.translations import pair
+from warta.model.unit_content import UnitContent, in_build
+from warta.tool.check import check_unit
 
 ARTICLE = "Title: Rapat\nDate: 2022-03-30 09:00\nCategory: Kegiatan\nPenulis: Humas\n\nIsi rapat.\n"
 TIMEZONE = "Asia/Jakarta"
@@ -15,7 +15,7 @@ TIMEZONE = "Asia/Jakarta"
 
 @pytest.fixture
 def opened(monkeypatch):
-    """The Markdown files read since the test began, once per read (warta.contract reads a file whole, as bytes)."""
+    """The Markdown files read since the test began, once per read (the contract reads a file whole, as bytes)."""
     reads = []
     real = Path.read_bytes
 

@@ -9,9 +9,9 @@ from collections import defaultdict
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
-from warta.problems import BUILD_PROBLEMS_KEY, ContentError, Problem, display_path
-from warta.unit_content import in_build
-from warta.units import is_inside
+from warta.model.problems import BUILD_PROBLEMS_KEY, ContentError, Problem, display_path
+from warta.model.unit_content import in_build
+from warta.model.units import is_inside
 
 from .bodies import Bodies
 from .reader import ContractReader
@@ -43,7 +43,7 @@ def setting(settings, name):
 def install_reader(generator):
     """Give every generator the contract reader, sharing one problem list, one body store and one set of documents.
 
-    The documents (warta.unit_content) are read once per build, for the reader, the workers and the galleries.
+    The documents (warta.model.unit_content) are read once per build, for the reader, the workers and the galleries.
     """
     problems = generator.context.setdefault(CONTEXT_KEY, BuildProblems())
     bodies = generator.context.get(BODIES_KEY) or generator.context.setdefault(BODIES_KEY, Bodies(generator.settings))

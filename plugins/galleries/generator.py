@@ -10,12 +10,12 @@ from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
-from warta import urls
-from warta.galleries import body_photos, gallery_field_problems, gallery_folders, read_gallery, resolve
-from warta.i18n import LANGUAGES
-from warta.problems import record_in_build
-from warta.protection import is_protected, review_problems
-from warta.unit_content import in_build
+from warta.model import urls
+from warta.model.galleries import body_photos, gallery_field_problems, gallery_folders, read_gallery, resolve
+from warta.model.languages import LANGUAGES
+from warta.model.problems import record_in_build
+from warta.model.protection import is_protected, review_problems
+from warta.model.unit_content import in_build
 
 from .library import PhotoSet, develop, publish
 from .model import Gallery, GalleryPage, gallery_of, is_published, newest_first
@@ -99,7 +99,7 @@ class GalleriesGenerator(Generator):
         """Per published article or page: the photos of its body, its Cover and its Gallery slug.
 
         Cover and Gallery come from the content's metadata, so a translation that inherits them gets them too.
-        The bodies are the documents the reader read (warta.unit_content), not the files again.
+        The bodies are the documents the reader read (warta.model.unit_content), not the files again.
         """
         placements, problems, documents = {}, [], in_build(self.context)
         for content in published_content(self.context):

@@ -12,7 +12,7 @@ import dataclasses
 import os
 from pathlib import Path
 
-from warta.contract import Document, UnreadableFile, read_document
+from warta.model.contract import Document, UnreadableFile, read_document
 
 CONTEXT_KEY = "warta_unit_content"  # where a render's Pelican context keeps its UnitContent
 
@@ -24,7 +24,7 @@ class UnitContent:
         self._read: dict[str, Document | UnreadableFile] = {}
 
     def document(self, path: Path | str) -> Document:
-        """The file at ``path`` split by the contract (warta.contract.read_document), read only the first time.
+        """The file at ``path`` split by the contract (warta.model.contract.read_document), read only the first time.
 
         Raises UnreadableFile as read_document does, every time it is asked; OSError is not kept (the file may
         appear). The document carries ``path`` as this caller wrote it, so problems name the file the same way.
