@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -22,7 +23,6 @@ from warta.galleries import IMAGE
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-PORT = 8470
 UNIT = "balai-melati"
 GALLERY = "galleries/pelatihan-kehumasan-2024/index.md"
 SCREENSHOTS = os.environ.get("WARTA_SCREENSHOTS")  # a folder for editor-list.png, -article.png, -gallery.png
@@ -32,6 +32,13 @@ ORIGINAL_GALLERY = (
     (REPO / "content" / UNIT / GALLERY).read_text(encoding="utf-8").replace(" yang ramah anak", "\n    yang ramah anak")
 )
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
+
+
+def free_port() -> int:
+    """A port of 127.0.0.1 nobody listens on: helpers and CI runs share the machine."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 @pytest.fixture
@@ -46,7 +53,8 @@ def cms(tmp_path):
     gallery.write_text(gallery.read_text(encoding="utf-8").replace(" yang ramah anak", "\n    yang ramah anak"))
     env = dict(os.environ, WARTA_CONTENT=str(content), WARTA_OUTPUT=str(output))
     log = tmp_path / "cms.log"
-    command = [sys.executable, "-m", "invoke", "cms", "--unit", UNIT, "--port", str(PORT)]
+    port = free_port()
+    command = [sys.executable, "-m", "invoke", "cms", "--unit", UNIT, "--port", str(port)]
     with log.open("w") as written:
         server = subprocess.Popen(command, cwd=REPO, env=env, stdout=written, stderr=subprocess.STDOUT)
     try:
@@ -55,7 +63,7 @@ def cms(tmp_path):
                 break
             time.sleep(0.25)
         assert server.poll() is None, log.read_text()
-        yield content / UNIT, output / UNIT, log
+        yield content / UNIT, output / UNIT, log, f"http://127.0.0.1:{port}"
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -88,9 +96,9 @@ class Editor:
     def save(self, saved):
         """Save, then wait until ``saved()`` says the file is on disk."""
         self.page.get_by_role("button", name="Save", exact=True).click()
-        assert wait_for(saved), "the editor did not write the file"
-        # The editor goes back to the list once it has saved.
-        assert wait_for(lambda: not re.search("/(entries|new)", self.page.evaluate("location.hash")))
+        assert wait_for(saved, 60), "the editor did not write the file"
+        # The editor goes back to the list once it has saved (slowly when the shared machine is busy).
+        assert wait_for(lambda: not re.search("/(entries|new)", self.page.evaluate("location.hash")), 60)
 
     def shot(self, name: str):
         if SCREENSHOTS:
@@ -114,14 +122,14 @@ def photo(tmp_path: Path, name: str, source: str) -> Path:
 
 
 def test_staff_write_in_the_browser_and_the_site_shows_it(cms, tmp_path):
-    unit, site, log = cms
+    unit, site, log, address = cms
     errors = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.on("pageerror", lambda error: errors.append(f"{error}\n{error.stack}"))
         page.on("console", lambda line: line.type == "error" and errors.append(line.text))
-        page.goto(f"http://127.0.0.1:{PORT}/admin/")
+        page.goto(f"{address}/admin/")
         editor = Editor(page)
         # Enter as the local user: the working tree is the repository.
         page.get_by_role("button", name="Work with Local Repository").click()
@@ -132,10 +140,7 @@ def test_staff_write_in_the_browser_and_the_site_shows_it(cms, tmp_path):
         change_captions(editor, unit)
         upload_and_link_a_document(editor, tmp_path, unit)
         browser.close()
-    # Sveltia 0.221 throws once as it closes an entry saved without its English version (its locale switcher reads
-    # the validity of a language it did not check); the save itself is complete. Any other error fails the test.
-    upstream = "TypeError: Cannot convert undefined or null to object\n    at Object.values (<anonymous>)\n    at "
-    assert [error for error in errors if upstream not in error or "/admin/sveltia/" not in error] == []
+    assert errors == []
 
     news = unit / "news" / "2026"
     article = news / "balai-melati-latih-relawan-angkatan-pertama.md"

@@ -323,6 +323,15 @@ ON_DEMAND = (
     "JW=e=>{let t=`https://unpkg.com/${e}`,n=Kfe[e]?.replace(/^\\D/,``);return n?`${t}@${n}`:t}",
     "JW=e=>new URL(`vendor/${e}`,qW).href",
 )
+# Sveltia 0.221.1's language switcher reads the validity of every language, but a save validates only the languages
+# an entry has (validateDraft keeps the locales of currentValues): saving a page or gallery that has no English file
+# threw "TypeError: Cannot convert undefined or null to object" from Object.values. An unchecked language has no
+# error (locale-switcher.svelte, `hasError`).
+UNCHECKED_LANGUAGE = (
+    "s=k(()=>Object.values(R(l)[t]).some(({valid:e})=>!e))",
+    "s=k(()=>Object.values(R(l)[t]??{}).some(({valid:e})=>!e))",
+)
+PATCHES = (VERSION_CHECK, ON_DEMAND, UNCHECKED_LANGUAGE)
 VENDOR = {
     "pdfjs-dist": ("build/pdf.min.mjs", "build/pdf.worker.min.mjs", "standard_fonts", "wasm", "iccs"),
     "svgo": ("dist/svgo.browser.js",),
@@ -335,7 +344,7 @@ def copy_sveltia(target: Path) -> None:
     shutil.copy2(SVELTIA_DIST.parent / "package.json", target / "package.json")
     script = (SVELTIA_DIST / "sveltia-cms.js").read_text(encoding="utf-8")
     replacements = [(CDN_FONTS + url, f"fonts/{Path(local).name}") for url, local in FONTS.items()]
-    for old, new in [*replacements, VERSION_CHECK, ON_DEMAND]:
+    for old, new in [*replacements, *PATCHES]:
         if old not in script:
             raise ValueError(f"editor: {old} is no longer in Sveltia's code: update warta/editor.py")
         script = script.replace(old, new)
