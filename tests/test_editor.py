@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -61,6 +62,9 @@ def test_configuration_follows_the_contract_for_every_example_unit(slug):
     assert photo["alt"]["required"] and "gambarkan isi foto" in photo["alt"]["hint"]
     assert photo["image"]["i18n"] == "duplicate" and photo["caption"]["i18n"] is True
     assert config["publish_mode"] == "editorial_workflow"
+    # Sveltia has no pull requests for Gitea/Forgejo: saves go to CMS_BRANCH (docs/editor-web.md).
+    gitea = Login(backend="gitea", repo="kemensos/warta", branch="suntingan", app_id="abc")
+    assert "publish_mode" not in editor_config(unit, gitea)
 
 
 def test_new_keys_get_the_names_the_reader_knows():
@@ -195,3 +199,75 @@ def test_local_saves_keep_a_windows_file_windows():
         b"\xef\xbb\xbfTitle: B\r\n\r\nIsi\r\n"
     )
     assert keep_line_endings(b"Title: A\n\nIsi\n", b"Title: B\n") == b"Title: B\n"
+
+
+# What Sveltia 0.221.1 does around a custom format (src/lib/services/contents/file/parse.js and format.js of its
+# source map): the text it read is trimmed and made LF before fromFile, what toFile returns is trimmed and ends with
+# one LF. The hosted editor reads and commits the stored file (the blob) through the git host's API.
+HOSTED_SAVE = f"""
+import {{ fromFile, toFile }} from "{FORMAT}";
+let input = "";
+for await (const chunk of process.stdin) input += chunk;
+const {{ text, edits, keyNames }} = JSON.parse(input);
+const entry = {{ ...fromFile(text.trim().replace(/\\r\\n?/g, "\\n")), ...edits }};
+process.stdout.write(`${{toFile(entry, {{ keyNames }}).trim()}}\\n`);
+"""
+ARTICLE = "content/balai-melati/news/2024/asesmen-anak-berhadapan-dengan-hukum.md"
+
+
+def hosted_save(stored: bytes, edits: dict) -> bytes:
+    """The file the hosted editor commits after opening ``stored`` and changing ``edits``."""
+    request = {"text": stored.decode("utf-8"), "edits": edits, "keyNames": key_names()}
+    script = ["node", "--input-type=module", "-e", HOSTED_SAVE]
+    done = subprocess.run(script, input=json.dumps(request).encode(), capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def git(where: Path, *args: str) -> bytes:
+    identity = ("-c", "user.name=Humas", "-c", "user.email=humas@example.go.id")
+    return subprocess.run(["git", *identity, *args], cwd=where, capture_output=True, check=True).stdout
+
+
+def test_a_windows_checkout_and_the_hosted_editor_show_only_the_changed_line(tmp_path):
+    """Staff on Windows (CRLF files) and staff in the hosted editor (LF) edit one file: git shows only real changes."""
+    hosted, windows = tmp_path / "hosted", tmp_path / "windows"
+    git(tmp_path, "init", "--quiet", "--initial-branch=main", str(hosted))
+    (hosted / ARTICLE).parent.mkdir(parents=True)
+    shutil.copy(REPO / ".gitattributes", hosted / ".gitattributes")
+    shutil.copy(REPO / ARTICLE, hosted / ARTICLE)
+    git(hosted, "add", ".")
+    git(hosted, "commit", "--quiet", "-m", "Berita")
+    git(tmp_path, "-c", "core.autocrlf=true", "clone", "--quiet", str(hosted), str(windows))
+    git(windows, "config", "core.autocrlf", "true")  # Git for Windows' default
+    checked_out = (windows / ARTICLE).read_bytes()
+    assert checked_out.count(b"\r\n") == checked_out.count(b"\n") > 10
+
+    # The hosted editor: an unchanged save is the stored file itself, so there is nothing to commit.
+    stored = git(hosted, "cat-file", "blob", f"HEAD:{ARTICLE}")
+    assert b"\r" not in stored and hosted_save(stored, {}) == stored
+    (hosted / ARTICLE).write_bytes(hosted_save(stored, {"title": "Balai Melati: Asesmen bagi Anak"}))
+    git(hosted, "commit", "--quiet", "-am", "Judul")
+
+    # The Windows checkout takes it: still CRLF, nothing changed locally, one line changed in the history.
+    git(windows, "pull", "--quiet")
+    pulled = (windows / ARTICLE).read_bytes()
+    assert pulled.startswith(b"Judul: Balai Melati: Asesmen bagi Anak\r\nTanggal:")
+    assert pulled.count(b"\r\n") == pulled.count(b"\n") and git(windows, "status", "--porcelain") == b""
+    assert git(windows, "diff", "--numstat", "HEAD~1", "HEAD") == f"1\t1\t{ARTICLE}\n".encode()
+
+    # A Windows editor saves CRLF; with core.autocrlf or without it (.gitattributes: *.md text) the repository
+    # stores LF, the diff is the one line, and the hosted editor opens and saves it unchanged.
+    (windows / ARTICLE).write_bytes(pulled.replace(b"Tempat: Jakarta\r\n", b"Tempat: Jakarta Timur\r\n"))
+    for autocrlf in ("true", "false"):
+        assert git(windows, "-c", f"core.autocrlf={autocrlf}", "diff", "--numstat") == f"1\t1\t{ARTICLE}\n".encode()
+    git(windows, "-c", "core.autocrlf=false", "commit", "--quiet", "-am", "Tempat")
+    stored = git(windows, "cat-file", "blob", f"HEAD:{ARTICLE}")
+    assert b"\r" not in stored and b"\nTempat: Jakarta Timur\n" in stored and hosted_save(stored, {}) == stored
+
+
+def test_the_repository_stores_every_markdown_file_with_lf():
+    """A CRLF file committed around .gitattributes (an upload on the git host's web page) would be rewritten whole
+    by the hosted editor's first save, which writes LF: every line would show as changed."""
+    stored = git(REPO, "ls-files", "--eol", "--", ":(glob)content/**/*.md").decode().splitlines()
+    assert len(stored) > 20 and [line for line in stored if not line.startswith(("i/lf ", "i/none "))] == []
