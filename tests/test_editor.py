@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -10,7 +11,15 @@ from pathlib import Path
 import pytest
 
 from warta.contract import CREDIT_KEYS, PLAIN_KEYS, canonical_key, parse_document
-from warta.editor import Login, content_security_policy, editor_config, key_names, login_from
+from warta.editor import (
+    INTERFACE_TRANSLATIONS,
+    SVELTIA_DIST,
+    Login,
+    content_security_policy,
+    editor_config,
+    key_names,
+    login_from,
+)
 from warta.translations import CATEGORY_NAMES_EN
 from warta.units import load_unit, unit_slugs
 
@@ -184,6 +193,7 @@ def test_admin_is_published_only_where_configured_with_its_own_policy(site, monk
     code = (admin / "sveltia" / "sveltia-cms.js").read_text(encoding="utf-8")
     assert "cdn.jsdelivr.net" not in code and (admin / "fonts" / "source-sans-3-latin-wght-normal.woff2").is_file()
     assert "https://unpkg.com/${e}" not in code and (admin / "sveltia/vendor/pdfjs-dist/build/pdf.min.mjs").is_file()
+    assert "/locales`" in code and "@${rP}/locales" not in code and (admin / "sveltia/locales/id.json").is_file()
 
 
 def test_preview_links_are_the_site_addresses():
@@ -271,3 +281,24 @@ def test_the_repository_stores_every_markdown_file_with_lf():
     by the hosted editor's first save, which writes LF: every line would show as changed."""
     stored = git(REPO, "ls-files", "--eol", "--", ":(glob)content/**/*.md").decode().splitlines()
     assert len(stored) > 20 and [line for line in stored if not line.startswith(("i/lf ", "i/none "))] == []
+
+
+def flat_strings(strings: dict, prefix: str = "") -> dict[str, str]:
+    found = {}
+    for key, value in strings.items():
+        found |= flat_strings(value, f"{prefix}{key}.") if isinstance(value, dict) else {prefix + key: value}
+    return found
+
+
+def test_the_indonesian_interface_names_only_what_sveltia_has_and_keeps_its_placeholders():
+    english = flat_strings(json.loads((SVELTIA_DIST.parent / "locales" / "en-US.json").read_text(encoding="utf-8")))
+    indonesian = flat_strings(json.loads((INTERFACE_TRANSLATIONS / "id.json").read_text(encoding="utf-8")))
+    assert set(indonesian) <= set(english)
+    placeholders = re.compile(r"\{\$(\w+)").findall
+    assert [
+        key for key, text in indonesian.items() if not set(placeholders(text)) <= set(placeholders(english[key]))
+    ] == []
+    # What staff meet: sign-in, lists, forms, uploads, checks, the text editor's toolbar (the rest is for developers).
+    staff = [key for key in english if not key.startswith(("config.", "cloud_storage.", "open_authoring."))]
+    assert len(set(staff) - set(indonesian)) <= 5
+    assert indonesian["save"] == "Simpan" and indonesian["_sui.text_editor.bold"] == "Tebal"

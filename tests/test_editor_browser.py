@@ -95,7 +95,7 @@ class Editor:
 
     def save(self, saved):
         """Save, then wait until ``saved()`` says the file is on disk."""
-        self.page.get_by_role("button", name="Save", exact=True).click()
+        self.page.get_by_role("button", name="Simpan", exact=True).click()
         assert wait_for(saved, 60), "the editor did not write the file"
         # The editor goes back to the list once it has saved (slowly when the shared machine is busy).
         assert wait_for(lambda: not re.search("/(entries|new)", self.page.evaluate("location.hash")), 60)
@@ -131,8 +131,8 @@ def test_staff_write_in_the_browser_and_the_site_shows_it(cms, tmp_path):
         page.on("console", lambda line: line.type == "error" and errors.append(line.text))
         page.goto(f"{address}/admin/")
         editor = Editor(page)
-        # Enter as the local user: the working tree is the repository.
-        page.get_by_role("button", name="Work with Local Repository").click()
+        # Enter as the local user: the working tree is the repository. The editor speaks Indonesian.
+        page.get_by_role("button", name="Kerjakan di Repositori Lokal").click()
         page.get_by_text("Balai Melati Gelar Pelatihan Kehumasan bagi Pendamping").wait_for()
         editor.shot("list")
 
@@ -195,7 +195,7 @@ def test_staff_write_in_the_browser_and_the_site_shows_it(cms, tmp_path):
 def write_article(editor: Editor, tmp_path: Path, unit: Path):
     """A new article with two photos from a phone, then its English translation."""
     page = editor.page
-    page.get_by_role("button", name="New").click()
+    page.get_by_role("button", name="Baru").click()
     editor.fill("title", "Balai Melati Latih Relawan: Angkatan Pertama")
     editor.fill("date", "2026-11-28T09:30")
     editor.fill("writer", "Humas Balai Melati; Eko Saputra")
@@ -205,15 +205,15 @@ def write_article(editor: Editor, tmp_path: Path, unit: Path):
         ("Foto (2).jpg", "02.jpg", "Relawan mencatat di kelas", "Praktik"),
     ]
     for name, source, alt, caption in photos:
-        body.get_by_role("button", name="Image", exact=True).click()
+        body.get_by_role("button", name="Gambar", exact=True).click()
         body.locator('section[data-key-path$=":src"]').last.locator("input[type=file]").first.set_input_files(
             photo(tmp_path, name, source)
         )
         body.locator('section[data-key-path$=":src"]').last.get_by_text(name).wait_for()
-        body.get_by_label("Alt Text").last.fill(alt)
-        body.get_by_label("Title").last.fill(caption)
+        body.get_by_label("Teks Alternatif").last.fill(alt)
+        body.get_by_label("Keterangan").last.fill(caption)
     editor.shot("article")
-    page.get_by_role("radio", name="English").first.click()
+    page.get_by_role("radio", name="Inggris").first.click()
     editor.fill("title", "Balai Melati Trains Volunteers: First Group")
     editor.fill("translator", "Intan Qonita N")
     editor.save((unit / "news/2026/balai-melati-latih-relawan-angkatan-pertama.en.md").is_file)
@@ -233,11 +233,11 @@ def upload_and_link_a_document(editor: Editor, tmp_path: Path, unit: Path):
     editor.open("assets")
     page.get_by_text("Dokumen", exact=True).first.click()
     page.locator("input[type=file]").first.set_input_files(pdf)
-    page.get_by_role("button", name="Upload", exact=True).last.click()
+    page.get_by_role("button", name="Unggah", exact=True).last.click()
     assert wait_for((unit / "documents" / pdf.name).is_file)
     editor.open("collections/halaman/entries/ppid")
     body = editor.field("body")
-    body.get_by_role("button", name="Edit in Markdown").click()
+    body.get_by_role("button", name="Sunting sebagai Markdown").click()
     markdown = body.locator("textarea").first
     markdown.press("Control+End")
     markdown.type("\n\nUnduh [Laporan Kinerja 2025](<../documents/Laporan Kinerja 2025.pdf>).\n")

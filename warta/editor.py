@@ -331,7 +331,27 @@ UNCHECKED_LANGUAGE = (
     "s=k(()=>Object.values(R(l)[t]).some(({valid:e})=>!e))",
     "s=k(()=>Object.values(R(l)[t]??{}).some(({valid:e})=>!e))",
 )
-PATCHES = (VERSION_CHECK, ON_DEMAND, UNCHECKED_LANGUAGE)
+# Sveltia has no Indonesian interface, and fetches every language but English from unpkg. The copy we serve offers
+# Indonesian (editor/locales/id.json, English where a string is not translated yet) and English, from our own site;
+# Indonesian unless the person chose English in Settings, whatever the browser's language; no copy of the strings
+# kept in localStorage, which Sveltia would only renew with its own version, not with our translation.
+INTERFACE_LANGUAGES = (
+    "jQ=`ar,bg,ca,cs,da,de,el,en-CA,en-GB,en-US,es-CO,fa,fi,fr,hr,it,ja,ko,nl,pl,pt-BR,pt-PT,ru,sv,tr,uk,vi,zh-CN,zh-TW`",
+    "jQ=`id,en-US`",
+)
+INDONESIAN_FIRST = ("MQ=()=>{let e=pne();return e&&jQ.includes(e)?e:AQ}", "MQ=()=>`id`")
+OUR_TRANSLATIONS = ("USe=`${iP}@${rP}/locales`", "USe=`./sveltia/locales`")
+NO_STALE_TRANSLATIONS = ("LQ=()=>!0,", "LQ=()=>!1,")
+PATCHES = (
+    VERSION_CHECK,
+    ON_DEMAND,
+    UNCHECKED_LANGUAGE,
+    INTERFACE_LANGUAGES,
+    INDONESIAN_FIRST,
+    OUR_TRANSLATIONS,
+    NO_STALE_TRANSLATIONS,
+)
+INTERFACE_TRANSLATIONS = EDITOR_SOURCE / "locales"
 VENDOR = {
     "pdfjs-dist": ("build/pdf.min.mjs", "build/pdf.worker.min.mjs", "standard_fonts", "wasm", "iccs"),
     "svgo": ("dist/svgo.browser.js",),
@@ -349,6 +369,7 @@ def copy_sveltia(target: Path) -> None:
             raise ValueError(f"editor: {old} is no longer in Sveltia's code: update warta/editor.py")
         script = script.replace(old, new)
     (target / "sveltia-cms.js").write_text(script, encoding="utf-8")
+    shutil.copytree(INTERFACE_TRANSLATIONS, target / "locales", dirs_exist_ok=True)
     for package, parts in VENDOR.items():
         for part in parts:
             source, copy = NODE_MODULES / package / part, target / "vendor" / package / part
