@@ -139,6 +139,7 @@ def test_staff_write_in_the_browser_and_the_site_shows_it(cms, tmp_path):
         write_article(editor, tmp_path, unit)
         change_captions(editor, unit)
         upload_and_link_a_document(editor, tmp_path, unit)
+        choose_english(editor)
         browser.close()
     assert errors == []
 
@@ -242,3 +243,17 @@ def upload_and_link_a_document(editor: Editor, tmp_path: Path, unit: Path):
     markdown.press("Control+End")
     markdown.type("\n\nUnduh [Laporan Kinerja 2025](<../documents/Laporan Kinerja 2025.pdf>).\n")
     editor.save(lambda: "Laporan Kinerja 2025" in (unit / "pages/ppid.md").read_text(encoding="utf-8"))
+
+
+def choose_english(editor: Editor):
+    """The interface is Indonesian; English is a choice in the settings, kept after a reload."""
+    page = editor.page
+    page.get_by_role("button", name="Tampilkan Menu Akun").click()
+    page.get_by_role("menuitem", name="Pengaturan").click()
+    settings = page.get_by_role("dialog", name="Pengaturan")
+    settings.get_by_text("Bahasa", exact=True).click()
+    settings.get_by_role("combobox").click()
+    page.get_by_role("option", name="English (US)").click()
+    page.get_by_role("dialog", name="Settings").wait_for()
+    page.reload()
+    page.get_by_text("Collections", exact=True).wait_for()
