@@ -43,12 +43,13 @@ def test_configuration_follows_the_contract_for_every_example_unit(slug):
     assert collections["halaman"]["folder"] == f"{base}/pages"
     assert collections["galeri"]["path"] == "{{slug}}/index" and collections["galeri"]["media_folder"] == ""
     assert config["asset_collections"][0]["media_folder"] == f"/{base}/documents"
-    # <name>.md in Indonesian beside <name>.en.md
+    # <name>.md in Indonesian beside <name>.en.md, the translation added when there is one
     assert config["i18n"] == {
         "structure": "multiple_files",
         "locales": ["id", "en"],
         "default_locale": "id",
         "omit_default_locale_from_file_path": True,
+        "initial_locales": "default",
     }
     news = fields_of(collections["berita"])
     known = PLAIN_KEYS | set(CREDIT_KEYS.values()) | {"protection", "reviewed", "body", "photos", "warta_layout"}

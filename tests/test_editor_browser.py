@@ -137,6 +137,7 @@ def test_staff_write_in_the_browser_and_the_site_shows_it(cms, tmp_path):
         editor.shot("list")
 
         write_article(editor, tmp_path, unit)
+        write_without_translation(editor, unit)
         change_captions(editor, unit)
         upload_and_link_a_document(editor, tmp_path, unit)
         choose_english(editor)
@@ -152,6 +153,7 @@ def test_staff_write_in_the_browser_and_the_site_shows_it(cms, tmp_path):
     assert '![Relawan duduk menyimak materi](<../../images/IMG 0001.JPG> "Sesi pertama")' in text
     assert (unit / "images" / "IMG 0001.JPG").read_bytes() == photo(tmp_path, "x.jpg", "01.jpg").read_bytes()
     assert (unit / "images" / "Foto (2).jpg").is_file()
+    assert not (news / "jadwal-layanan-akhir-tahun.en.md").exists()
     english = read_document(article.with_name(article.stem + ".en.md"))
     assert english.get("title") == "Balai Melati Trains Volunteers: First Group" and not english.get("date")
 
@@ -194,7 +196,7 @@ def test_staff_write_in_the_browser_and_the_site_shows_it(cms, tmp_path):
 
 
 def write_article(editor: Editor, tmp_path: Path, unit: Path):
-    """A new article with two photos from a phone, then its English translation."""
+    """A new article with two photos from a phone and its English translation."""
     page = editor.page
     page.get_by_role("button", name="Baru").click()
     editor.fill("title", "Balai Melati Latih Relawan: Angkatan Pertama")
@@ -215,9 +217,20 @@ def write_article(editor: Editor, tmp_path: Path, unit: Path):
         body.get_by_label("Keterangan").last.fill(caption)
     editor.shot("article")
     page.get_by_role("radio", name="Inggris").first.click()
+    # A translation is added, not required: "Aktifkan Inggris" (the name between bidi marks, as MessageFormat 2 has it).
+    page.get_by_role("button", name=re.compile("^Aktifkan .Inggris")).click()
     editor.fill("title", "Balai Melati Trains Volunteers: First Group")
     editor.fill("translator", "Intan Qonita N")
     editor.save((unit / "news/2026/balai-melati-latih-relawan-angkatan-pertama.en.md").is_file)
+
+
+def write_without_translation(editor: Editor, unit: Path):
+    """Most news has no English version: the editor saves it without asking for one."""
+    editor.page.get_by_role("button", name="Baru").click()
+    editor.fill("title", "Jadwal Layanan Akhir Tahun")
+    editor.fill("date", "2026-12-01T08:00")
+    editor.fill("writer", "Humas Balai Melati")
+    editor.save((unit / "news/2026/jadwal-layanan-akhir-tahun.md").is_file)
 
 
 def change_captions(editor: Editor, unit: Path):

@@ -258,6 +258,10 @@ def editor_config(unit: Unit, login: Login) -> dict:
             "locales": ["id", "en"],
             "default_locale": "id",
             "omit_default_locale_from_file_path": True,
+            # A translation is optional (DESIGN.md): a new item starts in Indonesian only, and English is added
+            # ("Aktifkan Inggris") or removed per item. With every language on at the start, Sveltia demanded an
+            # English title before it saved a new article, and wrote an .en.md for each.
+            "initial_locales": "default",
         },
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": collections(unit),
