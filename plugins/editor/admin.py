@@ -327,9 +327,9 @@ ON_DEMAND = (
     "JW=e=>new URL(`vendor/${e}`,qW).href",
 )
 # Sveltia 0.221.1's language switcher reads the validity of every language, but a save validates only the languages
-# an entry has (validateDraft keeps the locales of currentValues): saving a page or gallery that has no English file
-# threw "TypeError: Cannot convert undefined or null to object" from Object.values. An unchecked language has no
-# error (locale-switcher.svelte, `hasError`).
+# an entry has (validateDraft keeps the locales of currentValues): saving an item without English (a page or gallery
+# with no English file, a new article) threw "TypeError: Cannot convert undefined or null to object" from
+# Object.values. An unchecked language has no error (locale-switcher.svelte, `hasError`).
 UNCHECKED_LANGUAGE = (
     "s=k(()=>Object.values(R(l)[t]).some(({valid:e})=>!e))",
     "s=k(()=>Object.values(R(l)[t]??{}).some(({valid:e})=>!e))",
