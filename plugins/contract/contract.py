@@ -17,6 +17,7 @@ from warta.adapter.pelican_internals import (
 )
 from warta.adapter.settings import PluginSettings
 from warta.model.problems import BUILD_PROBLEMS_KEY, ContentError, Problem, display_path
+from warta.model.unit_content import in_build
 from warta.model.units import is_inside
 
 from .bodies import Bodies
@@ -45,14 +46,19 @@ setting = PluginSettings(DEFAULTS)
 
 
 def install_reader(generator):
-    """Give every generator the contract reader, sharing one problem list and one body store per build."""
+    """Give every generator the contract reader, sharing one problem list, one body store and one set of documents.
+
+    The documents (warta.model.unit_content) are read once per build, for the reader, the workers and the galleries.
+    """
     problems = generator.context.setdefault(BUILD_PROBLEMS_KEY, BuildProblems())
     bodies = generator.context.get(BODIES_KEY) or generator.context.setdefault(BODIES_KEY, Bodies(generator.settings))
-    reader = ContractReader(generator.settings, problems, bodies)
+    content = in_build(generator.context)
+    reader = ContractReader(generator.settings, problems, bodies, content)
     # Staff save RAPAT.MD as often as rapat.md; Pelican matches extensions by case.
     assign_reader(generator.readers, ContractReader.file_extensions, reader)
     if isinstance(generator, ArticlesGenerator | PagesGenerator):
-        bodies.convert_ahead(content_files(generator))  # in the order the generator will read them
+        paths = content_files(generator)  # in the order the generator will read them
+        bodies.convert_ahead(content.readable(path for path in paths if is_inside(generator.path, path)))
 
 
 def finish_reading(generators):
