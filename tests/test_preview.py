@@ -81,7 +81,7 @@ def files_below(folder: Path) -> dict[str, bytes]:
 def assert_served_as_built(preview: UnitPreview, site: Site, kind: str) -> None:
     """Every file a fresh build writes is served with its very bytes, and the preview has no other file."""
     fresh = site.root / f"fresh-{kind}"
-    render(UNIT, fresh, workers=False)  # what the build's render process writes (its search index aside)
+    render(UNIT, site.content, fresh, workers=False)  # what the build's render process writes (its search index aside)
     built = files_below(fresh)
     assert preview.refresh(), preview.said[-2:]
     assert set(files_below(preview.snapshot.folder)) == set(built), kind  # pages are recorded as empty files

@@ -1,20 +1,20 @@
 """One unit's site rendered by Pelican, in a process of its own.
 
-``python -m warta.tool.pelican_process --unit S --output DIR``
+``python -m warta.tool.pelican_process --unit S --content DIR --output DIR [--publish]``
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from pathlib import Path
 
 from pelican import Pelican
-from pelican.settings import read_settings
 
 from warta import ROOT
+from warta.adapter.pelican_internals import read_settings
+from warta.adapter.settings import unit_settings
 from warta.model.problems import ContentError
 
 # A process with threads of its own (the preview's server, invoke cms) must not fork: a lock another thread holds at
@@ -22,33 +22,31 @@ from warta.model.problems import ContentError
 NO_WORKERS = {"MARKDOWN_JOBS": 1, "RENDER_JOBS": 1, "PHOTO_JOBS": 1}
 
 
-def render(unit: str, output: Path, publish: bool = False, workers: bool = True) -> None:
-    """Build ``unit`` into ``output`` with pelicanconf.py (or publishconf.py); raises ContentError.
+def render(unit: str, content: Path, output: Path, publish: bool = False, workers: bool = True) -> None:
+    """Build ``unit`` of the ``content`` folder into ``output``, for preview or publishing; raises ContentError.
 
     ``workers`` False: everything in this process (see NO_WORKERS).
     """
-    pelican_for(unit, None, output, publish, workers).run()
+    pelican_for(unit, content, output, publish, workers).run()
 
 
-def pelican_for(unit: str, content: Path | None, output: Path, publish=False, workers=True, **override) -> Pelican:
-    """Pelican set up for ``unit`` (in ``content``, default the environment's), not run yet; ``override`` settings."""
-    os.environ["WARTA_UNIT"] = unit
-    if content is not None:
-        os.environ["WARTA_CONTENT"] = str(content)
-    settings_file = ROOT / ("publishconf.py" if publish else "pelicanconf.py")
-    override = {"OUTPUT_PATH": str(output), **({} if workers else NO_WORKERS), **override}
-    return Pelican(read_settings(str(settings_file), override=override))
+def pelican_for(unit: str, content: Path, output: Path, publish=False, workers=True, **override) -> Pelican:
+    """Pelican set up for ``unit`` of the ``content`` folder, not run yet; ``override``: settings of the caller's."""
+    settings = unit_settings(ROOT, content, unit, publish)
+    settings.update(OUTPUT_PATH=str(output), **({} if workers else NO_WORKERS), **override)
+    return Pelican(read_settings(override=settings))
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--unit", required=True)
+    parser.add_argument("--content", required=True, type=Path)
     parser.add_argument("--output", required=True, type=Path)
     parser.add_argument("--publish", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s", stream=sys.stdout)
     try:
-        render(args.unit, args.output, args.publish)
+        render(args.unit, args.content, args.output, args.publish)
     except ContentError as error:
         print(error)
         return 1

@@ -37,6 +37,7 @@ from urllib.parse import unquote, urlsplit
 from pelican import signals
 
 from warta import ROOT
+from warta.adapter.pelican_internals import assigned_readers
 from warta.model import urls
 from warta.model.messages import labelled, message
 from warta.model.problems import ContentError
@@ -85,9 +86,9 @@ class RememberedReads:
 
     def install(self, generator) -> None:
         """``generator_init``, after the contract plugin's: each of its readers remembers what it reads."""
-        readers = generator.readers.readers
+        readers = assigned_readers(generator.readers)
         wrapped = {}
-        for extension, reader in readers.items():
+        for extension, reader in list(readers.items()):
             if hasattr(reader, "bodies") and hasattr(reader, "problems"):  # the contract plugin's ContractReader
                 readers[extension] = wrapped.setdefault(id(reader), RememberingReader(reader, self))
 
