@@ -216,6 +216,7 @@ def test_the_server_serves_pages_reloads_the_browser_and_takes_the_next_port_whe
         (unit.content / UNIT / "news/2021/rapat.md").write_text(article(body="Lewat server."))
         Watcher(preview).handle({unit.content / UNIT / "news/2021/rapat.md"})
         assert events.readline() == b"event: changed\n"
+        events.close()
         assert b"Lewat server." in urllib.request.urlopen(f"{base}/berita/2021/rapat/").read()
     finally:
         server.shutdown()
