@@ -14,7 +14,8 @@ from warta.paths import resolve_body_path
 
 from .library import MIME, PhotoSet
 
-BODY_SIZES = "(min-width: 44rem) 40rem, calc(100vw - 2rem)"
+WIDE_SCREEN = "(min-width: 44rem)"  # the theme's breakpoint (warta.css): a laptop's or a tablet's layout
+BODY_SIZES = f"{WIDE_SCREEN} 40rem, calc(100vw - 2rem)"
 # A photo alone in its paragraph (group 1: to become a figure), or one inside a paragraph's text: in page order.
 _PHOTO = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>|<img\b[^>]*>")
 _ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
@@ -54,9 +55,31 @@ def picture(
     return Markup(f"<picture>{''.join(parts)}</picture>")
 
 
+def preload(photos: PhotoSet, siteurl: str, sizes: str, media: str) -> Markup:
+    """A ``<link rel="preload">`` fetching the photo first of all, in the preferred format, where ``media`` holds."""
+    preferred = photos.formats[0]
+    return Markup(
+        f'<link rel="preload" as="image" type="{MIME[preferred]}"'
+        f' imagesrcset="{escape(srcset(photos, preferred, siteurl))}" imagesizes="{sizes}" media="{media}"'
+        ' fetchpriority="high">'
+    )
+
+
+def body_picture(photos: PhotoSet, alt: str, siteurl: str, first: bool) -> Markup:
+    """A body photo; the first is loaded at once, and first of all on a wide screen only.
+
+    On a laptop's first screen the first body photo is the largest paint (measured). On a phone it is below the
+    title, the dateline and the first paragraph, which are the largest paint: there a high priority would only make
+    it race the text (Lighthouse's mobile profile charged it to the first view), so the preload's ``media`` keeps it
+    to wide screens, and a phone gives it its normal priority (high should it be on the first screen after all).
+    """
+    shown = picture(photos, alt, siteurl, BODY_SIZES, eager=first)
+    return preload(photos, siteurl, BODY_SIZES, WIDE_SCREEN) + shown if first else shown
+
+
 def figure(photos: PhotoSet, alt: str, caption: str, siteurl: str, first: bool = False) -> Markup:
     caption_html = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
-    shown = picture(photos, alt, siteurl, BODY_SIZES, alt_lang=None, first=first)
+    shown = body_picture(photos, alt, siteurl, first)
     return Markup(f'<figure class="photo">{shown}{caption_html}</figure>')
 
 
@@ -67,9 +90,10 @@ def with_photos(body: str, source_path: str, library, siteurl: str) -> Markup:
     ``src`` is relative to the content file, as staff wrote it (read as ``invoke check`` reads it, warta.paths);
     images the pipeline does not know stay as they are.
     An image from another site, which the Content-Security-Policy blocks, becomes a link to it (the check warns).
-    The first photo is loaded at once and first of all: wherever a photo is the page's largest paint, it is this
-    one (measured: a photo after the first paragraph is on a laptop's first screen; and a phone's Chromium fetches
-    it at once even when lazy, being within its lazy-loading distance). The others wait until scrolled to.
+    The first photo is loaded at once, and first of all on a wide screen (``body_picture``): wherever a photo is the
+    page's largest paint, it is this one (measured: a photo after the first paragraph is on a laptop's first screen;
+    and a phone's Chromium fetches it at once even when lazy, being within its lazy-loading distance). The others
+    wait until scrolled to.
     """
     base = Path(source_path).parent
     shown = []
@@ -88,7 +112,7 @@ def with_photos(body: str, source_path: str, library, siteurl: str) -> Markup:
         shown.append(photos)
         if alone:
             return figure(photos, alt, attributes.get("title", ""), siteurl, first)
-        return picture(photos, alt, siteurl, BODY_SIZES, first=first)
+        return body_picture(photos, alt, siteurl, first)
 
     return Markup(_PHOTO.sub(replace, body))
 
