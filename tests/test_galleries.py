@@ -9,8 +9,8 @@ from PIL import Image, ImageCms
 
 from plugins.galleries.markup import BODY_SIZES, WIDE_SCREEN
 from tests.conftest import REPO
-from warta.check import check_unit
-from warta.galleries import read_gallery
+from warta.model.galleries import read_gallery
+from warta.tool.check import check_unit
 
 RED, BLUE = (255, 0, 0), (0, 0, 255)
 ORIENTATION, SERIAL, GPS_IFD = 0x0112, 0xA431, 0x8825

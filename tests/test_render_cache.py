@@ -8,8 +8,8 @@ import pytest
 from conftest import Site
 from PIL import Image
 
-from warta.build import build_units
-from warta.icons import header_logo
+from warta.media.icons import header_logo
+from warta.tool.build import build_units
 
 
 @pytest.fixture(autouse=True)
