@@ -171,6 +171,7 @@ def test_article_body_photo_becomes_figure_and_gallery_shows_with_cover(gallery_
         assert card.size == (1200, 630) and not card.getexif()
     feed = (gallery_site.output / "balai-uji/feeds/atom.xml").read_text(encoding="utf-8")
     assert "galleries/" not in feed and 'srcset="https://balai-uji.example.go.id/foto/02-' in feed
+    assert "preload" not in feed, "a page's hint, not a feed entry's"
     strip = page.select_one(".article-gallery")
     assert inline_scripts(page)[0] == (REPO / "theme/static/js/gallery.js").read_text(encoding="utf-8")
     assert strip.select_one("h2 a")["href"].endswith("galeri/pelatihan-kehumasan-2020/")

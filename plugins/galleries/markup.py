@@ -65,25 +65,26 @@ def preload(photos: PhotoSet, siteurl: str, sizes: str, media: str) -> Markup:
     )
 
 
-def body_picture(photos: PhotoSet, alt: str, siteurl: str, first: bool) -> Markup:
+def body_picture(photos: PhotoSet, alt: str, siteurl: str, first: bool, preloaded: bool = True) -> Markup:
     """A body photo; the first is loaded at once, and first of all on a wide screen only.
 
     On a laptop's first screen the first body photo is the largest paint (measured). On a phone it is below the
     title, the dateline and the first paragraph, which are the largest paint: there a high priority would only make
     it race the text (Lighthouse's mobile profile charged it to the first view), so the preload's ``media`` keeps it
     to wide screens, and a phone gives it its normal priority (high should it be on the first screen after all).
+    ``preloaded=False``: no preload, which only a page can use (a feed entry).
     """
     shown = picture(photos, alt, siteurl, BODY_SIZES, eager=first)
-    return preload(photos, siteurl, BODY_SIZES, WIDE_SCREEN) + shown if first else shown
+    return preload(photos, siteurl, BODY_SIZES, WIDE_SCREEN) + shown if first and preloaded else shown
 
 
-def figure(photos: PhotoSet, alt: str, caption: str, siteurl: str, first: bool = False) -> Markup:
+def figure(photos: PhotoSet, alt: str, caption: str, siteurl: str, first: bool = False, preloaded=True) -> Markup:
     caption_html = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
-    shown = body_picture(photos, alt, siteurl, first)
+    shown = body_picture(photos, alt, siteurl, first, preloaded)
     return Markup(f'<figure class="photo">{shown}{caption_html}</figure>')
 
 
-def with_photos(body: str, source_path: str, library, siteurl: str) -> Markup:
+def with_photos(body: str, source_path: str, library, siteurl: str, preloaded: bool = True) -> Markup:
     """Photos alone in a paragraph become figures with their title as caption; inline ones become pictures.
 
     ``library``: the build's photos (``sets`` by source path, inside its ``unit`` folder).
@@ -93,7 +94,7 @@ def with_photos(body: str, source_path: str, library, siteurl: str) -> Markup:
     The first photo is loaded at once, and first of all on a wide screen (``body_picture``): wherever a photo is the
     page's largest paint, it is this one (measured: a photo after the first paragraph is on a laptop's first screen;
     and a phone's Chromium fetches it at once even when lazy, being within its lazy-loading distance). The others
-    wait until scrolled to.
+    wait until scrolled to. ``preloaded=False`` for a feed entry, which has no page to preload in.
     """
     base = Path(source_path).parent
     shown = []
@@ -111,8 +112,8 @@ def with_photos(body: str, source_path: str, library, siteurl: str) -> Markup:
         alt, first = attributes.get("alt", ""), not shown
         shown.append(photos)
         if alone:
-            return figure(photos, alt, attributes.get("title", ""), siteurl, first)
-        return body_picture(photos, alt, siteurl, first)
+            return figure(photos, alt, attributes.get("title", ""), siteurl, first, preloaded)
+        return body_picture(photos, alt, siteurl, first, preloaded)
 
     return Markup(_PHOTO.sub(replace, body))
 
