@@ -1,6 +1,8 @@
 """The unit's logo as Pillow makes it for browsers: favicon, Apple touch icon, and the header's inlined logo.
 
-The favicon holds 16 and 32 px in one ICO; the touch icon is 180 px and opaque; the header's logo is 96 px.
+``/favicon.ico`` holds 16 and 32 px in one ICO, for whatever asks for it unasked; pages link the 32 px one inlined as
+a ``data:`` URI (a few hundred bytes), so a browser fetches no icon while a page loads. The touch icon is 180 px and
+opaque; the header's logo is 96 px.
 """
 
 from __future__ import annotations
@@ -28,17 +30,16 @@ HEADER_LOGO_INLINE_LIMIT = 4096  # bytes; a larger logo stays a file rather than
 
 @dataclass(frozen=True)
 class Icons:
-    """The icons' bytes and the content-hashed names pages link to (the names alone show in ``repr``)."""
+    """The icons' bytes, the ``data:`` URI and the content-hashed name pages link to (those alone show in ``repr``)."""
 
-    favicon: str
+    favicon: str = field(repr=False)  # a data: URI
     touch: str
     favicon_data: bytes = field(repr=False)
     touch_data: bytes = field(repr=False)
 
     def files(self) -> dict[str, bytes]:
-        """Every file to write at the site's root: the hashed names, and the plain ones browsers ask for unasked."""
+        """Every file to write at the site's root: the touch icon's hashed name, and the names asked for unasked."""
         return {
-            self.favicon: self.favicon_data,
             "favicon.ico": self.favicon_data,
             self.touch: self.touch_data,
             "apple-touch-icon.png": self.touch_data,
@@ -89,8 +90,13 @@ def make_icons(source: Path, fallback: Path | None = None) -> Icons:
         # One frame drawn at each size: Pillow would shrink a palette image's largest frame without smoothing.
         frames = [palette(square(image, size), FAVICON_COLOURS) for size, _ in FAVICON_SIZES]
         favicon = encoded(frames[-1], "ICO", sizes=list(FAVICON_SIZES), append_images=frames[:-1])
+        linked = data_uri(encoded(frames[-1], "PNG", optimize=True))
         touch = encoded(square(image, TOUCH_SIZE, TOUCH_MARGIN, TOUCH_BACKGROUND), "PNG", optimize=True)
-    return Icons(hashed("favicon.ico", favicon), hashed("apple-touch-icon.png", touch), favicon, touch)
+    return Icons(linked, hashed("apple-touch-icon.png", touch), favicon, touch)
+
+
+def data_uri(png: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
 def header_logo(source: Path) -> str:
@@ -105,4 +111,4 @@ def header_logo(source: Path) -> str:
         return ""
     if len(png) > HEADER_LOGO_INLINE_LIMIT:
         return ""
-    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+    return data_uri(png)
