@@ -7,17 +7,36 @@ import sys
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import Site
 
 from warta.model.problems import ContentError
 from warta.tool.pelican_process import render
 
 
-def test_article_page_has_title_dateline_credits_and_urls(site):
+@pytest.fixture(scope="module")
+def newsroom(tmp_path_factory):
+    """One unit built once for the tests that only read it: an article and a page, a dateline-less article, an
+    article without a category, a draft, a future article, and enough news for a second page of the news list."""
+    site = Site(tmp_path_factory.mktemp("newsroom"))
+    site.unit()
     site.article()
     site.write("pages/profil.md", "Title: Profil\n\nTentang balai.\n")
+    site.write(
+        "news/2022/rapat.md",
+        "Title: Rapat\nDate: 2022-03-30\nModified: 2022-04-02\nPenulis: Ani\n\nIsi rapat.\n",
+    )
+    site.write("news/2021/a.md", "Title: A\nDate: 2021-01-01\nPenulis: A\n\nx\n")
+    site.write("news/2020/rahasia.md", "Title: Rahasia\nDate: 2020-01-01\nPenulis: A\nStatus: draft\n\nx\n")
+    site.write("news/2099/nanti.md", "Title: Nanti\nDate: 2099-01-01\nPenulis: A\n\nx\n")
+    for number in range(12):
+        site.article(name=f"berita-{number:02}", title=f"Berita {number}", date=f"2020-01-{number + 1:02}")
     [build] = site.build()
     assert build.ok, build.log
-    page = site.page("berita/2020/pelatihan-kehumasan")
+    return site
+
+
+def test_article_page_has_title_dateline_credits_and_urls(newsroom):
+    page = newsroom.page("berita/2020/pelatihan-kehumasan")
     assert page.html["lang"] == "id"
     assert page.h1.get_text() == "Pelatihan Kehumasan"
     first = page.select_one(".body p")
@@ -27,46 +46,33 @@ def test_article_page_has_title_dateline_credits_and_urls(site):
     assert page.select_one('a[href$="kategori/kegiatan/"]').get_text() == "Kegiatan"
     nav = [a.get_text() for a in page.select("nav.site-nav a")]
     assert nav == ["Beranda", "Berita", "Profil"]
-    assert site.page("profil").h1.get_text() == "Profil"
+    assert newsroom.page("profil").h1.get_text() == "Profil"
     for url in ("kategori/kegiatan", "tag/pelatihan", "arsip", "berita", "kontributor/humas-balai-uji"):
-        assert (site.output / "balai-uji" / url / "index.html").is_file(), url
+        assert (newsroom.output / "balai-uji" / url / "index.html").is_file(), url
 
 
-def test_dates_in_indonesian_and_no_dateline_without_place(site):
-    site.write(
-        "news/2022/rapat.md",
-        "Title: Rapat\nDate: 2022-03-30\nModified: 2022-04-02\nPenulis: Ani\n\nIsi rapat.\n",
-    )
-    site.build()
-    page = site.page("berita/2022/rapat")
+def test_dates_in_indonesian_and_no_dateline_without_place(newsroom):
+    page = newsroom.page("berita/2022/rapat")
     assert page.select_one(".body p").get_text() == "Isi rapat."
     meta = page.select_one(".meta").get_text(" ", strip=True)
     assert "30 Maret 2022" in meta and "Terakhir diperbarui 2 April 2022" in meta
 
 
-def test_drafts_and_future_items_are_not_written(site):
-    site.article()
-    site.write("news/2020/rahasia.md", "Title: Rahasia\nDate: 2020-01-01\nPenulis: A\nStatus: draft\n\nx\n")
-    site.write("news/2099/nanti.md", "Title: Nanti\nDate: 2099-01-01\nPenulis: A\n\nx\n")
-    site.build()
-    written = "\n".join(site.tree())
+def test_drafts_and_future_items_are_not_written(newsroom):
+    written = "\n".join(newsroom.tree())
     assert "rahasia" not in written and "nanti" not in written and "drafts" not in written
-    assert "Rahasia" not in site.page("berita").get_text()
+    assert "Rahasia" not in newsroom.page("berita").get_text()
 
 
-def test_category_never_comes_from_the_folder(site):
-    site.write("news/2021/a.md", "Title: A\nDate: 2021-01-01\nPenulis: A\n\nx\n")
-    site.build()
-    assert (site.output / "balai-uji/kategori/berita/index.html").is_file()
-    assert not (site.output / "balai-uji/kategori/2021").exists()
+def test_category_never_comes_from_the_folder(newsroom):
+    assert (newsroom.output / "balai-uji/kategori/berita/index.html").is_file()
+    assert not (newsroom.output / "balai-uji/kategori/2021").exists()
 
 
-def test_news_list_is_paginated(site):
-    for number in range(12):
-        site.article(name=f"berita-{number:02}", title=f"Berita {number}", date=f"2020-01-{number + 1:02}")
-    site.build()
-    first, second = site.page("berita"), site.page("berita/2")
-    assert len(first.select(".article-card")) == 10 and len(second.select(".article-card")) == 2
+def test_news_list_is_paginated(newsroom):
+    first, second = newsroom.page("berita"), newsroom.page("berita/2")
+    # 15 news published: the twelve, pelatihan-kehumasan, rapat and a; ten a page.
+    assert len(first.select(".article-card")) == 10 and len(second.select(".article-card")) == 5
     assert first.select_one('a[rel="next"]')["href"].endswith("berita/2/")
 
 

@@ -10,6 +10,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
 from warta.model.problems import BUILD_PROBLEMS_KEY, ContentError, Problem, display_path
+from warta.model.unit_content import in_build
 from warta.model.units import is_inside
 
 from .bodies import Bodies
@@ -40,17 +41,22 @@ def setting(settings, name):
 
 
 def install_reader(generator):
-    """Give every generator the contract reader, sharing one problem list and one body store per build."""
+    """Give every generator the contract reader, sharing one problem list, one body store and one set of documents.
+
+    The documents (warta.model.unit_content) are read once per build, for the reader, the workers and the galleries.
+    """
     problems = generator.context.setdefault(CONTEXT_KEY, BuildProblems())
     bodies = generator.context.get(BODIES_KEY) or generator.context.setdefault(BODIES_KEY, Bodies(generator.settings))
-    reader = ContractReader(generator.settings, problems, bodies)
+    content = in_build(generator.context)
+    reader = ContractReader(generator.settings, problems, bodies, content)
     for extension in ContractReader.file_extensions:
         # Staff save RAPAT.MD as often as rapat.md; Pelican matches extensions by case.
         generator.readers.readers[extension] = generator.readers.readers[extension.upper()] = reader
     if isinstance(generator, ArticlesGenerator | PagesGenerator):
         # In the order the generator will read them: the same call gives the same set, iterated the same way.
         files = generator.get_files(*files_read_by(generator))
-        bodies.convert_ahead(os.path.abspath(os.path.join(generator.path, name)) for name in files)
+        paths = (os.path.abspath(os.path.join(generator.path, name)) for name in files)
+        bodies.convert_ahead(content.readable(path for path in paths if is_inside(generator.path, path)))
 
 
 def files_read_by(generator):

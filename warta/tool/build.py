@@ -18,6 +18,7 @@ from warta import ROOT
 from warta.model.jobs import JOBS_ENV
 from warta.model.messages import counted, labelled, message
 from warta.model.problems import ContentError, Problem
+from warta.model.unit_content import UnitContent
 from warta.model.units import read_unit
 from warta.tool.check import check_unit
 from warta.tool.fingerprint import Fingerprint
@@ -92,7 +93,8 @@ def build_unit(
     # The render process starts while the checks run: it refuses the same files, the checks name them better.
     rendering = None if in_process else start_render(unit, content, staging, publish, worker_jobs)
     sources: dict[str, Path] = {}
-    problems = check_unit(content / unit, root=shown_from, sources=sources, publishing=publish)
+    documents = UnitContent()  # each file read once, by the check; the fingerprint's due date uses them again
+    problems = check_unit(content / unit, root=shown_from, sources=sources, publishing=publish, content=documents)
     report = "\n".join(p.format(lang, shown_from) for p in problems)
     if any(p.is_error for p in problems):
         if rendering is not None:
@@ -115,7 +117,7 @@ def build_unit(
         return UnitBuild(unit, False, time.perf_counter() - started, log)
     swap_in(staging, output / unit)
     warnings = [p for p in problems if not p.is_error]
-    fingerprint.save(log, warnings)
+    fingerprint.save(log, warnings, documents)
     return UnitBuild(unit, True, time.perf_counter() - started, log, warnings, shown_from)
 
 
