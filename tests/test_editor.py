@@ -19,13 +19,13 @@ from plugins.editor.admin import (
     key_names,
     login_from,
 )
+from warta import ROOT
 from warta.model.contract import CREDIT_KEYS, PLAIN_KEYS, canonical_key, parse_document
 from warta.model.translations import CATEGORY_NAMES_EN
 from warta.model.units import load_unit, unit_slugs
 
-REPO = Path(__file__).resolve().parent.parent
-CONTENT = REPO / "content"
-FORMAT = (REPO / "editor" / "warta-format.js").as_uri()
+CONTENT = ROOT / "content"
+FORMAT = (ROOT / "editor" / "warta-format.js").as_uri()
 GITHUB = Login(backend="github", repo="kemensos/warta", base_url="https://auth.example.go.id")
 
 
@@ -245,8 +245,8 @@ def test_a_windows_checkout_and_the_hosted_editor_show_only_the_changed_line(tmp
     hosted, windows = tmp_path / "hosted", tmp_path / "windows"
     git(tmp_path, "init", "--quiet", "--initial-branch=main", str(hosted))
     (hosted / ARTICLE).parent.mkdir(parents=True)
-    shutil.copy(REPO / ".gitattributes", hosted / ".gitattributes")
-    shutil.copy(REPO / ARTICLE, hosted / ARTICLE)
+    shutil.copy(ROOT / ".gitattributes", hosted / ".gitattributes")
+    shutil.copy(ROOT / ARTICLE, hosted / ARTICLE)
     git(hosted, "add", ".")
     git(hosted, "commit", "--quiet", "-m", "Berita")
     git(tmp_path, "-c", "core.autocrlf=true", "clone", "--quiet", str(hosted), str(windows))
@@ -282,7 +282,7 @@ def test_a_windows_checkout_and_the_hosted_editor_show_only_the_changed_line(tmp
 def test_the_repository_stores_every_markdown_file_with_lf():
     """A CRLF file committed around .gitattributes (an upload on the git host's web page) would be rewritten whole
     by the hosted editor's first save, which writes LF: every line would show as changed."""
-    stored = git(REPO, "ls-files", "--eol", "--", ":(glob)content/**/*.md").decode().splitlines()
+    stored = git(ROOT, "ls-files", "--eol", "--", ":(glob)content/**/*.md").decode().splitlines()
     assert len(stored) > 20 and [line for line in stored if not line.startswith(("i/lf ", "i/none "))] == []
 
 

@@ -18,18 +18,18 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
+from warta import ROOT
 from warta.model.contract import read_document
 from warta.model.galleries import IMAGE
 
-REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 UNIT = "balai-melati"
 GALLERY = "galleries/pelatihan-kehumasan-2024/index.md"
 SCREENSHOTS = os.environ.get("WARTA_SCREENSHOTS")  # a folder for editor-list.png, -article.png, -gallery.png
 
-PPID_BEFORE = (REPO / "content" / UNIT / "pages/ppid.md").read_bytes().rstrip().replace(b"\n", b"\r\n")
+PPID_BEFORE = (ROOT / "content" / UNIT / "pages/ppid.md").read_bytes().rstrip().replace(b"\n", b"\r\n")
 ORIGINAL_GALLERY = (
-    (REPO / "content" / UNIT / GALLERY).read_text(encoding="utf-8").replace(" yang ramah anak", "\n    yang ramah anak")
+    (ROOT / "content" / UNIT / GALLERY).read_text(encoding="utf-8").replace(" yang ramah anak", "\n    yang ramah anak")
 )
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
 
@@ -45,7 +45,7 @@ def free_port() -> int:
 def cms(tmp_path):
     """``invoke cms`` on a copy of the unit in tmp_path; yields the copy's folder once the editor answers."""
     content, output = tmp_path / "content", tmp_path / "output"
-    shutil.copytree(REPO / "content" / UNIT, content / UNIT)
+    shutil.copytree(ROOT / "content" / UNIT, content / UNIT)
     # What staff with git leave behind: a page saved on Windows, a summary continued on a second line.
     ppid = content / UNIT / "pages/ppid.md"
     ppid.write_bytes(ppid.read_bytes().replace(b"\n", b"\r\n"))
@@ -56,7 +56,7 @@ def cms(tmp_path):
     port = free_port()
     command = [sys.executable, "-m", "invoke", "cms", "--unit", UNIT, "--port", str(port)]
     with log.open("w") as written:
-        server = subprocess.Popen(command, cwd=REPO, env=env, stdout=written, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=written, stderr=subprocess.STDOUT)
     try:
         for _ in range(240):
             if "http://127.0.0.1" in log.read_text() or server.poll() is not None:
@@ -117,7 +117,7 @@ def photo(tmp_path: Path, name: str, source: str) -> Path:
     """A real camera photo of the example gallery under the name a phone gives it."""
     target = tmp_path / "upload" / name
     target.parent.mkdir(exist_ok=True)
-    shutil.copy(REPO / "content" / UNIT / "galleries/pelatihan-kehumasan-2024" / source, target)
+    shutil.copy(ROOT / "content" / UNIT / "galleries/pelatihan-kehumasan-2024" / source, target)
     return target
 
 
@@ -173,7 +173,7 @@ def test_staff_write_in_the_browser_and_the_site_shows_it(cms, tmp_path):
     # Each save rebuilt the site; the check passes on what the editor wrote.
     check = subprocess.run(
         [sys.executable, "-m", "invoke", "check", "--unit", UNIT],
-        cwd=REPO,
+        cwd=ROOT,
         env=dict(os.environ, WARTA_CONTENT=str(unit.parent)),
         capture_output=True,
         text=True,

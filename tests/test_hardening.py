@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from tests.conftest import REPO, Site
+from tests.conftest import Site
+from warta import ROOT
 from warta.tool.check import check_unit
 
 GOOD = "Title: Rapat\nDate: 2020-11-13 10:00\nPenulis: Humas\n\nIsi.\n"
@@ -414,7 +415,7 @@ def test_commands_exit_non_zero_with_indonesian_messages(site):
     env = dict(os.environ, WARTA_CONTENT=str(site.content))
     for command in (["check"], ["build"]):
         done = subprocess.run(
-            [sys.executable, "-m", "invoke", *command], cwd=REPO, env=env, capture_output=True, text=True, check=False
+            [sys.executable, "-m", "invoke", *command], cwd=ROOT, env=env, capture_output=True, text=True, check=False
         )
         assert done.returncode != 0
         assert "news/2020/a.md:2: kesalahan: tanggal '31/12/2020' tidak dikenali" in done.stdout

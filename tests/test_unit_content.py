@@ -116,15 +116,13 @@ def test_the_check_reads_each_file_once(site, opened):
     assert sorted(opened) == ["index.en.md", "index.md", "lain.md", "rapat.en.md", "rapat.md"]
 
 
-def test_the_render_reads_each_file_once(site, opened, monkeypatch, tmp_path):
+def test_the_render_reads_each_file_once(site, opened, tmp_path):
     """The Pelican reader, a translation's pairing, the galleries and the links plugin share one reading."""
-    monkeypatch.setenv("WARTA_CONTENT", str(site.content))
-    monkeypatch.setenv("WARTA_UNIT", "balai-uji")  # render() sets it; monkeypatch puts it back
     site.article(name="rapat")
     site.write("news/2020/rapat.en.md", "Title: Meeting\n\nSee [the other](lain.md).\n")
     site.write("news/2020/lain.md", ARTICLE.replace("Rapat", "Lain").replace("Kegiatan\n", "Kegiatan\nGallery: g\n"))
     site.write("galleries/g/index.md", "Title: Galeri\n")
     site.write("pages/profil.md", "Title: Profil\n\n[Berita](../news/2020/rapat.md)\n")
-    render("balai-uji", tmp_path / "out", workers=False)
+    render("balai-uji", site.content, tmp_path / "out", workers=False)
     assert (tmp_path / "out/en/berita/2020/rapat/index.html").is_file()
     assert sorted(opened) == ["index.md", "lain.md", "profil.md", "rapat.en.md", "rapat.md"]

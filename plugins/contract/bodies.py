@@ -22,6 +22,7 @@ from pathlib import Path
 
 from markdown import Markdown
 
+from warta.adapter.settings import PluginSettings
 from warta.model import sanitize as sanitizer
 from warta.model.contract import Document
 from warta.model.jobs import worker_count
@@ -37,8 +38,7 @@ ABANDONED_SECONDS = 3600
 BATCH = 25  # bodies a worker converts per task: large enough that passing them costs little
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
+setting = PluginSettings(DEFAULTS)
 
 
 def recipe_digest(markdown_settings: dict) -> str:

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from pelican.contents import Author
-from pelican.readers import MarkdownReader
-from pelican.utils import SafeDatetime
-
+from warta.adapter.pelican_internals import Author, MarkdownReader, SafeDatetime
 from warta.model.contract import (
     PAGE,
     UnreadableFile,
@@ -67,7 +64,6 @@ class ContractReader(MarkdownReader):
         errors = [p for p in found if p.is_error]
         if errors:
             raise ContentError(errors)
-        self._source_path = source_path
         return self.bodies.html(doc.body), self.metadata_of(doc)
 
     @property

@@ -27,6 +27,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican import signals
 
+from warta.adapter.settings import PluginSettings
 from warta.media.icons import Icons, header_logo, make_icons
 
 logger = logging.getLogger(__name__)
@@ -38,8 +39,7 @@ DEFAULTS = {
 }
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
+setting = PluginSettings(DEFAULTS)
 
 
 def inline_text(theme: Path, relative: str, tag: str) -> tuple[Markup, str]:

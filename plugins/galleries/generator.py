@@ -8,8 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from pelican.generators import Generator
-
+from warta.adapter.pelican_internals import Generator
 from warta.model import urls
 from warta.model.galleries import body_photos, gallery_field_problems, gallery_folders, read_gallery, resolve
 from warta.model.languages import LANGUAGES

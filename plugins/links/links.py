@@ -15,6 +15,7 @@ from pathlib import Path
 from markupsafe import escape
 from pelican import signals
 
+from warta.adapter.pelican_internals import body_of, link_targets, replace_static_files, set_body, set_url
 from warta.model.documents import FOLDER, document_file, document_problems, is_system_file
 from warta.model.links import body_links
 from warta.model.problems import Problem, record_in_build
@@ -47,10 +48,10 @@ def publish_documents(generator):
         found = document_problems(document)
         problems += found
         if not found:
-            static.override_url = static.override_save_as = document.url
+            set_url(static, document.url, save_as=document.url)
             documents[in_unit] = document
             kept.append(static)
-    generator.staticfiles[:] = kept  # the same list is the context's "staticfiles", which generate_output copies
+    replace_static_files(generator, kept)
     generator.context[DOCUMENTS_KEY] = documents
     record_in_build(generator.context, problems)
 
@@ -70,11 +71,12 @@ def resolve_links(generator):
         items,
         context.get("galleries") or [],
         context.get(DOCUMENTS_KEY, {}),
-        context.setdefault("generated_content", {}),
+        link_targets(context),
     )
     problems, documents = [], in_build(context)
     for item in items:
-        item._content, found = rewritten(item._content, item, resolver, documents)  # noqa: SLF001  (Pelican's body)
+        body, found = rewritten(body_of(item), item, resolver, documents)
+        set_body(item, body)
         problems += found
     record_in_build(context, problems)
 

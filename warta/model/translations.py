@@ -10,14 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from warta.model.contract import PAGE, Document, UnreadableFile, check_document, make_slug
+from warta.model.languages import DEFAULT_LANG, TRANSLATION_LANGS
 from warta.model.problems import WARNING, Problem
 from warta.model.units import path_in_unit
 
 if TYPE_CHECKING:
     from warta.model.unit_content import UnitContent
 
-DEFAULT_LANG = "id"
-TRANSLATION_LANGS = ("en",)
 # What a translation takes from its original when it does not say it itself; status keeps a draft's
 # translation unpublished with it.
 INHERITED = (

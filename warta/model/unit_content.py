@@ -14,7 +14,7 @@ from pathlib import Path
 
 from warta.model.contract import Document, UnreadableFile, read_document
 
-CONTEXT_KEY = "warta_unit_content"  # where a render's Pelican context keeps its UnitContent
+UNIT_CONTENT_KEY = "warta_unit_content"  # where a render's Pelican context keeps its UnitContent
 
 
 class UnitContent:
@@ -53,4 +53,4 @@ class UnitContent:
 
 def in_build(context: dict) -> UnitContent:
     """The UnitContent of the build whose Pelican ``context`` this is (one per build: a context lives one build)."""
-    return context.setdefault(CONTEXT_KEY, UnitContent())
+    return context.setdefault(UNIT_CONTENT_KEY, UnitContent())

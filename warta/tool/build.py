@@ -132,10 +132,9 @@ def check_built_site(folder: Path, staging: Path, sources, lang: str, root: Path
 
 def start_render(unit: str, content: Path, staging: Path, publish: bool, worker_jobs=None) -> subprocess.Popen:
     """Render in a process of its own (the default): units render in parallel, each from a clean start."""
-    command = [sys.executable, "-m", "warta.tool.pelican_process", "--unit", unit, "--output", str(staging)]
-    if publish:
-        command.append("--publish")
-    env = dict(os.environ, WARTA_UNIT=unit, WARTA_CONTENT=str(content))
+    command = [sys.executable, "-m", "warta.tool.pelican_process", "--unit", unit, "--content", str(content)]
+    command += ["--output", str(staging), *(["--publish"] if publish else [])]
+    env = dict(os.environ)  # the child's own copy: this process's environment stays as it was
     if worker_jobs:
         env.setdefault(JOBS_ENV, str(worker_jobs))
     pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True}
@@ -159,14 +158,12 @@ def finish_render(rendering: subprocess.Popen) -> tuple[bool, str]:
 def render_here(unit: str, content: Path, staging: Path, publish: bool) -> tuple[bool, str]:
     """Render in this process, with Pelican already imported: livereload's rebuild takes a fraction of the time.
 
-    Only for one unit at a time (Pelican's settings come from the environment) and code that has not changed
-    since this process started.
+    Only for code that has not changed since this process started.
     """
     from warta.tool.pelican_process import render  # noqa: PLC0415  (Pelican is imported only when rendering here)
 
-    os.environ["WARTA_CONTENT"] = str(content)
     try:
-        render(unit, staging, publish, workers=False)
+        render(unit, content, staging, publish, workers=False)
     except ContentError as error:
         return False, str(error)
     except Exception as error:  # noqa: BLE001  (a broken template must be reported, not stop the server)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from warta.adapter.settings import THEME_ENV
 from warta.model.contract import UnreadableFile, parse_date
 from warta.model.problems import Problem
 from warta.model.stamps import SHARED_INPUTS, code_stamps
@@ -25,7 +26,6 @@ from warta.model.unit_content import UnitContent
 from warta.model.units import read_unit
 
 logger = logging.getLogger(__name__)
-THEME_ENV = "WARTA_THEME"  # another theme than theme/ (tests break one on purpose)
 # A file changed this shortly before the fingerprint was taken may change again with the same modification time
 # (clocks tick coarsely): such a fingerprint is not kept, as git does with its index.
 RACY_NS = 1_000_000_000
@@ -49,7 +49,7 @@ class Fingerprint:
         unit_folder = Path(content).resolve() / unit
         newest = 0
         digest = hashlib.blake2b(f"{publish}\n{unit_folder}\n{editor_environment()}\n".encode(), digest_size=20)
-        other_theme = [Path(os.environ[THEME_ENV])] if os.environ.get(THEME_ENV) else []  # pelicanconf.py reads it
+        other_theme = [Path(os.environ[THEME_ENV])] if os.environ.get(THEME_ENV) else []  # the settings read it
         for path, size, mtime in code_stamps(SHARED_INPUTS, unit_folder, other_theme):
             digest.update(f"{path} {size} {mtime}\n".encode())
             newest = max(newest, mtime)
