@@ -9,7 +9,7 @@ from conftest import Site
 from PIL import Image, ImageCms
 
 from plugins.galleries.markup import BODY_SIZES, WIDE_SCREEN
-from tests.conftest import REPO
+from warta import ROOT
 from warta.model.galleries import read_gallery
 from warta.model.unit_content import UnitContent
 from warta.tool.check import check_unit
@@ -165,7 +165,7 @@ def test_gallery_page_has_responsive_pictures_and_links_to_large_photos(built_ga
     assert (data["@type"], data["name"], data["description"]) == ("ImageGallery", GALLERY_TITLE, "Foto pelatihan.")
     english = json.loads(built_gallery.page("en/galeri/pelatihan-kehumasan-2020").select_one("script[type]").string)
     assert english["name"] == GALLERY_TITLE  # no index.en.md: the Indonesian title stands in
-    assert inline_scripts(page) == [(REPO / "theme/static/js/gallery.js").read_text(encoding="utf-8")]
+    assert inline_scripts(page) == [(ROOT / "theme/static/js/gallery.js").read_text(encoding="utf-8")]
     assert (output / "theme/js/gallery.js").stat().st_size <= 5 * 1024  # inlined into every gallery page
 
 
@@ -186,7 +186,7 @@ def test_article_body_photo_becomes_figure_and_gallery_shows_with_cover(built_ga
     assert "galleries/" not in feed and 'srcset="https://balai-uji.example.go.id/foto/02-' in feed
     assert "preload" not in feed, "a page's hint, not a feed entry's"
     strip = page.select_one(".article-gallery")
-    assert inline_scripts(page)[0] == (REPO / "theme/static/js/gallery.js").read_text(encoding="utf-8")
+    assert inline_scripts(page)[0] == (ROOT / "theme/static/js/gallery.js").read_text(encoding="utf-8")
     assert strip.select_one("h2 a")["href"].endswith("galeri/pelatihan-kehumasan-2020/")
     news = built_gallery.page("berita")
     cover = news.select_one(".article-card .cover img")
