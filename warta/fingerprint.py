@@ -5,6 +5,10 @@ the settings files, the installed package versions, the Python version and wheth
 Files are known by path, size and modification time (reading 800 MB of photos to hash them would cost more than
 many builds). A unit with items dated in the future is rebuilt once the first of them is due. The fingerprint is
 kept next to the staging folders, outside output/, and a unit whose output folder is gone is always rebuilt.
+
+Publishing compares another digest, ``input_digest``: the same inputs known by content (git's blob ids), never by
+time, so that it means the same in every checkout. A CI runner's fresh clone gives every file a new time; the digest
+of what was published, kept on the published branch itself (warta.publish), still tells which units changed.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import hashlib
 import json
 import logging
 import os
+import subprocess
 import sys
 import time
 from dataclasses import dataclass
@@ -113,11 +118,15 @@ def editor_environment() -> str:
 
 def code_stamps(shared: tuple[str, ...], own: Path, elsewhere=()):
     """Stamps of the Python version, installed packages, ``shared`` inputs under ROOT, ``own`` and ``elsewhere``."""
-    yield sys.version, 0, 0
-    for name in installed_packages():
+    for name in runtime():
         yield name, 0, 0
     for folder in (own, *(ROOT / name for name in shared), *elsewhere):
         yield from file_stamps(folder)
+
+
+def runtime() -> list[str]:
+    """The Python version and the installed distributions with their versions."""
+    return [sys.version, *installed_packages()]
 
 
 def file_stamps(folder: Path):
@@ -173,3 +182,75 @@ def next_due(unit_folder: Path) -> datetime | None:
         if date and date > today and (due is None or date < due):
             due = date
     return due
+
+
+def input_digest(unit: str, content: Path, publish: bool, blobs: BlobIds | None = None) -> str:
+    """A digest of ``unit``'s inputs by their content and their path from where they live, as in any checkout."""
+    blobs = blobs or BlobIds()
+    unit_folder = Path(content).resolve() / unit
+    digest = hashlib.blake2b(f"{publish}\n{unit}\n{editor_environment()}\n".encode(), digest_size=20)
+    for name in runtime():
+        digest.update(f"{name}\n".encode())
+    other_theme = [Path(os.environ[THEME_ENV])] if os.environ.get(THEME_ENV) else []
+    for base, folders in ((unit_folder, [unit_folder]), (ROOT, [ROOT / name for name in SHARED_INPUTS])):
+        for path, blob in blobs.under(folders, base):
+            digest.update(f"{path} {blob}\n".encode())
+    for folder in other_theme:
+        for path, blob in blobs.under([folder], folder):
+            digest.update(f"theme:{path} {blob}\n".encode())
+    return digest.hexdigest()
+
+
+class BlobIds:
+    """Git's blob id of each file: from git's index where the file is as git has it, else computed from its bytes.
+
+    Either way the id is the same one for the same bytes, so the digest does not depend on which way was taken; the
+    index makes it free for a checkout of photos (git has already hashed every tracked file).
+    """
+
+    def __init__(self):
+        self.indexed: dict[str, dict[str, str]] = {}  # repository top -> {absolute path: blob id of a clean file}
+
+    def under(self, folders, base: Path):
+        """``(path from base, blob id)`` of every file in ``folders``, in a stable order."""
+        for folder in folders:
+            clean = self.clean_files(Path(folder))
+            for path, _size, _mtime in file_stamps(folder):
+                blob = clean.get(path) or blob_id(path)
+                yield os.path.relpath(path, base), blob
+
+    def clean_files(self, folder: Path) -> dict[str, str]:
+        where = folder if folder.is_dir() else folder.parent
+        top = run_git(where, "rev-parse", "--show-toplevel")
+        if top.returncode != 0:
+            return {}
+        top = top.stdout.strip()
+        if top not in self.indexed:
+            self.indexed[top] = indexed_blobs(Path(top))
+        return self.indexed[top]
+
+
+def indexed_blobs(top: Path) -> dict[str, str]:
+    """The blob ids in git's index of ``top`` for the files whose content on disk git has not seen change."""
+    listed = run_git(top, "ls-files", "--stage", "-z").stdout.split("\0")
+    changed = set(run_git(top, "diff-files", "--name-only", "-z").stdout.split("\0"))
+    blobs = {}
+    for entry in filter(None, listed):
+        info, name = entry.split("\t", 1)
+        mode, blob, stage = info.split()
+        if stage == "0" and mode != "160000" and name not in changed:
+            blobs[os.path.join(top, name)] = blob
+    return blobs
+
+
+def blob_id(path: str) -> str:
+    """The id git gives a file's bytes (``git hash-object``)."""
+    digest = hashlib.sha1(f"blob {os.path.getsize(path)}\0".encode(), usedforsecurity=False)
+    with open(path, "rb") as data:
+        while chunk := data.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def run_git(where: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], cwd=where, capture_output=True, text=True, check=False)
