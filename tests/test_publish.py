@@ -164,7 +164,7 @@ def test_a_unit_with_its_own_branch_is_published_alone_at_its_root(site, remote)
 
 
 def test_the_branch_is_fetched_first_and_built_upon(site, remote, tmp_path):
-    """Someone else published meanwhile: ghp-import alone would build on a stale or missing local branch."""
+    """Someone else published meanwhile: the commit is built on their tip, never on a stale local branch."""
     site.article()
     publish_site(site, remote)
     other = tmp_path / "other"

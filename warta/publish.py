@@ -9,9 +9,9 @@ branch it describes, so it is never out of step with what is published.
 
 The commit is made with git's own plumbing on a scratch index: the branch's tree, each rebuilt unit's folder
 replaced, the portal and the record written at the root. The other units are never extracted nor read again
-(ghp-import, used before, rewrote the whole site into every commit). Nothing is pushed unless every unit to be
-rebuilt passed its check and its build; a commit whose tree equals its parent's is not made. Credentials are git's
-own (its configuration, in CI the checkout's token): nothing here reads or writes them.
+(ghp-import commits a whole folder: every unit would be read again into every commit). Nothing is pushed unless
+every unit to be rebuilt passed its check and its build; a commit whose tree equals its parent's is not made.
+Credentials are git's own (its configuration, in CI the checkout's token): nothing here reads or writes them.
 """
 
 from __future__ import annotations
