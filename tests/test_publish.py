@@ -270,6 +270,15 @@ def test_a_ci_run_with_its_cache_restored_rebuilds_only_the_changed_unit(site, r
     [unchanged] = publish(content, output, remote.repo)
     assert unchanged.commit is None and unchanged.rebuilt == ()
     assert remote.commits() == commits and not output.exists()
+    # A unit taken out of the content is taken off the branch and the portal, the others left as published.
+    shutil.rmtree(content / "loka-dua")
+    [without] = publish(content, output, remote.repo)
+    assert without.rebuilt == () and without.commit == remote.tip()
+    assert not any(name.startswith("loka-dua/") for name in remote.files())
+    assert git(remote.bare, "rev-parse", "gh-pages:balai-uji") == kept
+    assert [li.h2.a["href"] for li in remote.html("index.html").select(".portal-list li")] == [
+        "https://balai-uji.example.go.id/"
+    ]
 
 
 def test_an_hourly_run_rebuilds_a_unit_once_its_scheduled_item_is_due(site, remote, monkeypatch):

@@ -75,6 +75,11 @@ class Plan:
     record: dict
     rebuild: list[str] = field(default_factory=list)
 
+    @property
+    def gone(self) -> list[str]:
+        """Units the branch records that are no longer in the content: their sites are taken off the branch."""
+        return [slug for slug in self.record if slug not in {unit.slug for unit in self.target.units}]
+
 
 @dataclass(frozen=True)
 class Published:
@@ -237,7 +242,7 @@ def targets_for(units: list[Unit], remote: str, branch: str, lang: str = "id") -
 
 def commit_plan(each: Plan, plans: list[Plan], content: Path, output: Path, root: Path, lang: str) -> str | None:
     """Commit the branch's new tree locally; None, and the branch as it was, when nothing in it changed."""
-    if not each.rebuild:
+    if not (each.rebuild or each.gone):
         return None
     with tempfile.TemporaryDirectory(prefix="warta-publish-") as scratch:
         index = Tree(root, Path(scratch) / "index", lang)
@@ -260,7 +265,8 @@ def commit_plan(each: Plan, plans: list[Plan], content: Path, output: Path, root
         record = {slug: entry for slug, entry in each.record.items() if slug in on_branch}
         (top / RECORD).write_text(json.dumps({"units": record}, indent=1, sort_keys=True), encoding="utf-8")
         index.add_files(top)
-        return index.commit(each.target, each.tip, f"Publish {', '.join(each.rebuild)}{source_note(root)}")
+        done = ", ".join(each.rebuild) or f"without {', '.join(each.gone)}"
+        return index.commit(each.target, each.tip, f"Publish {done}{source_note(root)}")
 
 
 def portal_sites(plans: list[Plan], content: Path, output: Path, root: Path, feeds: Path) -> list[tuple]:
