@@ -189,15 +189,8 @@ def input_digest(unit: str, content: Path, publish: bool, blobs: BlobIds | None 
     blobs = blobs or BlobIds()
     unit_folder = Path(content).resolve() / unit
     digest = hashlib.blake2b(f"{publish}\n{unit}\n{editor_environment()}\n".encode(), digest_size=20)
-    for name in runtime():
-        digest.update(f"{name}\n".encode())
-    other_theme = [Path(os.environ[THEME_ENV])] if os.environ.get(THEME_ENV) else []
-    for base, folders in ((unit_folder, [unit_folder]), (ROOT, [ROOT / name for name in SHARED_INPUTS])):
-        for path, blob in blobs.under(folders, base):
-            digest.update(f"{path} {blob}\n".encode())
-    for folder in other_theme:
-        for path, blob in blobs.under([folder], folder):
-            digest.update(f"theme:{path} {blob}\n".encode())
+    digest.update(blobs.shared())
+    digest.update(blobs.listing(unit_folder, unit_folder))
     return digest.hexdigest()
 
 
@@ -205,29 +198,43 @@ class BlobIds:
     """Git's blob id of each file: from git's index where the file is as git has it, else computed from its bytes.
 
     Either way the id is the same one for the same bytes, so the digest does not depend on which way was taken; the
-    index makes it free for a checkout of photos (git has already hashed every tracked file).
+    index makes it free for a checkout of photos (git has already hashed every tracked file). One instance serves
+    the units of one publication: what they share is listed once.
     """
 
     def __init__(self):
-        self.indexed: dict[str, dict[str, str]] = {}  # repository top -> {absolute path: blob id of a clean file}
+        self.indexed: dict[Path, dict[str, str]] = {}  # repository top -> {absolute path: blob id of a clean file}
+        self.shared_listing: bytes | None = None
 
-    def under(self, folders, base: Path):
-        """``(path from base, blob id)`` of every file in ``folders``, in a stable order."""
-        for folder in folders:
-            clean = self.clean_files(Path(folder))
-            for path, _size, _mtime in file_stamps(folder):
-                blob = clean.get(path) or blob_id(path)
-                yield os.path.relpath(path, base), blob
+    def shared(self) -> bytes:
+        """The inputs of every unit: Python and package versions, the shared files, another theme if chosen."""
+        if self.shared_listing is None:
+            other_theme = os.environ.get(THEME_ENV)
+            parts = ["\n".join(runtime()).encode()]
+            parts += [self.listing(ROOT / name, ROOT) for name in SHARED_INPUTS]
+            parts += [b"theme:" + self.listing(Path(other_theme), Path(other_theme))] if other_theme else []
+            self.shared_listing = b"\n".join(parts)
+        return self.shared_listing
+
+    def listing(self, folder: Path, base: Path) -> bytes:
+        """``path-from-base blob-id`` of every file in ``folder``, one a line, in a stable order."""
+        clean = self.clean_files(Path(folder))
+        prefix = len(str(base)) + 1
+        lines = [f"{path[prefix:]} {clean.get(path) or blob_id(path)}" for path, _, _ in file_stamps(folder)]
+        return "\n".join(lines).encode("utf-8", "surrogateescape")
 
     def clean_files(self, folder: Path) -> dict[str, str]:
-        where = folder if folder.is_dir() else folder.parent
-        top = run_git(where, "rev-parse", "--show-toplevel")
-        if top.returncode != 0:
+        top = repository_top(folder)
+        if top is None:
             return {}
-        top = top.stdout.strip()
         if top not in self.indexed:
-            self.indexed[top] = indexed_blobs(Path(top))
+            self.indexed[top] = indexed_blobs(top)
         return self.indexed[top]
+
+
+def repository_top(folder: Path) -> Path | None:
+    """The work tree ``folder`` is in (its ``.git`` is a folder, or a file in a linked worktree), if any."""
+    return next((place for place in (folder, *folder.parents) if (place / ".git").exists()), None)
 
 
 def indexed_blobs(top: Path) -> dict[str, str]:

@@ -120,9 +120,9 @@ def publish(
     units = valid_units(content)
     # A unit whose unit.toml cannot be used is on no branch: its check names it and stops publishing.
     broken = [slug for slug in ([unit] if unit else unit_slugs(content)) if slug not in {u.slug for u in units}]
-    slugs = broken + [slug for each in plans for slug in each.rebuild]
-    # The check of every unit first: a mistake stops publishing in a second, before any build.
-    failures = check_failures(slugs, content, root, lang)
+    slugs = [slug for each in plans for slug in each.rebuild]
+    # Each build checks its unit first and stops at a mistake; sites built elsewhere are checked here.
+    failures = check_failures(broken + slugs if prebuilt else broken, content, root, lang)
     if not failures and slugs:
         failures = (
             built_failures(slugs, output, lang) if prebuilt else build_failures(slugs, content, output, jobs, lang)
@@ -305,6 +305,7 @@ class Tree:
         """Run git on the scratch index; with ``work_tree``, paths are files of that folder, not of ``root``."""
         if work_tree is None:
             return git(self.root, self.lang, *args, env=self.env)
+        work_tree = work_tree.resolve()  # git reads a relative one from the folder it runs in
         moved = {"GIT_DIR": self.git_dir, "GIT_WORK_TREE": str(work_tree), **self.env}
         return git(work_tree, self.lang, *args, env=moved)
 
