@@ -102,7 +102,7 @@ def rebuilt(output: str) -> list[str]:
 
 def publish_child(content: str, output: str, root: str) -> int:
     """The child process measured: ``invoke publish`` on this corpus; prints which units it rebuilt."""
-    from warta.publish import publish  # noqa: PLC0415  (only the child process publishes)
+    from warta.tool.publish import publish  # noqa: PLC0415  (only the child process publishes)
 
     results = publish(Path(content), Path(output), Path(root))
     print(REBUILT_MARK + json.dumps([slug for result in results for slug in result.rebuilt]))
@@ -111,7 +111,7 @@ def publish_child(content: str, output: str, root: str) -> int:
 
 def preview_child(content: str, output: str, unit: str) -> int:
     """``invoke preview --unit``: the unit's own build with the publishing settings."""
-    from warta.build import build_units  # noqa: PLC0415
+    from warta.tool.build import build_units  # noqa: PLC0415
 
     [build] = build_units([unit], Path(content), Path(output), publish=True)
     return 0 if build.ok else 1

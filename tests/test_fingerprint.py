@@ -7,9 +7,10 @@ import time
 from datetime import timedelta
 from functools import partial
 
-from warta import fingerprint
-from warta.build import build_units
-from warta.fingerprint import Fingerprint, input_digest
+from warta.model import stamps
+from warta.tool import fingerprint
+from warta.tool.build import build_units
+from warta.tool.fingerprint import Fingerprint, input_digest
 
 
 def age(site, seconds=60):
@@ -88,7 +89,7 @@ def test_theme_plugins_and_code_are_inputs(site, monkeypatch, tmp_path):
     (shared / "theme").mkdir(parents=True)
     template = shared / "theme" / "base.html"
     template.write_text("<html>")
-    monkeypatch.setattr(fingerprint, "ROOT", shared)
+    monkeypatch.setattr(stamps, "ROOT", shared)
 
     def digest():
         return Fingerprint.of("balai-uji", site.content, site.output, False).digest
@@ -142,7 +143,7 @@ def test_shared_code_is_an_input_of_every_unit_s_publishing_digest(site, monkeyp
     (shared / "theme").mkdir(parents=True)
     template = shared / "theme" / "base.html"
     template.write_text("<html>")
-    monkeypatch.setattr(fingerprint, "ROOT", shared)
+    monkeypatch.setattr(stamps, "ROOT", shared)
     before = [input_digest(unit, site.content, publish=True) for unit in ("balai-uji", "loka-dua")]
     template.write_text("<html lang>")
     after = [input_digest(unit, site.content, publish=True) for unit in ("balai-uji", "loka-dua")]

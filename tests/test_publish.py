@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from bs4 import BeautifulSoup
 
-from warta.build import build_units
-from warta.fingerprint import now
-from warta.publish import PublishError, publish
+from warta.tool.build import build_units
+from warta.tool.fingerprint import now
+from warta.tool.publish import PublishError, publish
 
 
 def git(where, *args):
@@ -117,7 +117,7 @@ def test_a_failed_build_pushes_nothing(site, remote, monkeypatch):
     publish_site(site, remote)
     before = remote.tip()
     site.article(name="baru", title="Berita Baru")
-    monkeypatch.setattr("warta.build.ROOT", site.root)  # the render process finds no warta package there
+    monkeypatch.setattr("warta.tool.build.ROOT", site.root)  # the render process finds no warta package there
     with pytest.raises(PublishError) as failed:
         publish_site(site, remote)
     assert "situs balai-uji GAGAL dibangun" in str(failed.value)
@@ -292,6 +292,6 @@ def test_an_hourly_run_rebuilds_a_unit_once_its_scheduled_item_is_due(site, remo
     assert record["loka-dua"]["next_due"] is None
     [an_hour_later] = publish_site(site, remote)
     assert an_hour_later.rebuilt == ()
-    monkeypatch.setattr("warta.publish.now", lambda: soon + timedelta(minutes=5))
+    monkeypatch.setattr("warta.tool.publish.now", lambda: soon + timedelta(minutes=5))
     [when_due] = publish_site(site, remote)
     assert when_due.rebuilt == ("balai-uji",)  # the other unit has nothing due: left as published

@@ -1,7 +1,7 @@
 """``invoke publish``: build as for publishing what changed since the last publication, check, commit, push.
 
 Each published branch carries ``.warta-inputs.json``: for every unit on it, the digest of the inputs it was built
-from (warta.fingerprint.input_digest: content, theme, code, package versions; by content, never by time) and the
+from (warta.tool.fingerprint.input_digest: content, theme, code, package versions; by content, never by time) and the
 date of its next scheduled item. Publishing fetches the branch first, so it rebuilds only the units whose inputs
 differ from the ones published or whose scheduled item is due, and nothing at all in an hour where nothing changed.
 A CI runner's fresh clone therefore costs what its changes cost, whatever its caches hold; the record lives on the
@@ -24,12 +24,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from warta.build import build_units
-from warta.check import check_unit
-from warta.fingerprint import BlobIds, input_digest, next_due, now
-from warta.messages import DEFAULT_LANG, labelled, message
-from warta.portal import write_portal
-from warta.units import Unit, read_unit, unit_slugs
+from warta.model.messages import DEFAULT_LANG, labelled, message
+from warta.model.units import Unit, read_unit, unit_slugs
+from warta.tool.build import build_units
+from warta.tool.check import check_unit
+from warta.tool.fingerprint import BlobIds, input_digest, next_due, now
+from warta.tool.portal import write_portal
 
 DEFAULT_REMOTE = "origin"
 DEFAULT_BRANCH = "gh-pages"
