@@ -24,7 +24,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from warta.model.messages import DEFAULT_LANG, labelled, message
+from warta.model.languages import DEFAULT_LANG
+from warta.model.messages import labelled, message
+from warta.model.unit_content import UnitContent
 from warta.model.units import Unit, read_unit, unit_slugs
 from warta.tool.build import build_units
 from warta.tool.check import check_unit
@@ -157,7 +159,7 @@ def plan(content: Path, root: Path, unit: str | None, remote: str, branch: str, 
             on_branch = bool(tip) and has_site(root, tip, target.folder(each.slug))
             if unit or not on_branch or outdated(published.get(each.slug), inputs):
                 made.rebuild.append(each.slug)
-                due = next_due(content / each.slug)
+                due = next_due(content / each.slug, UnitContent())
                 made.record[each.slug] = {"inputs": inputs, "next_due": due.isoformat() if due else None}
         plans.append(made)
     return plans
