@@ -23,6 +23,7 @@ from warta.tool.check import check_unit, count  # noqa: E402
 from warta.tool.new import new_unit as warta_new_unit  # noqa: E402
 from warta.tool.new import start, todo_code  # noqa: E402
 from warta.tool.publish import DEFAULT_BRANCH, DEFAULT_REMOTE, PublishError  # noqa: E402
+from warta.tool.publish import plan as plan_publishing  # noqa: E402
 from warta.tool.publish import publish as publish_sites  # noqa: E402
 from warta.tool.watch import Rebuilder  # noqa: E402
 from warta.tool.weight import weight_report  # noqa: E402
@@ -148,10 +149,24 @@ def cms(c, unit=None, port=CMS_PORT, lang="id"):
         server.server_close()
 
 
-@task(help={"json": "print a JSON list"})
-def units(c, json_=False):
-    """The unit slugs."""
+@task(
+    help={
+        "json": "print a JSON list",
+        "outdated": "only the units `invoke publish` would rebuild (fetches the published branches)",
+        "remote": f"with --outdated: git remote name or URL (default {DEFAULT_REMOTE})",
+        "branch": f"with --outdated: branch of the shared site (default {DEFAULT_BRANCH})",
+        "lang": "id or en",
+    }
+)
+def units(c, json_=False, outdated=False, remote=DEFAULT_REMOTE, branch=DEFAULT_BRANCH, lang="id"):
+    """The unit slugs; with --outdated, those whose inputs changed since they were published, or with an item due."""
     slugs = unit_slugs(CONTENT)
+    if outdated:
+        try:
+            plans = plan_publishing(CONTENT, ROOT, None, remote, branch, lang)
+            slugs = [slug for each in plans for slug in each.rebuild]
+        except PublishError as error:
+            raise Exit(str(error), code=1) from None
     print(json.dumps(slugs) if json_ else "\n".join(slugs))
 
 
@@ -181,7 +196,7 @@ def new(c, unit=None, title=None, gallery=False, of=None, lang="id"):
 @task(
     aliases=["gh_pages"],
     help={
-        "unit": "only this unit: replaces only its folder on the branch",
+        "unit": "only this unit, rebuilt whether it changed or not: replaces only its folder on the branch",
         "remote": f"git remote name or URL (default {DEFAULT_REMOTE})",
         "branch": f"branch of the shared site (default {DEFAULT_BRANCH})",
         "lang": "id or en",
@@ -189,7 +204,10 @@ def new(c, unit=None, title=None, gallery=False, of=None, lang="id"):
     },
 )
 def publish(c, unit=None, remote=DEFAULT_REMOTE, branch=DEFAULT_BRANCH, lang="id", prebuilt=False):
-    """Build as for publishing, check, and only when all passes commit the sites with ghp-import and push."""
+    """Build as for publishing the units changed since their publication, check, and only when all passes, push.
+
+    The other units stay on the branch as published (warta/publish.py); nothing changed, nothing is committed.
+    """
     chosen_units(unit, lang)
     try:
         results = publish_sites(

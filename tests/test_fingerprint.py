@@ -1,13 +1,16 @@
 """A unit whose inputs did not change is skipped; any change, a missing output or another target rebuilds it."""
 
 import os
+import shutil
+import subprocess
 import time
 from datetime import timedelta
+from functools import partial
 
 from warta.model import stamps
 from warta.tool import fingerprint
 from warta.tool.build import build_units
-from warta.tool.fingerprint import Fingerprint
+from warta.tool.fingerprint import Fingerprint, input_digest
 
 
 def age(site, seconds=60):
@@ -109,3 +112,39 @@ def test_content_read_from_the_cache_follows_unit_toml(site):
     toml.write_text(toml.read_text() + 'timezone = "Asia/Jayapura"\n')
     site.build()
     assert site.page("berita/2020/pelatihan-kehumasan").select_one("time")["datetime"].endswith("+09:00")
+
+
+def test_the_publishing_digest_knows_files_by_content_never_by_time_or_place(site, tmp_path):
+    """What decides a rebuild in CI: a fresh clone (new times, another folder) must give the same digest."""
+    article = site.article()
+    site.write("galleries/g/01.jpg", "bukan foto, cukup untuk sidik")
+
+    def digest(content=site.content):
+        return input_digest("balai-uji", content, publish=True)
+
+    plain = digest()
+    git = partial(subprocess.run, cwd=site.content, check=True, capture_output=True)
+    git(["git", "init", "-q"])
+    git(["git", "add", "-A"])
+    git(["git", "-c", "user.name=H", "-c", "user.email=h@example.go.id", "commit", "-qm", "isi"])
+    assert digest() == plain  # blob ids from git's index equal the ones computed from the files
+    age(site, 3600)  # every file touched, as a checkout does: git sees them changed by time, not by content
+    clone = tmp_path / "clone"
+    shutil.copytree(site.content, clone)
+    assert digest() == digest(clone) == plain
+    article.write_text(article.read_text() + "\nKalimat baru.\n")
+    assert digest() != plain
+    assert input_digest("balai-uji", site.content, publish=False) != digest()
+
+
+def test_shared_code_is_an_input_of_every_unit_s_publishing_digest(site, monkeypatch, tmp_path):
+    site.unit("loka-dua")
+    shared = tmp_path / "repo"
+    (shared / "theme").mkdir(parents=True)
+    template = shared / "theme" / "base.html"
+    template.write_text("<html>")
+    monkeypatch.setattr(stamps, "ROOT", shared)
+    before = [input_digest(unit, site.content, publish=True) for unit in ("balai-uji", "loka-dua")]
+    template.write_text("<html lang>")
+    after = [input_digest(unit, site.content, publish=True) for unit in ("balai-uji", "loka-dua")]
+    assert before[0] != after[0] and before[1] != after[1]

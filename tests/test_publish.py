@@ -1,11 +1,16 @@
 """``invoke publish`` into a local bare repository: what lands on the branch, and what never does."""
 
+import json
+import shutil
 import subprocess
+from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
 
 from warta.tool.build import build_units
+from warta.tool.fingerprint import now
 from warta.tool.publish import PublishError, publish
 
 
@@ -159,7 +164,7 @@ def test_a_unit_with_its_own_branch_is_published_alone_at_its_root(site, remote)
 
 
 def test_the_branch_is_fetched_first_and_built_upon(site, remote, tmp_path):
-    """Someone else published meanwhile: ghp-import alone would build on a stale or missing local branch."""
+    """Someone else published meanwhile: the commit is built on their tip, never on a stale local branch."""
     site.article()
     publish_site(site, remote)
     other = tmp_path / "other"
@@ -195,19 +200,19 @@ def test_prebuilt_sites_are_checked_again_but_not_rebuilt(site, remote):
     assert "balai-uji/penanda.txt" in remote.files()
 
 
-def test_a_ghp_import_failure_is_caught_even_when_it_only_prints(site, remote):
-    """ghp-import reports a failed git fast-import on stdout; the branch itself tells whether a commit was made."""
+def test_a_push_the_remote_refuses_says_what_git_said(site, remote):
+    """A push the remote refuses (here a hook; on GitHub, a protected branch) publishes nothing."""
     site.article()
     publish_site(site, remote)
     before = remote.tip()
+    hook = remote.bare / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'cabang dilindungi' >&2\nexit 1\n")
+    hook.chmod(0o755)
     site.article(name="baru", title="Berita Baru")
-    build_units(["balai-uji"], site.content, site.output, publish=True)
-    (site.output / "balai-uji/baris\nbaru.txt").write_text("fast-import cannot take this name")
     with pytest.raises(PublishError) as failed:
-        publish_site(site, remote, prebuilt=True)
-    assert "ghp-import tidak membuat commit di cabang gh-pages" in str(failed.value)
+        publish_site(site, remote)
+    assert "git push" in str(failed.value) and "cabang dilindungi" in str(failed.value)
     assert remote.tip() == before
-    assert git(remote.repo, "rev-parse", "gh-pages") == before
 
 
 def test_a_shallow_checkout_as_in_ci_publishes_on_top_of_the_branch(site, remote, tmp_path):
@@ -224,3 +229,69 @@ def test_a_shallow_checkout_as_in_ci_publishes_on_top_of_the_branch(site, remote
     [published] = publish(site.content, site.output, checkout)
     assert git(remote.bare, "rev-parse", f"{published.commit}^") == first
     assert git(checkout, "rev-parse", "--is-shallow-repository") == "true"
+
+
+def fresh_checkout(site, where):
+    """What a CI runner starts from: a clone of the content (every file new), no output/, the .cache/ restored."""
+    where.mkdir()
+    git(where, "clone", "--quiet", str(site.content), "content")
+    if (site.root / ".cache").is_dir():
+        shutil.copytree(site.root / ".cache", where / ".cache")
+    return where / "content", where / "output"
+
+
+def commit_content(site, note):
+    git(site.content, "add", "--all")
+    git(site.content, "-c", "user.name=Humas", "-c", "user.email=humas@example.go.id", "commit", "-qm", note)
+
+
+def test_a_ci_run_with_its_cache_restored_rebuilds_only_the_changed_unit(site, remote, tmp_path):
+    two_units(site)
+    git(site.content, "init", "--quiet")
+    commit_content(site, "isi")
+    publish_site(site, remote)
+    kept = git(remote.bare, "rev-parse", "gh-pages:balai-uji")
+    site.article(unit="loka-dua", name="susulan", title="Kabar Susulan", date="2021-03-04", year="2021")
+    commit_content(site, "berita baru loka-dua")
+    content, output = fresh_checkout(site, tmp_path / "runner")
+    [published] = publish(content, output, remote.repo)
+    assert published.rebuilt == ("loka-dua",) and published.commit == remote.tip()
+    assert not (output / "balai-uji").exists()  # neither built nor read again
+    assert git(remote.bare, "rev-parse", "gh-pages:balai-uji") == kept
+    assert "loka-dua/berita/2021/susulan/index.html" in remote.files()
+    latest = {
+        li.h2.a.get_text(): li.select_one(".portal-latest a").get_text()
+        for li in remote.html("index.html").select(".portal-list li")
+    }
+    assert sorted(latest.values()) == ["Kabar Susulan", "Pelatihan Kehumasan"]
+    # The next hour, nothing changed: nothing is built and no commit is pushed.
+    commits = remote.commits()
+    content, output = fresh_checkout(site, tmp_path / "next-hour")
+    [unchanged] = publish(content, output, remote.repo)
+    assert unchanged.commit is None and unchanged.rebuilt == ()
+    assert remote.commits() == commits and not output.exists()
+    # A unit taken out of the content is taken off the branch and the portal, the others left as published.
+    shutil.rmtree(content / "loka-dua")
+    [without] = publish(content, output, remote.repo)
+    assert without.rebuilt == () and without.commit == remote.tip()
+    assert not any(name.startswith("loka-dua/") for name in remote.files())
+    assert git(remote.bare, "rev-parse", "gh-pages:balai-uji") == kept
+    assert [li.h2.a["href"] for li in remote.html("index.html").select(".portal-list li")] == [
+        "https://balai-uji.example.go.id/"
+    ]
+
+
+def test_an_hourly_run_rebuilds_a_unit_once_its_scheduled_item_is_due(site, remote, monkeypatch):
+    two_units(site)
+    soon = (now() + timedelta(hours=2)).astimezone(ZoneInfo("Asia/Jakarta")).replace(second=0, microsecond=0)
+    site.write("news/2020/nanti.md", f"Title: Nanti\nDate: {soon:%Y-%m-%d %H:%M}\nPenulis: A\n\nx\n")
+    publish_site(site, remote)
+    assert "balai-uji/berita/2020/nanti/index.html" not in remote.files()
+    record = json.loads(git(remote.bare, "show", "gh-pages:.warta-inputs.json"))["units"]
+    assert record["balai-uji"]["next_due"] == soon.isoformat()
+    assert record["loka-dua"]["next_due"] is None
+    [an_hour_later] = publish_site(site, remote)
+    assert an_hour_later.rebuilt == ()
+    monkeypatch.setattr("warta.tool.publish.now", lambda: soon + timedelta(minutes=5))
+    [when_due] = publish_site(site, remote)
+    assert when_due.rebuilt == ("balai-uji",)  # the other unit has nothing due: left as published

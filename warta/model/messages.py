@@ -347,12 +347,6 @@ MESSAGES = {
         "the command '{command}' failed in this repository, so nothing was published; try again, and if it still "
         f"fails, {TECHNICAL_EN}. Technical detail (git): {{detail}}",
     ),
-    "publish_ghp_failed": (
-        f"ghp-import tidak membuat commit di cabang {{branch}}, jadi tidak ada yang diterbitkan; {TECHNICAL}. "
-        "Pesan teknis (ghp-import): {detail}",
-        f"ghp-import made no commit on the branch {{branch}}, so nothing was published; {TECHNICAL_EN}. "
-        "Technical detail (ghp-import): {detail}",
-    ),
     "publish_not_built": (
         "situs {unit} belum dibangun di output/{unit}/; jalankan 'invoke preview --unit {unit}' dulu, lalu "
         "terbitkan lagi",
@@ -705,7 +699,6 @@ STANDALONE = {
     "publish_same_branch",
     "publish_remote_failed",
     "publish_git_failed",
-    "publish_ghp_failed",
     "publish_not_built",
     "publish_unchanged",
     "publish_done",

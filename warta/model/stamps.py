@@ -28,11 +28,15 @@ SKIPPED_FOLDERS = {"__pycache__", ".git"}
 
 def code_stamps(shared: tuple[str, ...], own: Path, elsewhere=()):
     """Stamps of the Python version, installed packages, ``shared`` inputs under ROOT, ``own`` and ``elsewhere``."""
-    yield sys.version, 0, 0
-    for name in installed_packages():
+    for name in runtime():
         yield name, 0, 0
     for folder in (own, *(ROOT / name for name in shared), *elsewhere):
         yield from file_stamps(folder)
+
+
+def runtime() -> list[str]:
+    """The Python version and the installed distributions with their versions."""
+    return [sys.version, *installed_packages()]
 
 
 def file_stamps(folder: Path):

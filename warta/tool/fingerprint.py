@@ -5,6 +5,10 @@ the settings files, the installed package versions, the Python version and wheth
 Files are known by path, size and modification time (reading 800 MB of photos to hash them would cost more than
 many builds). A unit with items dated in the future is rebuilt once the first of them is due. The fingerprint is
 kept next to the staging folders, outside output/, and a unit whose output folder is gone is always rebuilt.
+
+Publishing compares another digest, ``input_digest``: the same inputs known by content (git's blob ids), never by
+time, so that it means the same in every checkout. A CI runner's fresh clone gives every file a new time; the digest
+of what was published, kept on the published branch itself (warta.tool.publish), still tells which units changed.
 """
 
 from __future__ import annotations
@@ -13,15 +17,17 @@ import hashlib
 import json
 import logging
 import os
+import subprocess
 import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from warta.adapter.settings import THEME_ENV
+from warta.model import stamps
 from warta.model.contract import UnreadableFile, parse_date
 from warta.model.problems import Problem
-from warta.model.stamps import SHARED_INPUTS, code_stamps
+from warta.model.stamps import SHARED_INPUTS, code_stamps, file_stamps, runtime
 from warta.model.unit_content import UnitContent
 from warta.model.units import read_unit
 
@@ -132,3 +138,82 @@ def next_due(unit_folder: Path, content: UnitContent) -> datetime | None:
         if date and date > today and (due is None or date < due):
             due = date
     return due
+
+
+def input_digest(unit: str, content: Path, publish: bool, blobs: BlobIds | None = None) -> str:
+    """A digest of ``unit``'s inputs by their content and their path from where they live, as in any checkout."""
+    blobs = blobs or BlobIds()
+    unit_folder = Path(content).resolve() / unit
+    digest = hashlib.blake2b(f"{publish}\n{unit}\n{editor_environment()}\n".encode(), digest_size=20)
+    digest.update(blobs.shared())
+    digest.update(blobs.listing(unit_folder, unit_folder))
+    return digest.hexdigest()
+
+
+class BlobIds:
+    """Git's blob id of each file: from git's index where the file is as git has it, else computed from its bytes.
+
+    Either way the id is the same one for the same bytes, so the digest does not depend on which way was taken; the
+    index makes it free for a checkout of photos (git has already hashed every tracked file). One instance serves
+    the units of one publication: what they share is listed once.
+    """
+
+    def __init__(self):
+        self.indexed: dict[Path, dict[str, str]] = {}  # repository top -> {absolute path: blob id of a clean file}
+        self.shared_listing: bytes | None = None
+
+    def shared(self) -> bytes:
+        """The inputs of every unit: Python and package versions, the shared files, another theme if chosen."""
+        if self.shared_listing is None:
+            other_theme = os.environ.get(THEME_ENV)
+            parts = ["\n".join(runtime()).encode()]
+            parts += [self.listing(stamps.ROOT / name, stamps.ROOT) for name in SHARED_INPUTS]
+            parts += [b"theme:" + self.listing(Path(other_theme), Path(other_theme))] if other_theme else []
+            self.shared_listing = b"\n".join(parts)
+        return self.shared_listing
+
+    def listing(self, folder: Path, base: Path) -> bytes:
+        """``path-from-base blob-id`` of every file in ``folder``, one a line, in a stable order."""
+        clean = self.clean_files(Path(folder))
+        prefix = len(str(base)) + 1
+        lines = [f"{path[prefix:]} {clean.get(path) or blob_id(path)}" for path, _, _ in file_stamps(folder)]
+        return "\n".join(lines).encode("utf-8", "surrogateescape")
+
+    def clean_files(self, folder: Path) -> dict[str, str]:
+        top = repository_top(folder)
+        if top is None:
+            return {}
+        if top not in self.indexed:
+            self.indexed[top] = indexed_blobs(top)
+        return self.indexed[top]
+
+
+def repository_top(folder: Path) -> Path | None:
+    """The work tree ``folder`` is in (its ``.git`` is a folder, or a file in a linked worktree), if any."""
+    return next((place for place in (folder, *folder.parents) if (place / ".git").exists()), None)
+
+
+def indexed_blobs(top: Path) -> dict[str, str]:
+    """The blob ids in git's index of ``top`` for the files whose content on disk git has not seen change."""
+    listed = run_git(top, "ls-files", "--stage", "-z").stdout.split("\0")
+    changed = set(run_git(top, "diff-files", "--name-only", "-z").stdout.split("\0"))
+    blobs = {}
+    for entry in filter(None, listed):
+        info, name = entry.split("\t", 1)
+        mode, blob, stage = info.split()
+        if stage == "0" and mode != "160000" and name not in changed:
+            blobs[os.path.join(top, name)] = blob
+    return blobs
+
+
+def blob_id(path: str) -> str:
+    """The id git gives a file's bytes (``git hash-object``)."""
+    digest = hashlib.sha1(f"blob {os.path.getsize(path)}\0".encode(), usedforsecurity=False)
+    with open(path, "rb") as data:
+        while chunk := data.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def run_git(where: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], cwd=where, capture_output=True, text=True, check=False)

@@ -1,0 +1,168 @@
+"""What a CI run costs: one unit changed, against that unit's own build; an hour with nothing changed.
+
+python -m bench.ci [--corpus DIR] [--articles N] [--photos N]   (``invoke bench`` runs it on the full corpus)
+A runner starts from a fresh clone (every file new, no output/) with its .cache/ restored, and publishes to a real
+git repository (a bare one standing for GitHub): first every unit (the cache filled), then after one article of a
+200-article unit changed (``invoke publish``: that unit alone should be rebuilt), then an hour with nothing
+changed. The unit's own build is ``invoke preview --unit`` from the same starting point.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import corpus  # noqa: E402
+from bench.run import Measured, edit, wait_for_discards  # noqa: E402
+
+CHANGED_UNIT = "unit-05"  # a 200-article unit of the full corpus
+CHANGED_ARTICLE = "news/2015/berita-0100.md"
+GIT_IDENTITY = ["-c", "user.name=Bench", "-c", "user.email=bench@example.go.id"]
+
+
+def git(where: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=where, check=True, capture_output=True, text=True).stdout.strip()
+
+
+def fresh_runner(folder: Path) -> None:
+    """What a new CI runner has: the content as a clone gives it, no output/, the .cache/ kept.
+
+    A clone writes every file anew and git's index with their new times: the same as touching every file and
+    letting git refresh its index (which hashes them, as the clone did, outside the time measured).
+    """
+    wait_for_discards(folder / "output")
+    for generated in (folder / "output", folder / ".output-staging"):
+        shutil.rmtree(generated, ignore_errors=True)
+    later = time.time()
+    for path in (folder / "content").rglob("*"):
+        if ".git" not in path.parts:
+            os.utime(path, (later, later))
+    git(folder / "content", "update-index", "-q", "--refresh")
+
+
+def commit_content(content: Path, note: str) -> None:
+    """The content as a repository holds it (a CI checkout): git's index then knows every file's blob id."""
+    if not (content / ".git").is_dir():
+        git(content, "init", "--quiet")
+    git(content, "add", "--all")
+    git(content, *GIT_IDENTITY, "commit", "--quiet", "--allow-empty", "-m", note)
+
+
+def measure_ci(folder: Path) -> dict:
+    """Seconds of a CI publish after one unit's change, that unit's own build, an unchanged hour; and who was built."""
+    content, output = folder / "content", folder / "output"
+    repo, remote = folder / "ci" / "repo", folder / "ci" / "remote.git"
+    shutil.rmtree(folder / "ci", ignore_errors=True)
+    repo.mkdir(parents=True)
+    git(folder / "ci", "init", "--quiet", "--bare", str(remote))
+    git(repo, "init", "--quiet")
+    git(repo, "remote", "add", "origin", str(remote))
+    git(repo, *GIT_IDENTITY, "commit", "--quiet", "--allow-empty", "-m", "isi")
+    publishing = [sys.executable, "-m", "bench.ci", "--publish", str(content), str(output), str(repo)]
+    env = dict(os.environ, GIT_COMMITTER_NAME="Bench", GIT_COMMITTER_EMAIL="bench@example.go.id")
+    commit_content(content, "isi")
+    first = Measured(publishing, env=env)
+    edit(content / CHANGED_UNIT / CHANGED_ARTICLE)
+    commit_content(content, "satu berita diubah")
+    fresh_runner(folder)
+    one_unit = Measured(publishing, env=env)
+    fresh_runner(folder)
+    unchanged = Measured(publishing, env=env)
+    fresh_runner(folder)
+    own = Measured([sys.executable, "-m", "bench.ci", "--preview", str(content), str(output), CHANGED_UNIT])
+    return {
+        "unit": CHANGED_UNIT,
+        "first_publish_s": first.seconds,
+        "one_unit_publish_s": one_unit.seconds,
+        "one_unit_publish_cpu_s": one_unit.cpu_seconds,
+        "one_unit_rebuilt": rebuilt(one_unit.output),
+        "unit_own_build_s": own.seconds,
+        "unit_own_build_cpu_s": own.cpu_seconds,
+        "unchanged_hour_s": unchanged.seconds,
+        "unchanged_hour_cpu_s": unchanged.cpu_seconds,
+        "unchanged_hour_rebuilt": rebuilt(unchanged.output),
+        "commits": int(git(remote, "rev-list", "--count", "gh-pages")),
+    }
+
+
+REBUILT_MARK = "rebuilt: "
+
+
+def rebuilt(output: str) -> list[str]:
+    return next(
+        (json.loads(line[len(REBUILT_MARK) :]) for line in output.splitlines() if line.startswith(REBUILT_MARK)), []
+    )
+
+
+def publish_child(content: str, output: str, root: str) -> int:
+    """The child process measured: ``invoke publish`` on this corpus; prints which units it rebuilt."""
+    from warta.tool.publish import publish  # noqa: PLC0415  (only the child process publishes)
+
+    results = publish(Path(content), Path(output), Path(root))
+    print(REBUILT_MARK + json.dumps([slug for result in results for slug in result.rebuilt]))
+    return 0
+
+
+def preview_child(content: str, output: str, unit: str) -> int:
+    """``invoke preview --unit``: the unit's own build with the publishing settings."""
+    from warta.tool.build import build_units  # noqa: PLC0415
+
+    [build] = build_units([unit], Path(content), Path(output), publish=True)
+    return 0 if build.ok else 1
+
+
+def table(figures: dict) -> str:
+    ratio = figures["one_unit_publish_s"] / figures["unit_own_build_s"]
+    rows = [
+        ("CI first publish (all units)", figures["first_publish_s"], "s"),
+        (f"CI publish, {figures['unit']} changed", figures["one_unit_publish_s"], "s"),
+        (f"  rebuilt: {', '.join(figures['one_unit_rebuilt'])}", None, ""),
+        (f"{figures['unit']} own build (preview --unit)", figures["unit_own_build_s"], "s"),
+        ("CI publish, unchanged hour", figures["unchanged_hour_s"], "s"),
+        (f"  rebuilt: {', '.join(figures['unchanged_hour_rebuilt']) or 'none'}", None, ""),
+    ]
+    lines = [f"{name:<44}{'' if value is None else f'{value:.2f}':>8} {unit}" for name, value, unit in rows]
+    verdict = "holds" if ratio <= 1.2 else "MISSED"
+    lines.append(f"{'one unit changed / its own build (<= 1.2)':<44}{ratio:>8.2f}  {verdict}")
+    cpu = figures["one_unit_publish_cpu_s"] / figures["unit_own_build_cpu_s"]
+    lines.append(f"{'  the same in CPU seconds':<44}{cpu:>8.2f}")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=ROOT / "bench" / "corpus" / "ci")
+    parser.add_argument("--articles", type=int, default=2000, help="articles of the big unit")
+    parser.add_argument("--photos", type=int, default=200)
+    parser.add_argument("--publish", nargs=3, help=argparse.SUPPRESS)  # CONTENT OUTPUT ROOT
+    parser.add_argument("--preview", nargs=3, help=argparse.SUPPRESS)  # CONTENT OUTPUT UNIT
+    args = parser.parse_args(argv)
+    if args.publish:
+        return publish_child(*args.publish)
+    if args.preview:
+        return preview_child(*args.preview)
+    sizes = corpus.full_sizes()
+    galleries = max(1, args.photos // sizes.photos_per_gallery)
+    units = {**sizes.units, corpus.BIG_UNIT: args.articles}
+    sizes = corpus.Sizes(units=units, galleries=galleries, photos_per_gallery=sizes.photos_per_gallery)
+    folder = args.corpus.resolve()
+    corpus.generate(folder, sizes)
+    for generated in ("output", ".output-staging", ".cache"):
+        shutil.rmtree(folder / generated, ignore_errors=True)
+    figures = measure_ci(folder)
+    print(json.dumps(figures, indent=2))
+    print(table(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
