@@ -12,8 +12,8 @@ sys.path.insert(0, str(ROOT))  # `pelican -s pelicanconf.py` must find the warta
 
 from jinja2 import FileSystemBytecodeCache  # noqa: E402
 
-from warta import urls  # noqa: E402
-from warta.units import content_root, load_unit  # noqa: E402
+from warta.model import urls  # noqa: E402
+from warta.model.units import content_root, load_unit  # noqa: E402
 
 UNIT = load_unit(content_root(ROOT) / os.environ["WARTA_UNIT"])
 WARTA_ROOT = str(ROOT)
@@ -91,7 +91,7 @@ CMS_API_ROOT = ""  # self-hosted GitLab, Gitea or Forgejo: the API's address whe
 
 # Speed (bench/RESULTS.md): URLs worked out once; compiled templates and Markdown bodies (by their text, so never
 # stale: plugins/contract/bodies.py) kept between builds; an unchanged unit is skipped whole by its fingerprint
-# (warta/fingerprint.py). Pelican's content cache is not used: it kept a translation's inherited fields when only
+# (warta/tool/fingerprint.py). Pelican's content cache is not used: it kept a translation's inherited fields when only
 # its original changed. The render cache is off until it knows what each page depends on: it kept listings,
 # English pages and person pages that other items' metadata changed (measured stale on the example units);
 # WARTA_FAST_CACHES=1 turns it on.

@@ -11,4 +11,4 @@ from pelicanconf import UNIT  # noqa: E402
 
 SITEURL = UNIT.site_url
 RELATIVE_URLS = False
-WARTA_PUBLISHING = True  # a protected item without an editor's review stops the build (warta.protection)
+WARTA_PUBLISHING = True  # a protected item without an editor's review stops the build (warta.model.protection)

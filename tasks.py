@@ -15,18 +15,18 @@ from invoke import Exit, task
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
-from warta.build import build_units  # noqa: E402
-from warta.check import check_unit, count  # noqa: E402
-from warta.messages import counted, labelled, message  # noqa: E402
-from warta.new import new_unit as warta_new_unit  # noqa: E402
-from warta.new import start, todo_code  # noqa: E402
-from warta.problems import ContentError, display_path  # noqa: E402
-from warta.publish import DEFAULT_BRANCH, DEFAULT_REMOTE, PublishError  # noqa: E402
-from warta.publish import publish as publish_sites  # noqa: E402
-from warta.units import content_root, load_unit, unit_slugs  # noqa: E402
-from warta.watch import Rebuilder  # noqa: E402
-from warta.watch import serve as serve_and_watch  # noqa: E402
-from warta.weight import weight_report  # noqa: E402
+from warta.model.messages import counted, labelled, message  # noqa: E402
+from warta.model.problems import ContentError, display_path  # noqa: E402
+from warta.model.units import content_root, load_unit, unit_slugs  # noqa: E402
+from warta.tool.build import build_units  # noqa: E402
+from warta.tool.check import check_unit, count  # noqa: E402
+from warta.tool.new import new_unit as warta_new_unit  # noqa: E402
+from warta.tool.new import start, todo_code  # noqa: E402
+from warta.tool.publish import DEFAULT_BRANCH, DEFAULT_REMOTE, PublishError  # noqa: E402
+from warta.tool.publish import publish as publish_sites  # noqa: E402
+from warta.tool.watch import Rebuilder  # noqa: E402
+from warta.tool.watch import serve as serve_and_watch  # noqa: E402
+from warta.tool.weight import weight_report  # noqa: E402
 
 CONTENT = content_root(ROOT)
 OUTPUT = ROOT / "output"
@@ -128,12 +128,12 @@ def livereload(c, port=PORT, lang="id"):
 @task(help={"unit": "the unit to edit (default: the first)", "port": f"port (default {CMS_PORT})", "lang": "id or en"})
 def cms(c, unit=None, port=CMS_PORT, lang="id"):
     """The web editor on this machine at http://127.0.0.1:PORT/admin/, saving into the working tree; site at /."""
-    from warta.editor import install_npm  # noqa: PLC0415  (only this command needs the editor)
-    from warta.editor_server import make_server  # noqa: PLC0415
+    from warta.tool.editor_server import make_server  # noqa: PLC0415
+    from warta.tool.npm import install_npm  # noqa: PLC0415  (only this command needs the editor)
 
     slug = chosen_units(unit, lang)[0]
     install_npm(ROOT)
-    os.environ["WARTA_CMS_LOCAL"] = "1"  # the build writes /admin/ for the working tree (warta/editor.py)
+    os.environ["WARTA_CMS_LOCAL"] = "1"  # the build writes /admin/ for the working tree (plugins/editor/admin.py)
     output = Path(os.environ.get("WARTA_OUTPUT") or OUTPUT)  # tests build elsewhere
     rebuild = Rebuilder(CONTENT, output, lang)
     rebuild.units([slug])

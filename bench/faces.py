@@ -20,7 +20,7 @@ import numpy as np
 from PIL import Image, ImageFilter
 from skimage import data
 
-from warta.faces import BlazeFace, Both, Box, Haar, blur_heads, iou
+from warta.media.faces import BlazeFace, Both, Box, Haar, blur_heads, iou
 
 CAMERA = (4000, 3000)
 PIPELINE_WIDTH = 1600  # the widest derivative: where the pipeline detects and blurs

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from warta.contract import parse_date, read_document
+from warta.model.contract import parse_date, read_document
 
 CONFIG = """\
 baseURL = "https://hugo.example.go.id/"

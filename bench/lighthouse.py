@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from warta.build import build_units  # noqa: E402
-from warta.units import content_root  # noqa: E402
+from warta.model.units import content_root  # noqa: E402
+from warta.tool.build import build_units  # noqa: E402
 
 BENCH = ROOT / "bench"
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"

@@ -31,7 +31,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 from galleries.library import develop, publish  # noqa: E402
 from galleries.photos import Recipe, widths_for  # noqa: E402
 
-from warta.decoding import ORIENTATION, TURNED  # noqa: E402
+from warta.media.decoding import ORIENTATION, TURNED  # noqa: E402
 
 CORPUS = ROOT / "bench" / "corpus" / "photos"
 SIZE = (4000, 3000)

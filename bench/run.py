@@ -27,8 +27,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench import corpus  # noqa: E402
 from bench.hugo import write_hugo_site  # noqa: E402
-from warta.fingerprint import Fingerprint  # noqa: E402
-from warta.units import unit_slugs  # noqa: E402
+from warta.model.units import unit_slugs  # noqa: E402
+from warta.tool.fingerprint import Fingerprint  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "latest.json"
 EDITED = "news/2020/berita-1400.md"  # an article of the 2,000-article unit, in the middle of its history
@@ -40,7 +40,7 @@ PHOTO_SUFFIXES = {".jpg", ".jpeg", ".webp", ".png", ".avif"}
 FLOOR_WIDTHS = (800, 1600)
 FLOOR_SAMPLE = 10  # photos timed for the floor: a figure per photo, steady after a few
 SEARCH_MARK = "search index seconds: "  # how a build in the benchmark tells the time its search index took
-SITE_CHECK_MARK = "site check seconds: "  # and the time the built site's own link check took (warta.site_check)
+SITE_CHECK_MARK = "site check seconds: "  # and the time the built site's own link check took (warta.tool.site_check)
 
 
 class Measured:
@@ -143,7 +143,7 @@ def wait_for_discards(output: Path, limit: float = 300) -> None:
 
 def build_only(content: str, output: str, units: list[str]) -> int:
     """The child process of ``warta_build``: check and build, exit status 1 when a unit failed."""
-    from warta import build as building  # noqa: PLC0415  (only the child process builds)
+    from warta.tool import build as building  # noqa: PLC0415  (only the child process builds)
 
     spent = {"index_search": [], "broken_links": []}
     for name, seconds in spent.items():

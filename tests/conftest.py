@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from warta.build import build_units
+from warta.tool.build import build_units
 
 UNIT_TOML = """\
 name = "Balai Uji Coba {slug}"
@@ -89,7 +89,7 @@ REPO = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="session")
 def example_output(tmp_path_factory) -> Path:
     """The bundled example units, built once per test process as for a preview."""
-    from warta.units import unit_slugs  # noqa: PLC0415
+    from warta.model.units import unit_slugs  # noqa: PLC0415
 
     output = tmp_path_factory.mktemp("examples") / "output"
     content = REPO / "content"

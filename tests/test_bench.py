@@ -7,7 +7,7 @@ from PIL import Image
 
 from bench import corpus
 from bench.run import Measured, table, targets
-from warta.check import check_unit
+from warta.tool.check import check_unit
 
 TINY = corpus.Sizes(units={corpus.BIG_UNIT: 6}, galleries=1, photos_per_gallery=1)
 

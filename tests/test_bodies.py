@@ -3,7 +3,7 @@
 from markdown import Markdown
 
 from plugins.contract.bodies import Bodies, body_digest
-from warta.sanitize import sanitize
+from warta.model.sanitize import sanitize
 
 MARKDOWN = {"extension_configs": {"markdown.extensions.extra": {}}, "output_format": "html5"}
 ARTICLE = "Title: Berita {number}\nDate: 2020-01-01\nPenulis: Ani\n\nParagraf *{number}* dengan [tautan](https://kemensos.go.id).\n"

@@ -8,8 +8,8 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-from warta.problems import ContentError
-from warta.render import render
+from warta.model.problems import ContentError
+from warta.tool.pelican_process import render
 
 
 def test_article_page_has_title_dateline_credits_and_urls(site):

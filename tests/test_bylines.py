@@ -15,8 +15,8 @@ from plugins.bylines.bylines import attach_credits
 from plugins.bylines.jsonld import jsonld_of
 from plugins.bylines.pages import contributors_of
 from plugins.bylines.people import ROLES, core_name, credits_of, person_slug
-from warta.contract import NEWS, PAGE, check_document, parse_document, split_names
-from warta.units import Unit
+from warta.model.contract import NEWS, PAGE, check_document, parse_document, split_names
+from warta.model.units import Unit
 
 ROOT = Path(__file__).resolve().parent.parent
 UNIT = Unit(

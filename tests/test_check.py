@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from warta.check import check_unit
+from warta.tool.check import check_unit
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = "Title: Rapat\nDate: 2024-01-02\nPenulis: Ani\n"

@@ -4,7 +4,16 @@ from pathlib import Path
 
 import pytest
 
-from warta.contract import NEWS, PAGE, check_document, parse_date, parse_document, read_document, slug_of, split_names
+from warta.model.contract import (
+    NEWS,
+    PAGE,
+    check_document,
+    parse_date,
+    parse_document,
+    read_document,
+    slug_of,
+    split_names,
+)
 
 
 def problems_of(text, kind=NEWS, lang="id"):

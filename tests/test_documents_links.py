@@ -8,13 +8,13 @@ from pathlib import Path, PurePosixPath
 import pytest
 from PIL import Image
 
-from warta.check import check_unit
-from warta.documents import document_url, human_size
-from warta.links import body_links
-from warta.paths import resolve_body_path
-from warta.problems import ContentError
-from warta.render import render
-from warta.site_check import broken_links
+from warta.model.documents import document_url, human_size
+from warta.model.links import body_links
+from warta.model.paths import resolve_body_path
+from warta.model.problems import ContentError
+from warta.tool.check import check_unit
+from warta.tool.pelican_process import render
+from warta.tool.site_check import broken_links
 
 REPO = Path(__file__).resolve().parent.parent
 TYPES = ("pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt", "zip", "doc", "xls", "ppt")

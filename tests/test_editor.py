@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from warta.contract import CREDIT_KEYS, PLAIN_KEYS, canonical_key, parse_document
-from warta.editor import Login, content_security_policy, editor_config, key_names, login_from
-from warta.translations import CATEGORY_NAMES_EN
-from warta.units import load_unit, unit_slugs
+from plugins.editor.admin import Login, content_security_policy, editor_config, key_names, login_from
+from warta.model.contract import CREDIT_KEYS, PLAIN_KEYS, canonical_key, parse_document
+from warta.model.translations import CATEGORY_NAMES_EN
+from warta.model.units import load_unit, unit_slugs
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
@@ -189,7 +189,7 @@ def test_preview_links_are_the_site_addresses():
 
 
 def test_local_saves_keep_a_windows_file_windows():
-    from warta.editor_server import keep_line_endings  # noqa: PLC0415
+    from warta.tool.editor_server import keep_line_endings  # noqa: PLC0415
 
     assert keep_line_endings(b"\xef\xbb\xbfTitle: A\r\n\r\nIsi\r\n", b"Title: B\n\nIsi\n") == (
         b"\xef\xbb\xbfTitle: B\r\n\r\nIsi\r\n"

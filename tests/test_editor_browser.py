@@ -17,8 +17,8 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
-from warta.contract import read_document
-from warta.galleries import IMAGE
+from warta.model.contract import read_document
+from warta.model.galleries import IMAGE
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -140,7 +140,7 @@ def test_staff_write_in_the_browser_and_the_site_shows_it(cms, tmp_path):
     news = unit / "news" / "2026"
     article = news / "balai-melati-latih-relawan-angkatan-pertama.md"
     text = article.read_text(encoding="utf-8")
-    # New files carry the Indonesian key names (warta.keys), as invoke new writes them.
+    # New files carry the Indonesian key names (warta.model.keys), as invoke new writes them.
     assert text.startswith("Judul: Balai Melati Latih Relawan: Angkatan Pertama\nTanggal: 2026-11-28 09:30\n")
     assert "Penulis: Humas Balai Melati; Eko Saputra\n\n" in text
     assert '![Relawan duduk menyimak materi](<../../images/IMG 0001.JPG> "Sesi pertama")' in text

@@ -4,9 +4,10 @@ import os
 import time
 from datetime import timedelta
 
-from warta import fingerprint
-from warta.build import build_units
-from warta.fingerprint import Fingerprint
+from warta.model import stamps
+from warta.tool import fingerprint
+from warta.tool.build import build_units
+from warta.tool.fingerprint import Fingerprint
 
 
 def age(site, seconds=60):
@@ -85,7 +86,7 @@ def test_theme_plugins_and_code_are_inputs(site, monkeypatch, tmp_path):
     (shared / "theme").mkdir(parents=True)
     template = shared / "theme" / "base.html"
     template.write_text("<html>")
-    monkeypatch.setattr(fingerprint, "ROOT", shared)
+    monkeypatch.setattr(stamps, "ROOT", shared)
 
     def digest():
         return Fingerprint.of("balai-uji", site.content, site.output, False).digest

@@ -11,8 +11,8 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from tests.conftest import serving
-from warta.check import check_unit
-from warta.weight import FIRST_VIEW_BUDGET_KIB, is_article, page_weight
+from warta.tool.check import check_unit
+from warta.tool.weight import FIRST_VIEW_BUDGET_KIB, is_article, page_weight
 
 LOGO_RED = (200, 20, 20)
 ACCENT = (11, 83, 148)  # the theme's blue, which its neutral icon is drawn in

@@ -7,8 +7,8 @@ import zlib
 import pytest
 from PIL import Image, ImageCms
 
-from warta.check import check_unit
-from warta.galleries import read_gallery
+from warta.model.galleries import read_gallery
+from warta.tool.check import check_unit
 
 RED, BLUE = (255, 0, 0), (0, 0, 255)
 ORIENTATION, SERIAL, GPS_IFD = 0x0112, 0xA431, 0x8825

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-from warta.messages import MESSAGES
+from warta.model.messages import MESSAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs/menulis.md"
@@ -41,7 +41,7 @@ def indonesian_texts() -> dict[str, str]:
     texts = {}
     for code, (indonesian, _english) in MESSAGES.items():
         forms = indonesian.values() if isinstance(indonesian, dict) else [indonesian]
-        texts |= {f"warta/messages.py {code}": form for form in forms}
+        texts |= {f"warta/model/messages.py {code}": form for form in forms}
     with CATALOG.open("rb") as po:
         for entry in read_po(po):
             strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)

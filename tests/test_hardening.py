@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from tests.conftest import REPO
-from warta.check import check_unit
+from warta.tool.check import check_unit
 
 GOOD = "Title: Rapat\nDate: 2020-11-13 10:00\nPenulis: Humas\n\nIsi.\n"
 

@@ -1,4 +1,4 @@
-"""Indonesian key names (warta.keys): a unit written wholly in them is the same site as one written in English."""
+"""Indonesian key names (warta.model.keys): a unit written wholly in them is the same site as one written in English."""
 
 import re
 from pathlib import Path
@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from warta.check import check_unit
-from warta.contract import NEWS, check_document, parse_document
-from warta.keys import HEADER_KEYS, canonical_key, status_meaning
-from warta.problems import Problem
+from warta.model.contract import NEWS, check_document, parse_document
+from warta.model.keys import HEADER_KEYS, canonical_key, status_meaning
+from warta.model.problems import Problem
+from warta.tool.check import check_unit
 
 TOML = 'name = "Balai Uji"\nsite_url = "https://uji.example.go.id"\n'
 
@@ -118,7 +118,7 @@ def test_every_name_in_the_table_means_its_key_in_any_case():
 
 def test_the_example_content_and_the_new_unit_skeleton_teach_the_indonesian_names():
     root = Path(__file__).resolve().parent.parent
-    files = [*root.glob("content/*/**/*.md"), *root.glob("warta/skeleton/**/*.md")]
+    files = [*root.glob("content/*/**/*.md"), *root.glob("warta/model/skeleton/**/*.md")]
     english = [
         f"{path.relative_to(root)}:{found.line}: {found.written_key}"
         for path in files

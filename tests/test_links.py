@@ -9,7 +9,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from warta.site_check import broken_links
+from warta.tool.site_check import broken_links
 
 ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "srcset", "form": "action"}
 

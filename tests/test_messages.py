@@ -1,4 +1,4 @@
-"""Every message in warta.messages, held to the same rules: the place, the label, a next step, both languages.
+"""Every message in warta.model.messages, held to the same rules: the place, the label, a next step, both languages.
 
 The tests iterate over MESSAGES, so a message added later is held to them too.
 """
@@ -13,8 +13,8 @@ import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from warta.messages import FRAGMENTS, MESSAGES, NOTICES, STANDALONE, counted, labelled, message
-from warta.problems import WARNING, Problem
+from warta.model.messages import FRAGMENTS, MESSAGES, NOTICES, STANDALONE, counted, labelled, message
+from warta.model.problems import WARNING, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 SAID = sorted(set(MESSAGES) - FRAGMENTS)

@@ -11,10 +11,10 @@ import pillow_heif
 import pytest
 from PIL import Image
 
-from warta.check import check_unit
-from warta.new import new_article, new_gallery, new_translation, now_in, start
-from warta.problems import ContentError
-from warta.units import load_unit
+from warta.model.problems import ContentError
+from warta.model.units import load_unit
+from warta.tool.check import check_unit
+from warta.tool.new import new_article, new_gallery, new_translation, now_in, start
 
 ROOT = Path(__file__).resolve().parent.parent
 NOON_IN_JAKARTA = datetime(2024, 11, 13, 12, 30, tzinfo=ZoneInfo("Asia/Jakarta"))

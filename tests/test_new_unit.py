@@ -4,10 +4,10 @@ import re
 
 import pytest
 
-from warta.check import check_unit
-from warta.new import new_unit
-from warta.problems import ContentError
-from warta.units import load_unit
+from warta.model.problems import ContentError
+from warta.model.units import load_unit
+from warta.tool.check import check_unit
+from warta.tool.new import new_unit
 
 STANDING = {"profil", "layanan", "ppid", "pengaduan", "kontak", "aksesibilitas"}
 

@@ -5,7 +5,7 @@ import os
 import pytest
 
 from plugins.rendering.parallel import DEFAULTS, PageJob, ParallelWriter, RenderingFailed
-from warta.build import build_units
+from warta.tool.build import build_units
 
 ARTICLE = (
     "Title: Berita {number}\nDate: 2020-{month:02}-{day:02} 10:00\nPenulis: Ani; Budi\nTags: rapat, tag-{tag}\n"

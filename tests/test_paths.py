@@ -4,8 +4,8 @@ import pytest
 from PIL import Image
 from test_galleries import built, camera_jpeg
 
-from warta.check import check_unit
-from warta.paths import resolve_body_path
+from warta.model.paths import resolve_body_path
+from warta.tool.check import check_unit
 
 
 @pytest.fixture(autouse=True)

@@ -9,10 +9,10 @@ from test_galleries import GPS_IFD, ORIENTATION, SERIAL, built, camera_jpeg, pho
 
 import tasks
 from plugins.galleries.photos import PhotoError, Recipe, derive
-from warta.check import check_unit
-from warta.decoding import decode
-from warta.paths import resolve_body_path
-from warta.watch import Rebuilder
+from warta.media.decoding import decode
+from warta.model.paths import resolve_body_path
+from warta.tool.check import check_unit
+from warta.tool.watch import Rebuilder
 
 RED, BLUE = (255, 0, 0), (0, 0, 255)
 

@@ -9,8 +9,8 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from tests.conftest import REPO
-from warta.check import check_unit
-from warta.problems import ContentError
+from warta.model.problems import ContentError
+from warta.tool.check import check_unit
 
 KEYS = [
     "Title",

@@ -12,9 +12,9 @@ import pytest
 from PIL import Image
 
 from bench.faces import astronaut, at_pipeline_size, found, group_photo
-from warta.build import build_units
-from warta.check import check_unit
-from warta.faces import BlazeFace, Box, Haar
+from warta.media.faces import BlazeFace, Box, Haar
+from warta.tool.build import build_units
+from warta.tool.check import check_unit
 
 PORTRAIT_FACE = Box(177, 67, 100, 100)  # the astronaut's face in her 512×512 portrait
 CARD = (1200, 630)
@@ -163,8 +163,8 @@ def test_publishing_refuses_a_protected_item_without_review_naming_file_rule_and
 
 def test_the_render_itself_refuses_when_publishing(site, monkeypatch):
     """``pelican -s publishconf.py`` without invoke: the plugins refuse too."""
-    from warta.problems import ContentError  # noqa: PLC0415
-    from warta.render import render  # noqa: PLC0415
+    from warta.model.problems import ContentError  # noqa: PLC0415
+    from warta.tool.pelican_process import render  # noqa: PLC0415
 
     site.write("news/2024/kelas.md", "Title: Kelas\nDate: 2024-01-03\nPenulis: Humas\nPerlindungan: anak\n\nTeks.\n")
     monkeypatch.setenv("WARTA_CONTENT", str(site.content))

@@ -5,8 +5,8 @@ import subprocess
 import pytest
 from bs4 import BeautifulSoup
 
-from warta.build import build_units
-from warta.publish import PublishError, publish
+from warta.tool.build import build_units
+from warta.tool.publish import PublishError, publish
 
 
 def git(where, *args):
@@ -112,7 +112,7 @@ def test_a_failed_build_pushes_nothing(site, remote, monkeypatch):
     publish_site(site, remote)
     before = remote.tip()
     site.article(name="baru", title="Berita Baru")
-    monkeypatch.setattr("warta.build.ROOT", site.root)  # the render process finds no warta package there
+    monkeypatch.setattr("warta.tool.build.ROOT", site.root)  # the render process finds no warta package there
     with pytest.raises(PublishError) as failed:
         publish_site(site, remote)
     assert "situs balai-uji GAGAL dibangun" in str(failed.value)

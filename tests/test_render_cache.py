@@ -8,7 +8,7 @@ import pytest
 from conftest import Site
 from PIL import Image
 
-from warta.build import build_units
+from warta.tool.build import build_units
 
 
 @pytest.fixture(autouse=True)

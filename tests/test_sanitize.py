@@ -2,7 +2,7 @@
 
 import pytest
 
-from warta.sanitize import sanitize
+from warta.model.sanitize import sanitize
 
 
 def test_scripts_handlers_and_dangerous_links_are_removed():

@@ -4,7 +4,7 @@ import pytest
 from PIL import Image
 from test_galleries import camera_jpeg
 
-from warta.check import check_unit
+from warta.tool.check import check_unit
 
 
 @pytest.fixture(autouse=True)

@@ -9,11 +9,11 @@ from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from conftest import Site
 
-from warta.check import check_unit
-from warta.contract import parse_document
-from warta.problems import ContentError
-from warta.render import render
-from warta.translations import category_names_en, english_category, inherit, lang_of, original_path
+from warta.model.contract import parse_document
+from warta.model.problems import ContentError
+from warta.model.translations import category_names_en, english_category, inherit, lang_of, original_path
+from warta.tool.check import check_unit
+from warta.tool.pelican_process import render
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://balai-uji.example.go.id"

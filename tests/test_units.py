@@ -2,8 +2,8 @@
 
 import pytest
 
-from warta.check import check_unit
-from warta.units import load_unit, read_unit
+from warta.model.units import load_unit, read_unit
+from warta.tool.check import check_unit
 
 GOOD = """\
 name = "Balai Rehabilitasi Sosial Anak Melati Jakarta"

@@ -1,6 +1,6 @@
 """``invoke livereload``'s rebuilds: only the changed unit, in this warm process, never stopping the server."""
 
-from warta.watch import Rebuilder, is_scratch_file
+from warta.tool.watch import Rebuilder, is_scratch_file
 
 
 def test_a_change_in_one_unit_rebuilds_only_that_unit(site, monkeypatch):
@@ -34,7 +34,7 @@ def test_an_unexpected_error_is_reported_not_raised(site, monkeypatch, tmp_path)
     site.article()
     said = []
     rebuilder = Rebuilder(site.content, site.output, say=said.append)
-    monkeypatch.setattr("warta.render.ROOT", tmp_path / "no-settings-here")
+    monkeypatch.setattr("warta.tool.pelican_process.ROOT", tmp_path / "no-settings-here")
     assert rebuilder.units(["balai-uji"]) is False
     assert any("GAGAL" in line for line in said)
 
@@ -60,7 +60,7 @@ def test_after_a_code_change_units_render_in_fresh_processes(site, monkeypatch):
     """This process still holds the old plugins and warta code: rendering here would show the old behaviour."""
     calls = []
     monkeypatch.setattr(
-        "warta.watch.build_units", lambda units, *args, in_process, **kw: calls.append(in_process) or []
+        "warta.tool.watch.build_units", lambda units, *args, in_process, **kw: calls.append(in_process) or []
     )
     rebuilder = Rebuilder(site.content, site.output, say=lambda line: None)
     rebuilder.watch_unit("balai-uji")()

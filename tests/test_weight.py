@@ -3,7 +3,7 @@
 import gzip
 import re
 
-from warta.weight import page_weight, weight_report
+from warta.tool.weight import page_weight, weight_report
 
 
 def compressed(path):

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from pelican.generators import Generator
 
-from warta import urls
-from warta.i18n import LANGUAGES
+from warta.model import urls
+from warta.model.languages import LANGUAGES
 
 from .people import ROLES, credits_for, lang_prefix, person_url, settings_of
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
-from warta import urls
+from warta.model import urls
 
 # The order of the credit block, the JSON-LD and the person pages.
 ROLES = ("writer", "editor", "translator", "photographer")

@@ -22,14 +22,14 @@ from pathlib import Path
 
 from markdown import Markdown
 
-from warta import sanitize as sanitizer
-from warta.contract import UnreadableFile, read_document
-from warta.jobs import worker_count
+from warta.model import sanitize as sanitizer
+from warta.model.contract import UnreadableFile, read_document
+from warta.model.jobs import worker_count
 
 logger = logging.getLogger(__name__)
 DEFAULTS = {
     "MARKDOWN_CACHE_PATH": None,  # a folder outside output/; None converts every body on every build
-    "MARKDOWN_JOBS": None,  # None: warta.jobs decides
+    "MARKDOWN_JOBS": None,  # None: warta.model.jobs decides
     "MARKDOWN_AHEAD_MIN": 50,  # fewer bodies to convert than this: converted in the reading process itself
 }
 META_EXTENSION = "markdown.extensions.meta"

@@ -9,8 +9,8 @@ from collections import defaultdict
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
-from warta.problems import BUILD_PROBLEMS_KEY, ContentError, Problem, display_path
-from warta.units import is_inside
+from warta.model.problems import BUILD_PROBLEMS_KEY, ContentError, Problem, display_path
+from warta.model.units import is_inside
 
 from .bodies import Bodies
 from .reader import ContractReader

@@ -1,4 +1,4 @@
-"""A Markdown reader that takes the contract's header (see warta.contract) instead of Markdown's meta extension."""
+"""A Markdown reader that takes the contract's header (warta.model.contract) instead of Markdown's meta extension."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pelican.contents import Author
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime
 
-from warta.contract import (
+from warta.model.contract import (
     PAGE,
     UnreadableFile,
     check_document,
@@ -19,11 +19,11 @@ from warta.contract import (
     slug_of,
     split_names,
 )
-from warta.keys import status_meaning
-from warta.problems import ContentError, Problem
-from warta.protection import protection_of, review_problems
-from warta.translations import is_translation, lang_of, pair, translation_key
-from warta.units import is_inside
+from warta.model.keys import status_meaning
+from warta.model.problems import ContentError, Problem
+from warta.model.protection import protection_of, review_problems
+from warta.model.translations import is_translation, lang_of, pair, translation_key
+from warta.model.units import is_inside
 
 logger = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Write ``/admin/`` (Sveltia CMS, its configuration from unit.toml and the contract) into a unit's site.
 
 Only where ``CMS_BACKEND`` and ``CMS_REPO`` (pelicanconf.py or ``WARTA_CMS_*``) say where to save, or for
-``invoke cms`` on a laptop; otherwise no ``/admin/`` is published. See warta/editor.py and docs/editor-web.md.
+``invoke cms`` on a laptop; otherwise no ``/admin/`` is published. See plugins/editor/admin.py and docs/editor-web.md.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from warta.editor import ADMIN, login_from, write_admin
+from .admin import ADMIN, login_from, write_admin
 
 logger = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican import signals
 
-from warta.icons import Icons, make_icons
+from warta.media.icons import Icons, make_icons
 
 logger = logging.getLogger(__name__)
 

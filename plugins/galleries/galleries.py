@@ -8,7 +8,7 @@ on, and keeps its state in Pelican's global DEFAULT_CONFIG. image-process rewrit
 srcsets, also with its derivatives in output/ compared by mtime, and copies EXIF only through exiftool when asked.
 Neither fails the build naming a bad photo. Here the cache is keyed by content hash and settings outside output/,
 every photo is turned upright and then stripped of all metadata, and bad photos are content problems like any
-other (warta.problems), so the build stops and names them.
+other (warta.model.problems), so the build stops and names them.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 
-from warta import urls
-from warta.galleries import is_photo
+from warta.model import urls
+from warta.model.galleries import is_photo
 
 from . import markup
 from .generator import GalleriesGenerator, metadata_text, published_content

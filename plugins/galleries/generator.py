@@ -10,12 +10,12 @@ from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
-from warta import urls
-from warta.contract import read_document
-from warta.galleries import body_photos, gallery_field_problems, gallery_folders, read_gallery, resolve
-from warta.i18n import LANGUAGES
-from warta.problems import record_in_build
-from warta.protection import is_protected, review_problems
+from warta.model import urls
+from warta.model.contract import read_document
+from warta.model.galleries import body_photos, gallery_field_problems, gallery_folders, read_gallery, resolve
+from warta.model.languages import LANGUAGES
+from warta.model.problems import record_in_build
+from warta.model.protection import is_protected, review_problems
 
 from .library import PhotoSet, develop, publish
 from .model import Gallery, GalleryPage, gallery_of, is_published, newest_first

@@ -18,7 +18,7 @@ from pathlib import Path
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
-from warta.problems import Problem
+from warta.model.problems import Problem
 
 from .photos import CARD, EXTENSIONS, PhotoError, Recipe, derive, entry_dir, link_or_copy, read_manifest
 
@@ -85,7 +85,7 @@ def photo_set(source: Path, manifest: dict, cache: Path, recipe: Recipe, base_ur
 
 
 def stat_key(source: Path, recipe: Recipe) -> str:
-    """Sources arrive resolved (warta.galleries.resolve), so the path names the file."""
+    """Sources arrive resolved (warta.model.galleries.resolve), so the path names the file."""
     found = source.stat()
     text = f"{source}\0{found.st_size}\0{found.st_mtime_ns}\0{found.st_ino}\0{recipe.key}"
     return hashlib.sha256(text.encode()).hexdigest()[:32]
@@ -142,7 +142,7 @@ def recipes_for(sources, recipe: Recipe, protected) -> dict[Path, Recipe]:
     """Each source's recipe: protected photos carry the face blur's version (loading OpenCV only when there are)."""
     if not any(source in protected for source in sources):
         return dict.fromkeys(sources, recipe)
-    from warta.faces import version  # noqa: PLC0415  (OpenCV loads in 0.3 s: only units with protected photos)
+    from warta.media.faces import version  # noqa: PLC0415  (OpenCV loads in 0.3 s: only units with protected photos)
 
     blurred = dataclasses.replace(recipe, faces=version())
     return {source: blurred if source in protected else recipe for source in sources}

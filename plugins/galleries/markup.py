@@ -9,8 +9,8 @@ from urllib.parse import urlparse
 
 from markupsafe import Markup, escape
 
-from warta.galleries import EXTERNAL
-from warta.paths import resolve_body_path
+from warta.model.galleries import EXTERNAL
+from warta.model.paths import resolve_body_path
 
 from .library import MIME, PhotoSet
 
@@ -64,7 +64,7 @@ def with_photos(body: str, source_path: str, library, siteurl: str) -> Markup:
     """Photos alone in a paragraph become figures with their title as caption; inline ones become pictures.
 
     ``library``: the build's photos (``sets`` by source path, inside its ``unit`` folder).
-    ``src`` is relative to the content file, as staff wrote it (read as ``invoke check`` reads it, warta.paths);
+    ``src`` is relative to the content file, as staff wrote it (read as ``invoke check`` reads it, warta.model.paths);
     images the pipeline does not know stay as they are.
     An image from another site, which the Content-Security-Policy blocks, becomes a link to it (the check warns).
     The first photo is loaded at once and first of all: wherever a photo is the page's largest paint, it is this

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from warta import urls
-from warta.contract import is_draft, parse_date, split_names
-from warta.galleries import GalleryIndex
-from warta.protection import protection_of
+from warta.model import urls
+from warta.model.contract import is_draft, parse_date, split_names
+from warta.model.galleries import GalleryIndex
+from warta.model.protection import protection_of
 
 from .library import PhotoSet
 

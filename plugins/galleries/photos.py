@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
-from warta.decoding import MAX_DECODE_BYTES, PhotoError, decode
+from warta.media.decoding import MAX_DECODE_BYTES, PhotoError, decode
 
 EXTENSIONS = {"webp": "webp", "jpeg": "jpg"}
 CARD = "card"  # the 1200×630 crop that WhatsApp and Facebook show for a shared link
@@ -28,7 +28,7 @@ CARD_LOWEST_QUALITY = 30
 MANIFEST = "manifest.json"
 WHITE = (255, 255, 255)
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
-__all__ = ["PhotoError", "Recipe", "derive"]  # PhotoError: raised by warta.decoding, caught by the library
+__all__ = ["PhotoError", "Recipe", "derive"]  # PhotoError: raised by warta.media.decoding, caught by the library
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Recipe:
     quality: tuple[tuple[str, int], ...] = (("webp", 75), ("jpeg", 80))
     max_decode_bytes: int = MAX_DECODE_BYTES
     version: int = 3  # raise when the processing below changes its output
-    faces: str = ""  # protected photos: the face blur's version (warta.faces.version), so a new detector redoes them
+    faces: str = ""  # protected photos: the face blur's version (media.faces.version), so a new detector redoes them
 
     @property
     def key(self) -> str:
@@ -109,7 +109,7 @@ def write_derivatives(source: Path, recipe: Recipe, folder: Path) -> list[dict]:
 
 def blurred(image: Image.Image) -> Image.Image:
     """Every face blurred, before any size is made: all derivatives and the share card come from this image."""
-    from warta.faces import blur_faces  # noqa: PLC0415  (OpenCV loads in 0.3 s: only for protected photos)
+    from warta.media.faces import blur_faces  # noqa: PLC0415  (OpenCV loads in 0.3 s: only for protected photos)
 
     return blur_faces(image)
 

@@ -6,8 +6,8 @@ import logging
 import os
 from pathlib import Path
 
-from warta.decoding import MAX_DECODE_BYTES
-from warta.jobs import worker_count
+from warta.media.decoding import MAX_DECODE_BYTES
+from warta.model.jobs import worker_count
 
 from .photos import Recipe
 
@@ -16,7 +16,7 @@ DEFAULTS = {
     "PHOTO_WIDTHS": (480, 960, 1600),
     "PHOTO_FORMATS": ("webp", "jpeg"),  # the last is the <img> fallback every browser shows
     "PHOTO_QUALITY": {"webp": 75, "jpeg": 80},
-    # Memory one photo may take to decode (warta.decoding): a 200-megapixel phone JPEG passes, a bomb does not.
+    # Memory one photo may take to decode (warta.media.decoding): a 200-megapixel phone JPEG passes, a bomb does not.
     "PHOTO_MAX_DECODE_BYTES": MAX_DECODE_BYTES,
     "PHOTO_CACHE_DIR": None,  # None: <repository>/.cache/photos; the environment's WARTA_PHOTO_CACHE wins
     "PHOTO_JOBS": None,  # None: the environment's WARTA_JOBS, else one process per core
@@ -50,5 +50,5 @@ def cache_dir(settings) -> Path:
 
 
 def jobs(settings) -> int:
-    """Photo processes (warta.jobs: fewer when several units build at once)."""
+    """Photo processes (warta.model.jobs: fewer when several units build at once)."""
     return worker_count(setting(settings, "PHOTO_JOBS"))

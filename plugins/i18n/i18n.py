@@ -9,7 +9,7 @@ from jinja2 import pass_context
 from markupsafe import Markup, escape
 from pelican import signals
 
-from warta import i18n
+from warta.model import languages
 
 logger = logging.getLogger(__name__)
 CONTEXT_KEY = "warta_catalogs"
@@ -37,7 +37,7 @@ def catalogs_for(generator):
     """One compiled set of catalogs per build, kept in that build's context."""
     if CONTEXT_KEY not in generator.context:
         directory = os.path.join(generator.theme, "translations")
-        generator.context[CONTEXT_KEY] = i18n.load_catalogs(directory)
+        generator.context[CONTEXT_KEY] = languages.load_catalogs(directory)
     return generator.context[CONTEXT_KEY]
 
 
@@ -59,12 +59,12 @@ def install(generator):
     def date_long(context, date):
         key = (date, page_lang(context))
         if key not in formatted:
-            formatted[key] = i18n.long_date(*key)
+            formatted[key] = languages.long_date(*key)
         return formatted[key]
 
     @pass_context
     def dateline(context, content):
-        return i18n.dateline(getattr(content, "place", ""), content.date, page_lang(context))
+        return languages.dateline(getattr(content, "place", ""), content.date, page_lang(context))
 
     @pass_context
     def with_dateline(context, html, content):

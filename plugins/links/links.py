@@ -2,7 +2,7 @@
 
 Both run before anything is written and before the contract plugin counts problems, so a link to nothing stops
 the build like any other content problem, naming the file and line (``invoke check`` finds the same problems
-first, with warta.links).
+first, with warta.model.links).
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from pathlib import Path
 from markupsafe import escape
 from pelican import signals
 
-from warta.contract import read_document
-from warta.documents import FOLDER, document_file, document_problems, is_system_file
-from warta.links import body_links
-from warta.problems import Problem, record_in_build
+from warta.model.contract import read_document
+from warta.model.documents import FOLDER, document_file, document_problems, is_system_file
+from warta.model.links import body_links
+from warta.model.problems import Problem, record_in_build
 
 from .resolver import LinkResolver, Unresolved
 

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from warta import urls
-from warta.documents import DocumentFile, describe
-from warta.galleries import is_photo
-from warta.i18n import LANGUAGES
-from warta.links import (
+from warta.model import urls
+from warta.model.documents import DocumentFile, describe
+from warta.model.galleries import is_photo
+from warta.model.languages import LANGUAGES
+from warta.model.links import (
     DOCUMENT,
     GALLERY,
     ITEM,
@@ -29,8 +29,8 @@ from warta.links import (
     site_address,
     target_of,
 )
-from warta.paths import PELICAN_FORM, hash_cut_name, resolve_body_path, split_reference, unbracket
-from warta.translations import DEFAULT_LANG
+from warta.model.paths import PELICAN_FORM, hash_cut_name, resolve_body_path, split_reference, unbracket
+from warta.model.translations import DEFAULT_LANG
 
 SITE_KEY = "@site/"
 

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 
 from pelican.writers import Writer
 
-from warta.jobs import worker_count
+from warta.model.jobs import worker_count
 
 logger = logging.getLogger(__name__)
 DEFAULTS = {
-    "RENDER_JOBS": None,  # None: warta.jobs decides
+    "RENDER_JOBS": None,  # None: warta.model.jobs decides
     "RENDER_FORK_MIN": 200,  # fewer pages than this are rendered here: starting a process would cost more
 }
 

@@ -9,7 +9,7 @@ re-renders its own page and the listing pages that show it; a new title, theme o
 The rule templates must keep: a page shows the body or summary of an item only when that item is in the page's
 own context (``article``, ``page``, the current page of a listing, or an unpaginated list such as the home page's).
 Everything else a template uses must come from metadata. Pelican's writer still writes every file and sends its
-signals, into the fresh staging folder, so the atomic swap of warta.build is untouched.
+signals, into the fresh staging folder, so the atomic swap of warta.tool.build is untouched.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from pelican.contents import Article, Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
 
-from warta.fingerprint import SHARED_INPUTS, code_stamps, file_stamps
+from warta.model.stamps import SHARED_INPUTS, code_stamps, file_stamps
 
 from .parallel import ParallelWriter
 

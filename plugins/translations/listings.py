@@ -17,7 +17,7 @@ from operator import attrgetter
 from pelican.generators import Generator
 from pelican.utils import order_content
 
-from warta import urls
+from warta.model import urls
 
 logger = logging.getLogger(__name__)
 CONTEXT_KEY = "warta_bilingual"

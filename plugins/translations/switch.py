@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from jinja2 import pass_context
 
-from warta import urls
+from warta.model import urls
 
 from .listings import CONTEXT_KEY
 

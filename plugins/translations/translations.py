@@ -1,6 +1,6 @@
 """Signal handlers of the translations plugin: English terms at reading time, helpers, feed language, listings.
 
-Pairing and inheritance happen in the contract reader (warta.translations); Pelican's own ``process_translations``
+Pairing and inheritance happen in the contract reader (warta.model.translations); Pelican's own ``process_translations``
 then keeps English versions out of the Indonesian listings, and EnglishListings writes the English ones.
 """
 
@@ -12,8 +12,8 @@ from markupsafe import Markup, escape
 from pelican import signals
 from pelican.urlwrappers import Author, Category, Tag
 
-from warta import urls
-from warta.translations import category_names_en, english_category
+from warta.model import urls
+from warta.model.translations import category_names_en, english_category
 
 from .listings import EnglishListings
 from .switch import install_helpers

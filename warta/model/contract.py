@@ -8,19 +8,23 @@ lines. It is more forgiving than Markdown's meta extension where staff are (byte
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from warta.keys import CREDIT_ROLES, DRAFT, HEADER_KEYS, canonical_key, is_known, key_name, status_meaning
-from warta.problems import WARNING, Problem
-from warta.units import path_in_unit
+from markupsafe import Markup
+from unidecode import unidecode
+
+from warta.model.keys import CREDIT_ROLES, DRAFT, HEADER_KEYS, canonical_key, is_known, key_name, status_meaning
+from warta.model.problems import WARNING, Problem
+from warta.model.units import path_in_unit
 
 NEWS, PAGE, GALLERY = "news", "page", "gallery"
 KIND_OF_FOLDER = {"news": NEWS, "pages": PAGE, "galleries": GALLERY}
 
-# Every name a credit may be written with → its role, and the other keys: both drawn from warta.keys.
+# Every name a credit may be written with → its role, and the other keys: both drawn from warta.model.keys.
 CREDIT_KEYS = {name.lower(): key for key in CREDIT_ROLES for name in HEADER_KEYS[key].all()}
 PLAIN_KEYS = set(HEADER_KEYS) - set(CREDIT_ROLES)
 DATE_FORMATS = {r"\d{4}-\d{2}-\d{2}": "%Y-%m-%d", r"\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}": "%Y-%m-%d %H:%M"}
@@ -148,13 +152,18 @@ def slug_of(doc: Document) -> str:
     return make_slug(doc.get("slug") or Path(doc.path).name.split(".")[0])
 
 
-def make_slug(text: str) -> str:
-    """``text`` made URL-safe like Pelican does: lower case, ASCII, hyphens."""
-    # Imported here: importing pelican takes 0.4 s, which a build that skips every unit does not need.
-    from pelican.settings import DEFAULT_CONFIG  # noqa: PLC0415
-    from pelican.utils import slugify  # noqa: PLC0415
+# Pelican's slugify with its default SLUG_REGEX_SUBSTITUTIONS, in ASCII and lower case, makes the slugs of the pages
+# Pelican writes; the model works out the same slugs without importing Pelican (0.4 s, and the layers:
+# docs/ARCHITECTURE.md). tests/test_pelican_internals.py holds the two equal.
+SLUG_SUBSTITUTIONS = ((r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-"))
 
-    return slugify(text, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+
+def make_slug(text: str) -> str:
+    """``text`` made URL-safe like Pelican does: tags stripped, ASCII, lower case, hyphens."""
+    value = unidecode(unicodedata.normalize("NFKC", Markup(text).striptags()))
+    for pattern, replacement in SLUG_SUBSTITUTIONS:
+        value = re.sub(pattern, replacement, value, flags=re.IGNORECASE)
+    return value.lower().strip()
 
 
 def split_names(value: str) -> list[str]:

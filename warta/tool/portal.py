@@ -9,11 +9,12 @@ from xml.etree import ElementTree
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from warta.i18n import load_catalogs
-from warta.icons import make_icons
-from warta.units import Unit, read_unit, unit_slugs
+from warta import ROOT
+from warta.media.icons import make_icons
+from warta.model.languages import load_catalogs
+from warta.model.units import Unit, read_unit, unit_slugs
 
-THEME = Path(__file__).resolve().parent.parent / "theme"
+THEME = ROOT / "theme"
 ATOM = "{http://www.w3.org/2005/Atom}"
 FEED = Path("feeds") / "atom.xml"
 

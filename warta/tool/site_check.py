@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from warta.messages import labelled, message
-from warta.problems import display_path
+from warta.model.messages import labelled, message
+from warta.model.problems import display_path
 
 # Every attribute holding a URL the browser fetches or follows, as our templates and the sanitizer write them
 # (after a space, in double quotes): a pattern that starts with a plain character is searched three times faster.

@@ -19,11 +19,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from warta.build import build_units
-from warta.check import check_unit
-from warta.messages import DEFAULT_LANG, labelled, message
-from warta.portal import write_portal
-from warta.units import Unit, read_unit, unit_slugs
+from warta.model.messages import DEFAULT_LANG, labelled, message
+from warta.model.units import Unit, read_unit, unit_slugs
+from warta.tool.build import build_units
+from warta.tool.check import check_unit
+from warta.tool.portal import write_portal
 
 DEFAULT_REMOTE = "origin"
 DEFAULT_BRANCH = "gh-pages"

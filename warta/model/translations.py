@@ -8,12 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pelican.settings import DEFAULT_CONFIG
-from pelican.utils import slugify
-
-from warta.contract import PAGE, Document, UnreadableFile, check_document, read_document
-from warta.problems import WARNING, Problem
-from warta.units import path_in_unit
+from warta.model.contract import PAGE, Document, UnreadableFile, check_document, make_slug, read_document
+from warta.model.problems import WARNING, Problem
+from warta.model.units import path_in_unit
 
 DEFAULT_LANG = "id"
 TRANSLATION_LANGS = ("en",)
@@ -145,13 +142,13 @@ def inherit(translation: Document, original: Document) -> Document:
 def category_names_en(unit_categories: dict | None = None) -> dict[str, str]:
     """Indonesian category name → English, keyed by slug so ``kegiatan`` and ``Kegiatan`` match."""
     names = dict(CATEGORY_NAMES_EN, **(unit_categories or {}))
-    return {_slug(indonesian): english for indonesian, english in names.items()}
+    return {make_slug(indonesian): english for indonesian, english in names.items()}
 
 
 def category_problems(doc: Document, unit_categories: dict | None) -> list[Problem]:
     """A warning for a ``Category`` outside the defaults and the unit's ``[categories]`` (no English name)."""
     name = doc.get("category").strip()
-    if not name or _slug(name) in category_names_en(unit_categories):
+    if not name or make_slug(name) in category_names_en(unit_categories):
         return []
     known = ", ".join(dict(CATEGORY_NAMES_EN, **(unit_categories or {})))
     return [Problem.of(doc.path, "category_unknown", doc.line_of("category"), WARNING, value=name, known=known)]
@@ -159,8 +156,4 @@ def category_problems(doc: Document, unit_categories: dict | None) -> list[Probl
 
 def english_category(name: str, names_en: dict[str, str]) -> str:
     """The English name of a category; an unknown category keeps its Indonesian name."""
-    return names_en.get(_slug(name), name)
-
-
-def _slug(name: str) -> str:
-    return slugify(name, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+    return names_en.get(make_slug(name), name)

@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from warta.messages import DEFAULT_LANG, labelled
+from warta.model.messages import DEFAULT_LANG, labelled
 
 logger = logging.getLogger(__name__)
 BUNDLE = "pagefind"

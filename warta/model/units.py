@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PIL import Image
 
-from warta.problems import WARNING, ContentError, Problem
+from warta.model.problems import WARNING, ContentError, Problem
 
 UNIT_FILE = "unit.toml"
 DEFAULT_TIMEZONE = "Asia/Jakarta"

@@ -1,14 +1,14 @@
 """Protected people (DESIGN.md): which items are protected, and the editor's review that publishing waits for.
 
 An item is protected when it says ``Perlindungan:`` (any value: who is protected) or its unit says ``protection``
-in unit.toml. The faces in its photos are blurred (warta.faces); a publishing build refuses it until
+in unit.toml. The faces in its photos are blurred (warta.media.faces); a publishing build refuses it until
 ``Ditinjau:`` names the editor who checked the blurred photos and the text; a local build shows it marked.
 """
 
 from __future__ import annotations
 
-from warta.contract import Document
-from warta.problems import ERROR, WARNING, Problem
+from warta.model.contract import Document
+from warta.model.problems import ERROR, WARNING, Problem
 
 
 def protection_of(doc: Document, unit_protection: str = "") -> str:

@@ -37,7 +37,7 @@ HEADER_KEYS: dict[str, KeyNames] = {
     "summary": KeyNames("Ringkasan", "Summary"),
     "status": KeyNames("Status", "Status"),
     "slug": KeyNames("Slug", "Slug"),
-    # Protected people (DESIGN.md): who is protected, and the editor who reviewed the item (warta.protection).
+    # Protected people (DESIGN.md): who is protected, and the editor who reviewed the item (warta.model.protection).
     "protection": KeyNames("Perlindungan", "Protection"),
     "reviewed": KeyNames("Ditinjau", "Reviewed"),
     # Credits: who did what (plugins/bylines).

@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from warta import decoding
-from warta.contract import GALLERY, Document, UnreadableFile, check_document, is_draft, read_document, slug_of
-from warta.links import raw_images
-from warta.paths import hash_cut_name, resolve_body_path
-from warta.placeholders import placeholder_problems
-from warta.problems import WARNING, Problem
+from warta import ROOT
+from warta.media import decoding
+from warta.model.contract import GALLERY, Document, UnreadableFile, check_document, is_draft, read_document, slug_of
+from warta.model.links import raw_images
+from warta.model.paths import hash_cut_name, resolve_body_path
+from warta.model.placeholders import placeholder_problems
+from warta.model.problems import WARNING, Problem
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif"}
 SERVED_AS_IS = {".svg", ".gif"}  # images Pelican copies unchanged (a logo, a diagram), not camera photos
@@ -98,7 +99,7 @@ def unreadable_images(doc: Document) -> list[Problem]:
 def resolve(
     written: str, base: Path, unit_path: Path, source: Path, line: int | None, decode: bool = False
 ) -> tuple[Path | None, list[Problem]]:
-    """``written`` relative to ``base`` (warta.paths); a problem naming ``source`` when it leaves the unit or is gone.
+    """``written`` relative to ``base`` (model.paths); a problem naming ``source`` when it leaves the unit or is gone.
 
     ``decode``: also what the build's decoding would refuse in the photo (the check asks; the build decodes anyway).
     """
@@ -121,7 +122,7 @@ def photo_suffixes_text() -> str:
 
 
 def decode_problems(path: Path) -> list[Problem]:
-    """What the build's decoding would refuse in this photo (warta.decoding), said before the build.
+    """What the build's decoding would refuse in this photo (warta.media.decoding), said before the build.
 
     A photo found good once is remembered by its size, time and inode, so a check of an unchanged unit decodes none.
     """
@@ -142,7 +143,7 @@ def checked_marker(path: Path) -> Path:
     found = path.stat()
     limits = f"{decoding.WIDEST}\0{decoding.MAX_DECODE_BYTES}"
     text = f"{path}\0{found.st_size}\0{found.st_mtime_ns}\0{found.st_ino}\0{limits}"
-    cache = os.environ.get("WARTA_PHOTO_CACHE") or Path(__file__).resolve().parent.parent / ".cache" / "photos"
+    cache = os.environ.get("WARTA_PHOTO_CACHE") or ROOT / ".cache" / "photos"
     return Path(cache) / "checked" / hashlib.sha256(text.encode()).hexdigest()[:32]
 
 

@@ -1,6 +1,6 @@
 """``invoke new``: start an article, a gallery or a translation from a template that already passes the check.
 
-What is written is a draft (``Status: draf``), in the Indonesian key names (warta.keys)
+What is written is a draft (``Status: draf``), in the Indonesian key names (warta.model.keys)
 whose every field is valid, so staff can build and preview it at once
 and nothing half-written is published; the command then says what must still be filled.
 """
@@ -12,12 +12,12 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from warta.check import is_translation
-from warta.contract import GALLERY, kind_of, make_slug, read_document
-from warta.galleries import photo_files
-from warta.placeholders import ALT_TEXT, ARTICLE_BODY
-from warta.problems import ContentError, Problem
-from warta.units import Unit
+from warta.model.contract import GALLERY, kind_of, make_slug, read_document
+from warta.model.galleries import photo_files
+from warta.model.placeholders import ALT_TEXT, ARTICLE_BODY, SKELETON
+from warta.model.problems import ContentError, Problem
+from warta.model.units import Unit
+from warta.tool.check import is_translation
 
 ARTICLE = """\
 Judul: {title}
@@ -143,9 +143,6 @@ def start(unit: Unit, title: str | None, gallery: bool = False, of: Path | None 
     if not title or not title.strip():
         raise ContentError([Problem.of(unit.path, "new_needs_title")])
     return new_gallery(unit, title) if gallery else new_article(unit, title)
-
-
-SKELETON = Path(__file__).resolve().parent / "skeleton"
 
 
 def new_unit(content: Path, slug: str, name: str, site_url: str) -> Path:

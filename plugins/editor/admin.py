@@ -11,19 +11,18 @@ import json
 import logging
 import os
 import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from warta import urls
-from warta.keys import HEADER_KEYS
-from warta.messages import message
-from warta.translations import CATEGORY_NAMES_EN
-from warta.units import Unit
+from warta import ROOT
+from warta.model import urls
+from warta.model.keys import HEADER_KEYS
+from warta.model.messages import message
+from warta.model.translations import CATEGORY_NAMES_EN
+from warta.model.units import Unit
 
 logger = logging.getLogger(__name__)
-ROOT = Path(__file__).resolve().parent.parent
 EDITOR_SOURCE = ROOT / "editor"
 NODE_MODULES = ROOT / "node_modules"
 SVELTIA_DIST = NODE_MODULES / "@sveltia" / "cms" / "dist"
@@ -144,7 +143,7 @@ def _common_fields(unit: Unit) -> dict[str, dict]:
 
 
 def preview_path(url: dict) -> str:
-    """A site URL of warta/urls.py as the editor's preview path: its "view on the site" link (the built page)."""
+    """A site URL of warta/model/urls.py as the editor's preview path: its "view on the site" link (the built page)."""
     return url["url"].replace("{date:%Y}", "{{year}}").replace("{slug}", "{{slug}}")
 
 
@@ -337,7 +336,7 @@ def copy_sveltia(target: Path) -> None:
     replacements = [(CDN_FONTS + url, f"fonts/{Path(local).name}") for url, local in FONTS.items()]
     for old, new in [*replacements, VERSION_CHECK, ON_DEMAND]:
         if old not in script:
-            raise ValueError(f"editor: {old} is no longer in Sveltia's code: update warta/editor.py")
+            raise ValueError(f"editor: {old} is no longer in Sveltia's code: update plugins/editor/admin.py")
         script = script.replace(old, new)
     (target / "sveltia-cms.js").write_text(script, encoding="utf-8")
     for package, parts in VENDOR.items():
@@ -366,17 +365,3 @@ def write_admin(target: Path, unit: Unit, login: Login) -> None:
     (target / "index.html").write_text(page, encoding="utf-8")
     settings = {"config": editor_config(unit, login), "keyNames": key_names(), "local": login.local}
     (target / "warta.json").write_text(json.dumps(settings, ensure_ascii=False, indent=1), encoding="utf-8")
-
-
-def npm_ready(root: Path = ROOT) -> bool:
-    """True when node_modules holds what package-lock.json pins (npm writes its own copy of the lock there)."""
-    lock, installed = root / "package-lock.json", root / "node_modules" / ".package-lock.json"
-    return installed.is_file() and installed.stat().st_mtime >= lock.stat().st_mtime
-
-
-def install_npm(root: Path = ROOT) -> None:
-    """``npm ci``: the editor's pinned parts, installed only when missing or older than package-lock.json."""
-    if npm_ready(root):
-        return
-    logger.info("editor: npm ci")
-    subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=root, check=True)

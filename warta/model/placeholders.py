@@ -9,8 +9,8 @@ import re
 from functools import cache
 from pathlib import Path
 
-from warta.contract import Document, is_draft
-from warta.problems import Problem
+from warta.model.contract import Document, is_draft
+from warta.model.problems import Problem
 
 SKELETON = Path(__file__).resolve().parent / "skeleton"
 # The alt text ``invoke new --gallery`` writes: it passes "alt text required" in a draft, never once published.

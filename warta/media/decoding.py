@@ -28,7 +28,7 @@ BYTES_PER_PIXEL = {"1": 1, "L": 1, "P": 1, "LA": 2, "PA": 2, "RGB": 3, "YCbCr": 
 
 
 class PhotoError(Exception):
-    """A photo that cannot be published; ``code`` names the message in warta.messages."""
+    """A photo that cannot be published; ``code`` names the message in warta.model.messages."""
 
     def __init__(self, code: str, **params):
         super().__init__(code, params)

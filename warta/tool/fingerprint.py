@@ -13,31 +13,18 @@ import hashlib
 import json
 import logging
 import os
-import sys
 import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from warta.contract import UnreadableFile, parse_date, read_document
-from warta.problems import Problem
-from warta.units import read_unit
+from warta.model.contract import UnreadableFile, parse_date, read_document
+from warta.model.problems import Problem
+from warta.model.stamps import SHARED_INPUTS, code_stamps
+from warta.model.units import read_unit
 
 logger = logging.getLogger(__name__)
-ROOT = Path(__file__).resolve().parent.parent
-SHARED_INPUTS = (
-    "pelicanconf.py",
-    "publishconf.py",
-    "requirements.txt",
-    "requirements-models.txt",
-    "theme",
-    "plugins",
-    "warta",
-    "editor",
-    "package-lock.json",
-)
 THEME_ENV = "WARTA_THEME"  # another theme than theme/ (tests break one on purpose)
-SKIPPED_FOLDERS = {"__pycache__", ".git"}
 # A file changed this shortly before the fingerprint was taken may change again with the same modification time
 # (clocks tick coarsely): such a fingerprint is not kept, as git does with its index.
 RACY_NS = 1_000_000_000
@@ -107,40 +94,8 @@ class Fingerprint:
 
 
 def editor_environment() -> str:
-    """The web editor's settings from the environment (warta/editor.py): they decide whether /admin/ is written."""
+    """The web editor's settings from the environment (plugins/editor/admin.py): they say whether /admin/ is written."""
     return " ".join(f"{name}={value}" for name, value in sorted(os.environ.items()) if name.startswith("WARTA_CMS_"))
-
-
-def code_stamps(shared: tuple[str, ...], own: Path, elsewhere=()):
-    """Stamps of the Python version, installed packages, ``shared`` inputs under ROOT, ``own`` and ``elsewhere``."""
-    yield sys.version, 0, 0
-    for name in installed_packages():
-        yield name, 0, 0
-    for folder in (own, *(ROOT / name for name in shared), *elsewhere):
-        yield from file_stamps(folder)
-
-
-def file_stamps(folder: Path):
-    """``(path, size, mtime)`` of every file under ``folder`` (or of that file), in a stable order."""
-    if os.path.isfile(folder):
-        stat = os.stat(folder)
-        yield str(folder), stat.st_size, stat.st_mtime_ns
-        return
-    for parent, folders, files in os.walk(folder):
-        folders[:] = sorted(name for name in folders if name not in SKIPPED_FOLDERS)
-        for name in sorted(files):
-            path = os.path.join(parent, name)
-            stat = os.stat(path)
-            yield path, stat.st_size, stat.st_mtime_ns
-
-
-def installed_packages() -> list[str]:
-    """The installed distributions with their versions (``pelican-4.12.0.dist-info``), from this interpreter."""
-    names = []
-    for entry in sys.path:
-        if os.path.isdir(entry) and entry.endswith("-packages"):
-            names += sorted(name for name in os.listdir(entry) if name.endswith((".dist-info", ".egg-info")))
-    return names
 
 
 def folder_identity(folder: Path) -> list[int] | None:

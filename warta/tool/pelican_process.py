@@ -1,4 +1,7 @@
-"""One unit's site rendered by Pelican, in a process of its own: ``python -m warta.render --unit S --output DIR``."""
+"""One unit's site rendered by Pelican, in a process of its own.
+
+``python -m warta.tool.pelican_process --unit S --output DIR``
+"""
 
 from __future__ import annotations
 
@@ -11,10 +14,8 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from warta.problems import ContentError
-
-ROOT = Path(__file__).resolve().parent.parent
-
+from warta import ROOT
+from warta.model.problems import ContentError
 
 # A process with threads of its own (livereload's server) must not fork: a lock another thread holds at that moment
 # would stay locked forever in the child. Rendering there uses no worker processes.

@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from warta.build import build_units
-from warta.units import unit_slugs
+from warta.model.units import unit_slugs
+from warta.tool.build import build_units
 
 # Templates and styles are read afresh by every render; code is imported once per process.
 THEME = ("theme",)

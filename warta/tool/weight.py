@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-from warta import urls
+from warta.model import urls
 
 BUDGET_KIB = 30
 FIRST_VIEW_BUDGET_KIB = 14

@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 import os
 
-from warta.messages import labelled
+from warta.model.messages import labelled
 
 logger = logging.getLogger(__name__)
-JOBS_ENV = "WARTA_JOBS"  # warta.build lowers it when several units build at once, so cores are not oversubscribed
+JOBS_ENV = "WARTA_JOBS"  # warta.tool.build lowers it when several units build at once, so cores are not oversubscribed
 
 
 def worker_count(chosen=None) -> int:

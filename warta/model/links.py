@@ -2,7 +2,7 @@
 
 Pure logic shared by ``invoke check`` (with line numbers, before rendering) and the links plugin (which turns each
 link into its target's URL): the links of a body with their lines, and what kind of thing a link lands on. What a
-written path names is ``warta.paths.resolve_body_path``, the same for links and photos.
+written path names is ``warta.model.paths.resolve_body_path``, the same for links and photos.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
-from warta import urls
-from warta.contract import Document, UnreadableFile, is_draft, parse_date, read_document
-from warta.paths import hash_cut_name, resolve_body_path, split_reference
-from warta.problems import Problem
-from warta.translations import original_path
+from warta.model import urls
+from warta.model.contract import Document, UnreadableFile, is_draft, parse_date, read_document
+from warta.model.paths import hash_cut_name, resolve_body_path, split_reference
+from warta.model.problems import Problem
+from warta.model.translations import original_path
 
 # [text](target "title") but not ![alt](photo): the target may be written <in angle brackets> when it holds spaces.
 LINK = re.compile(
@@ -90,7 +90,7 @@ def body_links(body: str, first_line: int) -> list[LinkRef]:
 
 
 def raw_images(body: str, first_line: int) -> list[LinkRef]:
-    """Every ``<img src>`` written as HTML in a body (``![alt](photo)`` is warta.galleries'), with its line."""
+    """Every ``<img src>`` written as HTML in a body (``![alt](photo)`` is warta.model.galleries'), with its line."""
     found = [
         LinkRef(written_in(m), line) for text, line in prose_lines(body, first_line) for m in RAW_IMAGE.finditer(text)
     ]

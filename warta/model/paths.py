@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
-from warta.units import is_inside
+from warta.model.units import is_inside
 
 PELICAN_FORM = re.compile(r"^\{(?:filename|static|attach)\}")
 
@@ -35,7 +35,7 @@ def resolve_body_path(written: str, folder: Path, unit_path: Path) -> Path | Non
     in ``<angle brackets>`` or with ``%20`` for names with spaces. As in CommonMark, ``?`` starts a query and
     ``#`` an anchor (both dropped here), also inside angle brackets; ``%23`` is a ``#`` of the file name. Pelican's
     ``{filename}``/``{static}`` forms too, where a leading ``/`` means the unit folder. A plain leading ``/`` is a
-    site address (``warta.links.is_site_address``), no file of the unit: None, and links handle it before asking.
+    site address (``warta.model.links.is_site_address``), no file of the unit: None, and links handle it before asking.
     """
     text = unbracket(written)
     pelican_form = PELICAN_FORM.match(text)

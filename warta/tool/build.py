@@ -14,18 +14,17 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from warta.check import check_unit
-from warta.fingerprint import Fingerprint
-from warta.jobs import JOBS_ENV
-from warta.messages import counted, labelled, message
-from warta.portal import write_portal
-from warta.problems import ContentError, Problem
-from warta.search import index_search
-from warta.site_check import broken_links
-from warta.site_check import report as site_check_report
-from warta.units import read_unit
-
-ROOT = Path(__file__).resolve().parent.parent
+from warta import ROOT
+from warta.model.jobs import JOBS_ENV
+from warta.model.messages import counted, labelled, message
+from warta.model.problems import ContentError, Problem
+from warta.model.units import read_unit
+from warta.tool.check import check_unit
+from warta.tool.fingerprint import Fingerprint
+from warta.tool.portal import write_portal
+from warta.tool.search import index_search
+from warta.tool.site_check import broken_links
+from warta.tool.site_check import report as site_check_report
 
 
 @dataclass
@@ -121,7 +120,7 @@ def build_unit(
 
 
 def check_built_site(folder: Path, staging: Path, sources, lang: str, root: Path, said: str) -> tuple[bool, str]:
-    """The built site's own link check (warta.site_check): a broken link fails the build, naming page and source."""
+    """The built site's own link check (tool.site_check): a broken link fails the build, naming page and source."""
     unit, _ = read_unit(folder)
     broken = broken_links(staging, unit.site_url if unit else "")
     if not broken:
@@ -131,7 +130,7 @@ def check_built_site(folder: Path, staging: Path, sources, lang: str, root: Path
 
 def start_render(unit: str, content: Path, staging: Path, publish: bool, worker_jobs=None) -> subprocess.Popen:
     """Render in a process of its own (the default): units render in parallel, each from a clean start."""
-    command = [sys.executable, "-m", "warta.render", "--unit", unit, "--output", str(staging)]
+    command = [sys.executable, "-m", "warta.tool.pelican_process", "--unit", unit, "--output", str(staging)]
     if publish:
         command.append("--publish")
     env = dict(os.environ, WARTA_UNIT=unit, WARTA_CONTENT=str(content))
@@ -161,7 +160,7 @@ def render_here(unit: str, content: Path, staging: Path, publish: bool) -> tuple
     Only for one unit at a time (Pelican's settings come from the environment) and code that has not changed
     since this process started.
     """
-    from warta.render import render  # noqa: PLC0415  (Pelican is imported only when rendering here)
+    from warta.tool.pelican_process import render  # noqa: PLC0415  (Pelican is imported only when rendering here)
 
     os.environ["WARTA_CONTENT"] = str(content)
     try:

@@ -10,8 +10,8 @@ from pathlib import Path, PurePosixPath
 
 from babel.numbers import format_decimal
 
-from warta.contract import make_slug
-from warta.problems import Problem
+from warta.model.contract import make_slug
+from warta.model.problems import Problem
 
 FOLDER = "documents"
 URL_PREFIX = "dokumen/"

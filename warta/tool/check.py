@@ -6,8 +6,8 @@ from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
 
-from warta import urls
-from warta.contract import (
+from warta.model import urls
+from warta.model.contract import (
     KIND_OF_FOLDER,
     NEWS,
     UnreadableFile,
@@ -17,15 +17,15 @@ from warta.contract import (
     read_document,
     slug_of,
 )
-from warta.documents import document_files, document_problems, shared_document_urls
-from warta.galleries import content_photo_problems, gallery_folders, read_gallery
-from warta.i18n import LANGUAGES
-from warta.links import LinkChecker
-from warta.placeholders import placeholder_problems
-from warta.problems import ERROR, WARNING, Problem, display_path
-from warta.protection import review_problems
-from warta.translations import category_problems, is_translation, lang_of, pair
-from warta.units import DEFAULT_TIMEZONE, is_inside, read_unit
+from warta.model.documents import document_files, document_problems, shared_document_urls
+from warta.model.galleries import content_photo_problems, gallery_folders, read_gallery
+from warta.model.languages import LANGUAGES
+from warta.model.links import LinkChecker
+from warta.model.placeholders import placeholder_problems
+from warta.model.problems import ERROR, WARNING, Problem, display_path
+from warta.model.protection import review_problems
+from warta.model.translations import category_problems, is_translation, lang_of, pair
+from warta.model.units import DEFAULT_TIMEZONE, is_inside, read_unit
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 EARLIEST_YEAR = 1945  # the ministry's founding; an earlier year is a typo

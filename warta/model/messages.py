@@ -16,7 +16,7 @@ TECHNICAL_EN = "send this message to your technical officer"
 
 MESSAGES = {
     "error_label": ("kesalahan:", "error:"),
-    # the web editor (warta/editor.py)
+    # the web editor (plugins/editor/admin.py)
     "editor_not_installed": (
         "editor web (/admin/) sudah diatur, tetapi programnya belum terpasang; jalankan 'npm ci' di folder repositori",
         "the web editor (/admin/) is configured, but its code is not installed; run 'npm ci' in the repository folder",
@@ -555,7 +555,7 @@ MESSAGES = {
         "this line is not a photo, so the gallery cannot show it; write one photo per line, such as "
         '![alt text](01.jpg "caption"), or move the text into Ringkasan (the summary)',
     ),
-    # links between files, documents (warta.links, warta.documents, plugins/links)
+    # links between files, documents (warta.model.links, warta.model.documents, plugins/links)
     "link_missing": (
         "tautan '{file}' menuju berkas yang tidak ada; periksa nama berkas dan foldernya dari letak berkas ini"
         " (huruf besar dan kecil dibedakan), misalnya [Profil](../../pages/profil.md)",

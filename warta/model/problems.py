@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from warta.messages import labelled
+from warta.model.messages import labelled
 
 ERROR = "error"
 WARNING = "warning"
