@@ -100,22 +100,39 @@ class BlazeFace:
 
 
 class Haar:
-    """OpenCV's frontal-face Haar cascade at every scale down to ``min_face`` pixels."""
+    """OpenCV's frontal-face Haar cascade: faces of ``min_face`` to ``largest`` pixels, on a copy ``scale`` as wide.
 
-    name = "haar-frontalface-default"
+    Most of its cost is at the smallest scales, over the most windows. As the pipeline runs it (beside YuNet: a copy
+    seven tenths as wide, a coarser step, no face over 115 pixels) it costs about a third of the full run and
+    still finds the tight frontal faces from about 34 pixels up that YuNet misses (its window is 24 pixels).
+    """
 
-    def __init__(self, min_face: int = 20, neighbours: int = 4):
+    def __init__(
+        self, min_face: int = 20, neighbours: int = 4, scale: float = 1.0, step: float = 1.1, largest: int = 0
+    ):
         cv2 = opencv()
         self.cascade = cv2.CascadeClassifier(str(Path(cv2.data.haarcascades) / "haarcascade_frontalface_default.xml"))
-        self.min_face, self.neighbours = min_face, neighbours
+        self.min_face, self.neighbours, self.scale, self.step, self.largest = min_face, neighbours, scale, step, largest
+        self.name = "haar-frontalface-default"
+        if (scale, step, largest) != (1.0, 1.1, 0):
+            self.name += f"-at-{scale:g}-step-{step:g}-up-to-{largest}"
 
     def detect(self, image: Image.Image) -> list[Box]:
         cv2 = opencv()
-        gray = cv2.equalizeHist(np.asarray(image.convert("L")))
+        gray = image.convert("L")
+        if self.scale != 1.0:
+            size = (max(1, round(gray.width * self.scale)), max(1, round(gray.height * self.scale)))
+            gray = gray.resize(size, Image.Resampling.BILINEAR)
+        largest = round(self.largest * self.scale)
         found = self.cascade.detectMultiScale(
-            gray, scaleFactor=1.1, minNeighbors=self.neighbours, minSize=(self.min_face, self.min_face)
+            cv2.equalizeHist(np.asarray(gray)),
+            scaleFactor=self.step,
+            minNeighbors=self.neighbours,
+            minSize=(self.min_face, self.min_face),
+            maxSize=(largest, largest),  # 0 × 0: no limit
         )
-        return [Box(int(x), int(y), int(w), int(h)) for x, y, w, h in found]
+        back_x, back_y = image.width / gray.width, image.height / gray.height
+        return [Box(round(x * back_x), round(y * back_y), round(w * back_x), round(h * back_y)) for x, y, w, h in found]
 
 
 class YuNet:
@@ -248,22 +265,34 @@ def blur_heads(image: Image.Image, boxes: list[Box]) -> Image.Image:
     return result
 
 
-class Both:
-    """Every face that either detector finds, overlapping finds merged into one."""
+class Union:
+    """Every face that any of ``detectors`` finds, overlapping finds merged into one (``parts``: see ``merge``)."""
 
-    name = "blazeface+haar"
-
-    def __init__(self):
-        self.detectors = (BlazeFace(), Haar())
+    def __init__(self, *detectors, parts: bool = True):
+        self.detectors, self.parts = detectors, parts
+        self.name = "+".join(detector.name for detector in detectors)
 
     def detect(self, image: Image.Image) -> list[Box]:
-        return merge([box for detector in self.detectors for box in detector.detect(image)], BlazeFace.OVERLAP)
+        boxes = [box for detector in self.detectors for box in detector.detect(image)]
+        return merge(boxes, BlazeFace.OVERLAP, self.parts)
+
+
+class Both(Union):
+    """BlazeFace and the cascade at full size: the pipeline's detector before YuNet, kept for the comparison."""
+
+    def __init__(self):
+        super().__init__(BlazeFace(), Haar())
+
+
+def pipeline_detector() -> Union:
+    """YuNet, and a cheaper run of the cascade for the tight frontal faces that YuNet misses (bench/RESULTS.md)."""
+    return Union(YuNet(), Haar(scale=0.7, step=1.15, largest=115), parts=False)
 
 
 @cache
-def detector() -> YuNet:
+def detector() -> Union:
     """The pipeline's detector, loaded once per worker process."""
-    return YuNet()
+    return pipeline_detector()
 
 
 def blur_faces(image: Image.Image) -> Image.Image:
@@ -283,6 +312,7 @@ BLUR_VERSION = 2  # raise when tiles, thresholds or the blur above change what a
 
 
 def version() -> str:
-    """What a blurred photo depends on: this code's version and the detector's, for the photo cache key."""
-    parts = [f"blur{BLUR_VERSION}", YuNet.name, f"yuface={importlib.metadata.version('yuface')}"]
+    """What a blurred photo depends on: this code's version, the detectors' and their packages', for the cache key."""
+    packages = ("yuface", "opencv-python-headless")
+    parts = [f"blur{BLUR_VERSION}", detector().name, *(f"{p}={importlib.metadata.version(p)}" for p in packages)]
     return ";".join(parts)
