@@ -21,7 +21,7 @@ import numpy as np
 from PIL import Image, ImageFilter
 from skimage import data
 
-from warta.media.faces import BlazeFace, Both, Box, Haar, YuNet, blur_heads, iou
+from warta.media.faces import BlazeFace, Both, Box, Haar, YuNet, blur_heads, iou, pipeline_detector
 
 CAMERA = (4000, 3000)
 PIPELINE_WIDTH = 1600  # the widest derivative: where the pipeline detects and blurs
@@ -153,7 +153,7 @@ def main(argv=None) -> None:
     scenes = portrait_scenes() + [group_photo(12 + 12 * n, seed=n) for n in range(args.groups)]
     scenes = [at_pipeline_size(scene) for scene in scenes]
     checkers = [BlazeFace(BlazeFace.MEDIAPIPE_SCORE), Haar()]  # as they come: MediaPipe's own threshold
-    results = evaluate([*checkers, Both(), YuNet()], checkers, scenes)
+    results = evaluate([*checkers, Both(), YuNet(), pipeline_detector()], checkers, scenes)
     print(f"{'detector':28} {'recall':>7} {'faces':>6} {'missed':>7} {'false':>6} {'CPU s':>6} {'left after blur':>16}")
     for name, figures in results.items():
         print(
