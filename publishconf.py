@@ -1,14 +1,15 @@
-"""Settings for publishing one unit: as pelicanconf.py, with absolute URLs from the unit's site_url."""
+"""Pelican settings for publishing one unit: as pelicanconf.py, with absolute URLs from the unit's site_url.
 
+WARTA_UNIT=balai-melati pelican -s publishconf.py
+"""
+
+import os
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.modules.pop("pelicanconf", None)  # read it afresh: WARTA_UNIT may name another unit than last time
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # `pelican` runs from .venv/bin: warta is here
 
-from pelicanconf import *  # noqa: E402, F403
-from pelicanconf import UNIT  # noqa: E402
+import warta  # noqa: E402
+from warta.adapter.settings import unit_settings  # noqa: E402
+from warta.model.units import content_root  # noqa: E402
 
-SITEURL = UNIT.site_url
-RELATIVE_URLS = False
-WARTA_PUBLISHING = True  # a protected item without an editor's review stops the build (warta.model.protection)
+globals().update(unit_settings(warta.ROOT, content_root(warta.ROOT), os.environ["WARTA_UNIT"], publish=True))

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from invoke import Exit, task
 
-ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # run from anywhere: warta is here
 
+from warta import ROOT  # noqa: E402
 from warta.model.messages import counted, labelled, message  # noqa: E402
 from warta.model.problems import ContentError, display_path  # noqa: E402
 from warta.model.units import content_root, load_unit, unit_slugs  # noqa: E402

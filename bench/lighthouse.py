@@ -23,9 +23,9 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anywhere: warta is here
 
+from warta import ROOT  # noqa: E402
 from warta.model.units import content_root  # noqa: E402
 from warta.tool.build import build_units  # noqa: E402
 

@@ -25,12 +25,13 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
+REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path[:0] = [REPOSITORY, os.path.join(REPOSITORY, "plugins")]  # run from anywhere: warta and the plugins
 
 from galleries.library import develop, publish  # noqa: E402
 from galleries.photos import Recipe, widths_for  # noqa: E402
 
+from warta import ROOT  # noqa: E402
 from warta.media.decoding import ORIENTATION, TURNED  # noqa: E402
 
 CORPUS = ROOT / "bench" / "corpus" / "photos"

@@ -22,11 +22,11 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anywhere: warta is here
 
 from bench import corpus  # noqa: E402
 from bench.hugo import write_hugo_site  # noqa: E402
+from warta import ROOT  # noqa: E402
 from warta.model.units import unit_slugs  # noqa: E402
 from warta.tool.fingerprint import Fingerprint  # noqa: E402
 

@@ -1,10 +1,12 @@
 // The authoring contract's file format for the web editor: a `Key: value` header, a blank line, a Markdown body.
 //
-// It reads a file as warta/contract.py's parse_document does, and writes it back keeping every byte it was not
-// asked to change: the key names a file already uses (Title or Judul), their order, continuation lines, CRLF,
+// It reads a file as warta/model/contract.py's parse_document does, and writes it back keeping every byte it was
+// not asked to change: the key names a file already uses (Title or Judul), their order, continuation lines, CRLF,
 // a byte-order mark, unknown keys. Keys a file did not have are added with the names the site's reader knows
 // (`keyNames`, from the generated configuration). What the file looked like travels with the entry in the
 // hidden field `warta_layout`, since the editor hands only the entry's values to `toFile`.
+// Sveltia 0.221.1 hands it the text trimmed and made LF, so there CRLF and a byte-order mark never reach it: the
+// repository stores LF anyway, and `invoke cms` puts a working-tree file's CRLF and BOM back (docs/editor-web.md).
 
 // Python's str.splitlines() boundaries, so lines are numbered as the Python reader numbers them.
 const LINE = /([^\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]*)(\r\n|[\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]|$)/gy;

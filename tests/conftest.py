@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from warta import ROOT
 from warta.tool.build import build_units
 
 UNIT_TOML = """\
@@ -83,16 +84,13 @@ def site(tmp_path) -> Site:
     return made
 
 
-REPO = Path(__file__).resolve().parent.parent
-
-
 @pytest.fixture(scope="session")
 def example_output(tmp_path_factory) -> Path:
     """The bundled example units, built once per test process as for a preview."""
     from warta.model.units import unit_slugs  # noqa: PLC0415
 
     output = tmp_path_factory.mktemp("examples") / "output"
-    content = REPO / "content"
+    content = ROOT / "content"
     builds = build_units(unit_slugs(content), content, output)
     assert all(b.ok for b in builds), [b.log for b in builds if not b.ok]
     return output

@@ -3,6 +3,7 @@
 from markdown import Markdown
 
 from plugins.contract.bodies import Bodies, body_digest
+from warta.model.contract import parse_document
 from warta.model.sanitize import sanitize
 
 MARKDOWN = {"extension_configs": {"markdown.extensions.extra": {}}, "output_format": "html5"}
@@ -37,21 +38,21 @@ def test_a_stored_body_is_what_the_page_shows(site):
     assert site.page("berita/2020/berita-0").select_one(".body").get_text(strip=True) == "Dari penyimpanan"
 
 
+def documents(count: int) -> list:
+    return [parse_document(ARTICLE.format(number=n), f"berita-{n}.md") for n in range(count)]
+
+
 def test_workers_convert_ahead_exactly_as_the_reader_would(tmp_path):
-    folder, paths = tmp_path / "bodies", []
-    for number in range(60):
-        path = tmp_path / f"berita-{number}.md"
-        path.write_text(ARTICLE.format(number=number), encoding="utf-8")
-        paths.append(str(path))
+    folder = tmp_path / "bodies"
     bodies = Bodies({"MARKDOWN": MARKDOWN, "MARKDOWN_CACHE_PATH": str(folder), "MARKDOWN_JOBS": 2})
-    bodies.convert_ahead(paths)
+    bodies.convert_ahead(documents(60))
     assert bodies.pool is not None
     for future in set(bodies.pending.values()):
         future.result()
     assert len(list(folder.glob("*.html"))) == 60  # written by the workers, before the reader asked for any
     body = "Paragraf *7* dengan [tautan](https://kemensos.go.id).\n"
     expected = sanitize(Markdown(**MARKDOWN).convert(body))
-    assert bodies.html(body, paths[7]) == expected
+    assert bodies.html(body) == expected
     assert (folder / f"{body_digest(bodies.recipe, body)}.html").read_text(encoding="utf-8") == expected
     bodies.finish()
     assert len(list(folder.glob("*.html"))) == 1  # only the body this build read is kept
@@ -59,6 +60,21 @@ def test_workers_convert_ahead_exactly_as_the_reader_would(tmp_path):
 
 def test_few_bodies_are_converted_without_workers(tmp_path):
     bodies = Bodies({"MARKDOWN": MARKDOWN, "MARKDOWN_CACHE_PATH": str(tmp_path), "MARKDOWN_JOBS": 2})
-    bodies.convert_ahead([str(tmp_path / "satu.md")])
+    bodies.convert_ahead(documents(1))
     assert bodies.pool is None
-    assert bodies.html("Satu **dua**", "satu.md") == "<p>Satu <strong>dua</strong></p>"
+    assert bodies.html("Satu **dua**") == "<p>Satu <strong>dua</strong></p>"
+
+
+def test_only_bodies_not_stored_yet_go_to_the_workers(tmp_path):
+    """A warm build starts no worker: every body is in the store already (an edit converts one, here)."""
+    settings = {"MARKDOWN": MARKDOWN, "MARKDOWN_CACHE_PATH": str(tmp_path), "MARKDOWN_JOBS": 2, "MARKDOWN_AHEAD_MIN": 2}
+    first = Bodies(settings)
+    for doc in documents(3)[:2]:
+        first.html(doc.body)
+    second = Bodies(settings)
+    second.convert_ahead(documents(3))
+    assert second.pool is None  # one body left to convert: fewer than MARKDOWN_AHEAD_MIN
+    third = Bodies(settings)
+    third.convert_ahead(documents(4))
+    assert third.pool is not None and len(third.pending) == 2
+    third.finish()

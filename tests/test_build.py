@@ -7,17 +7,39 @@ import sys
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import Site
+from pelican.settings import read_settings
 
+from warta import ROOT
+from warta.adapter.settings import unit_settings
 from warta.model.problems import ContentError
 from warta.tool.pelican_process import render
 
 
-def test_article_page_has_title_dateline_credits_and_urls(site):
+@pytest.fixture(scope="module")
+def newsroom(tmp_path_factory):
+    """One unit built once for the tests that only read it: an article and a page, a dateline-less article, an
+    article without a category, a draft, a future article, and enough news for a second page of the news list."""
+    site = Site(tmp_path_factory.mktemp("newsroom"))
+    site.unit()
     site.article()
     site.write("pages/profil.md", "Title: Profil\n\nTentang balai.\n")
+    site.write(
+        "news/2022/rapat.md",
+        "Title: Rapat\nDate: 2022-03-30\nModified: 2022-04-02\nPenulis: Ani\n\nIsi rapat.\n",
+    )
+    site.write("news/2021/a.md", "Title: A\nDate: 2021-01-01\nPenulis: A\n\nx\n")
+    site.write("news/2020/rahasia.md", "Title: Rahasia\nDate: 2020-01-01\nPenulis: A\nStatus: draft\n\nx\n")
+    site.write("news/2099/nanti.md", "Title: Nanti\nDate: 2099-01-01\nPenulis: A\n\nx\n")
+    for number in range(12):
+        site.article(name=f"berita-{number:02}", title=f"Berita {number}", date=f"2020-01-{number + 1:02}")
     [build] = site.build()
     assert build.ok, build.log
-    page = site.page("berita/2020/pelatihan-kehumasan")
+    return site
+
+
+def test_article_page_has_title_dateline_credits_and_urls(newsroom):
+    page = newsroom.page("berita/2020/pelatihan-kehumasan")
     assert page.html["lang"] == "id"
     assert page.h1.get_text() == "Pelatihan Kehumasan"
     first = page.select_one(".body p")
@@ -27,46 +49,33 @@ def test_article_page_has_title_dateline_credits_and_urls(site):
     assert page.select_one('a[href$="kategori/kegiatan/"]').get_text() == "Kegiatan"
     nav = [a.get_text() for a in page.select("nav.site-nav a")]
     assert nav == ["Beranda", "Berita", "Profil"]
-    assert site.page("profil").h1.get_text() == "Profil"
+    assert newsroom.page("profil").h1.get_text() == "Profil"
     for url in ("kategori/kegiatan", "tag/pelatihan", "arsip", "berita", "kontributor/humas-balai-uji"):
-        assert (site.output / "balai-uji" / url / "index.html").is_file(), url
+        assert (newsroom.output / "balai-uji" / url / "index.html").is_file(), url
 
 
-def test_dates_in_indonesian_and_no_dateline_without_place(site):
-    site.write(
-        "news/2022/rapat.md",
-        "Title: Rapat\nDate: 2022-03-30\nModified: 2022-04-02\nPenulis: Ani\n\nIsi rapat.\n",
-    )
-    site.build()
-    page = site.page("berita/2022/rapat")
+def test_dates_in_indonesian_and_no_dateline_without_place(newsroom):
+    page = newsroom.page("berita/2022/rapat")
     assert page.select_one(".body p").get_text() == "Isi rapat."
     meta = page.select_one(".meta").get_text(" ", strip=True)
     assert "30 Maret 2022" in meta and "Terakhir diperbarui 2 April 2022" in meta
 
 
-def test_drafts_and_future_items_are_not_written(site):
-    site.article()
-    site.write("news/2020/rahasia.md", "Title: Rahasia\nDate: 2020-01-01\nPenulis: A\nStatus: draft\n\nx\n")
-    site.write("news/2099/nanti.md", "Title: Nanti\nDate: 2099-01-01\nPenulis: A\n\nx\n")
-    site.build()
-    written = "\n".join(site.tree())
+def test_drafts_and_future_items_are_not_written(newsroom):
+    written = "\n".join(newsroom.tree())
     assert "rahasia" not in written and "nanti" not in written and "drafts" not in written
-    assert "Rahasia" not in site.page("berita").get_text()
+    assert "Rahasia" not in newsroom.page("berita").get_text()
 
 
-def test_category_never_comes_from_the_folder(site):
-    site.write("news/2021/a.md", "Title: A\nDate: 2021-01-01\nPenulis: A\n\nx\n")
-    site.build()
-    assert (site.output / "balai-uji/kategori/berita/index.html").is_file()
-    assert not (site.output / "balai-uji/kategori/2021").exists()
+def test_category_never_comes_from_the_folder(newsroom):
+    assert (newsroom.output / "balai-uji/kategori/berita/index.html").is_file()
+    assert not (newsroom.output / "balai-uji/kategori/2021").exists()
 
 
-def test_news_list_is_paginated(site):
-    for number in range(12):
-        site.article(name=f"berita-{number:02}", title=f"Berita {number}", date=f"2020-01-{number + 1:02}")
-    site.build()
-    first, second = site.page("berita"), site.page("berita/2")
-    assert len(first.select(".article-card")) == 10 and len(second.select(".article-card")) == 2
+def test_news_list_is_paginated(newsroom):
+    first, second = newsroom.page("berita"), newsroom.page("berita/2")
+    # 15 news published: the twelve, pelatihan-kehumasan, rapat and a; ten a page.
+    assert len(first.select(".article-card")) == 10 and len(second.select(".article-card")) == 5
     assert first.select_one('a[rel="next"]')["href"].endswith("berita/2/")
 
 
@@ -133,36 +142,62 @@ def test_one_broken_unit_does_not_stop_the_others(site):
     assert "content/loka-dua/unit.toml: kesalahan: keterangan wajib 'site_url' belum ada" in builds["loka-dua"].log
 
 
-@pytest.fixture
-def unit_env(site, monkeypatch):
-    monkeypatch.setenv("WARTA_CONTENT", str(site.content))
-    return site
-
-
-def test_pelican_alone_fails_on_a_missing_title(unit_env, tmp_path):
-    """``pelican -s pelicanconf.py`` without the check: the plugin still refuses the file, by name."""
-    unit_env.write("news/2020/tanpa-judul.md", "Date: 2020-01-01\nPenulis: A\n\nx\n")
+def test_pelican_alone_fails_on_a_missing_title(site, tmp_path):
+    """Pelican without the check: the plugin still refuses the file, by name."""
+    site.write("news/2020/tanpa-judul.md", "Date: 2020-01-01\nPenulis: A\n\nx\n")
     with pytest.raises(ContentError) as raised:
-        render("balai-uji", tmp_path / "out")
+        render("balai-uji", site.content, tmp_path / "out")
     assert "news/2020/tanpa-judul.md: kesalahan: keterangan 'Judul' wajib ada" in str(raised.value)
     assert not (tmp_path / "out" / "index.html").exists()
 
 
-def test_pelican_alone_names_both_files_of_one_url(unit_env, tmp_path):
-    unit_env.article(name="rapat")
-    unit_env.write("news/2020/b/rapat.md", "Title: B\nDate: 2020-02-02\nPenulis: A\n\nx\n")
+def test_pelican_alone_names_both_files_of_one_url(site, tmp_path):
+    site.article(name="rapat")
+    site.write("news/2020/b/rapat.md", "Title: B\nDate: 2020-02-02\nPenulis: A\n\nx\n")
     with pytest.raises(ContentError) as raised:
-        render("balai-uji", tmp_path / "out")
+        render("balai-uji", site.content, tmp_path / "out")
     assert "news/2020/b/rapat.md" in str(raised.value) and "news/2020/rapat.md" in str(raised.value)
 
 
-def test_publish_settings_make_absolute_urls(unit_env, tmp_path):
-    unit_env.article()
-    render("balai-uji", tmp_path / "out", publish=True)
+def test_publish_settings_make_absolute_urls_and_leave_the_environment_as_it_was(site, tmp_path):
+    site.article()
+    environment = dict(os.environ)
+    render("balai-uji", site.content, tmp_path / "out", publish=True)
     page = BeautifulSoup((tmp_path / "out/index.html").read_text(), "html.parser")
     hrefs = [a["href"] for a in page.select("main a")]
     assert "https://balai-uji.example.go.id/berita/2020/pelatihan-kehumasan/" in hrefs
-    assert os.environ["WARTA_UNIT"] == "balai-uji"
+    assert dict(os.environ) == environment
+
+
+def test_pelican_alone_builds_the_unit_that_warta_unit_names(site, tmp_path):
+    """``WARTA_UNIT=<unit> pelican -s pelicanconf.py``, the command line of Pelican's own documentation."""
+    site.article()
+    env = dict(os.environ, WARTA_UNIT="balai-uji", WARTA_CONTENT=str(site.content))
+    command = [sys.executable, "-m", "pelican", "-q", "-s", "pelicanconf.py", "-o", str(tmp_path / "out")]
+    subprocess.run(command, env=env, cwd=ROOT, check=True, capture_output=True)
+    page = BeautifulSoup((tmp_path / "out/berita/2020/pelatihan-kehumasan/index.html").read_text(), "html.parser")
+    assert page.h1.get_text() == "Pelatihan Kehumasan"
+    assert page.select_one(".site-name").get_text() == "Balai Uji Coba balai-uji"
+
+
+@pytest.mark.parametrize(("settings_file", "publish"), [("pelicanconf.py", False), ("publishconf.py", True)])
+def test_the_settings_files_are_the_settings_function(site, monkeypatch, settings_file, publish):
+    monkeypatch.setenv("WARTA_UNIT", "balai-uji")
+    monkeypatch.setenv("WARTA_CONTENT", str(site.content))
+    from_file = read_settings(str(ROOT / settings_file))
+    made = read_settings(override=unit_settings(ROOT, site.content, "balai-uji", publish))
+    assert shown(from_file) == shown(made)
+    assert from_file["SITEURL"] == ("https://balai-uji.example.go.id" if publish else "")
+
+
+def shown(settings: dict) -> dict:
+    """The settings as text, objects without their addresses (each reading makes a new bytecode cache)."""
+    return {key: repr(value).split(" at 0x")[0] for key, value in settings.items()}
+
+
+def test_reading_the_settings_creates_nothing(site):
+    unit_settings(ROOT, site.content, "balai-uji")
+    assert not (site.root / ".cache").exists()
 
 
 def test_units_task_lists_slugs_as_json(site):

@@ -6,9 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
-from pelican import Pelican
 from pelican.contents import Author
-from pelican.settings import read_settings
 from PIL import Image
 
 from plugins.bylines.bylines import attach_credits
@@ -18,7 +16,6 @@ from plugins.bylines.people import ROLES, core_name, credits_of, person_slug
 from warta.model.contract import NEWS, PAGE, check_document, parse_document, split_names
 from warta.model.units import Unit
 
-ROOT = Path(__file__).resolve().parent.parent
 UNIT = Unit(
     slug="balai-uji",
     path=Path("content/balai-uji"),
@@ -311,16 +308,6 @@ def test_jsonld_cannot_close_its_script(site):
     page = BeautifulSoup(html, "html.parser")
     assert page.select("script:not([type]):not([src])") == []
     assert credit_block(page)["Penulis"] == ["Ani </script><script>alert(1)</script> & Budi"]
-
-
-def build_in_process(site, monkeypatch, **override):
-    """Pelican in this process with settings overridden: English pages before the bilingual plugin lands."""
-    monkeypatch.setenv("WARTA_UNIT", "balai-uji")
-    monkeypatch.setenv("WARTA_CONTENT", str(site.content))
-    output = site.root / "in-process"
-    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"OUTPUT_PATH": str(output), **override})
-    Pelican(settings).run()
-    return output
 
 
 def test_english_page_shows_its_own_translator_and_the_original_credits(site):

@@ -4,14 +4,13 @@ import os
 import subprocess
 import sys
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from PIL import Image
 
+from warta import ROOT
 from warta.tool.check import check_unit
 
-ROOT = Path(__file__).resolve().parent.parent
 GOOD = "Title: Rapat\nDate: 2024-01-02\nPenulis: Ani\n"
 TOML = 'name = "B"\nsite_url = "https://b.go.id"\n'
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 import pytest
 from PIL import Image
 
+from warta import ROOT
 from warta.model.documents import document_url, human_size
 from warta.model.links import body_links
 from warta.model.paths import resolve_body_path
@@ -16,7 +17,6 @@ from warta.tool.check import check_unit
 from warta.tool.pelican_process import render
 from warta.tool.site_check import broken_links
 
-REPO = Path(__file__).resolve().parent.parent
 TYPES = ("pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt", "zip", "doc", "xls", "ppt")
 LABELS = {"docx": "Word", "xlsx": "Excel", "pptx": "PowerPoint", "doc": "Word", "xls": "Excel", "ppt": "PowerPoint"}
 NEWS = "Title: {title}\nDate: {date}\nPenulis: {writer}\n\n{body}\n"
@@ -205,7 +205,7 @@ def test_a_broken_link_fails_the_build_at_its_line_and_keeps_the_last_good_site(
 
 def test_the_built_site_fails_on_a_link_a_template_breaks(site, tmp_path, monkeypatch):
     theme = tmp_path / "theme"
-    shutil.copytree(REPO / "theme", theme)
+    shutil.copytree(ROOT / "theme", theme)
     footer = theme / "templates" / "partials" / "footer.html"
     footer.write_text(footer.read_text() + '\n<a href="{{ SITEURL }}/halaman-hilang/">rusak</a>\n')
     monkeypatch.setenv("WARTA_THEME", str(theme))
@@ -237,13 +237,12 @@ def test_the_site_check_reads_hrefs_srcsets_and_feeds(tmp_path):
     }
 
 
-def test_pelican_alone_refuses_links_to_nothing_and_documents_of_a_refused_type(site, tmp_path, monkeypatch):
-    """``pelican -s pelicanconf.py`` without the check: the links plugin names the file and line itself."""
-    monkeypatch.setenv("WARTA_CONTENT", str(site.content))
+def test_pelican_alone_refuses_links_to_nothing_and_documents_of_a_refused_type(site, tmp_path):
+    """Pelican without the check: the links plugin names the file and line itself."""
     news(site, "news/2022/a.md", "Paragraf.\n\n[x]({filename}../2021/tidak-ada.md) [y](/berita/2020/hilang/)")
     document(site, "documents/skrip.js")
     with pytest.raises(ContentError) as raised:
-        render("balai-uji", tmp_path / "out", workers=False)
+        render("balai-uji", site.content, tmp_path / "out", workers=False)
     said = str(raised.value)
     assert "news/2022/a.md:7: kesalahan: tautan '{filename}../2021/tidak-ada.md' menuju berkas yang tidak ada" in said
     assert "news/2022/a.md:7: kesalahan: tautan '/berita/2020/hilang/' menuju alamat yang tidak ada" in said

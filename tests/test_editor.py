@@ -3,19 +3,29 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from plugins.editor.admin import Login, content_security_policy, editor_config, key_names, login_from
+from plugins.editor.admin import (
+    INTERFACE_TRANSLATIONS,
+    SVELTIA_DIST,
+    Login,
+    content_security_policy,
+    editor_config,
+    key_names,
+    login_from,
+)
+from warta import ROOT
 from warta.model.contract import CREDIT_KEYS, PLAIN_KEYS, canonical_key, parse_document
 from warta.model.translations import CATEGORY_NAMES_EN
 from warta.model.units import load_unit, unit_slugs
 
-REPO = Path(__file__).resolve().parent.parent
-CONTENT = REPO / "content"
-FORMAT = (REPO / "editor" / "warta-format.js").as_uri()
+CONTENT = ROOT / "content"
+FORMAT = (ROOT / "editor" / "warta-format.js").as_uri()
 GITHUB = Login(backend="github", repo="kemensos/warta", base_url="https://auth.example.go.id")
 
 
@@ -33,12 +43,13 @@ def test_configuration_follows_the_contract_for_every_example_unit(slug):
     assert collections["halaman"]["folder"] == f"{base}/pages"
     assert collections["galeri"]["path"] == "{{slug}}/index" and collections["galeri"]["media_folder"] == ""
     assert config["asset_collections"][0]["media_folder"] == f"/{base}/documents"
-    # <name>.md in Indonesian beside <name>.en.md
+    # <name>.md in Indonesian beside <name>.en.md, the translation added when there is one
     assert config["i18n"] == {
         "structure": "multiple_files",
         "locales": ["id", "en"],
         "default_locale": "id",
         "omit_default_locale_from_file_path": True,
+        "initial_locales": "default",
     }
     news = fields_of(collections["berita"])
     known = PLAIN_KEYS | set(CREDIT_KEYS.values()) | {"protection", "reviewed", "body", "photos", "warta_layout"}
@@ -61,6 +72,9 @@ def test_configuration_follows_the_contract_for_every_example_unit(slug):
     assert photo["alt"]["required"] and "gambarkan isi foto" in photo["alt"]["hint"]
     assert photo["image"]["i18n"] == "duplicate" and photo["caption"]["i18n"] is True
     assert config["publish_mode"] == "editorial_workflow"
+    # Sveltia has no pull requests for Gitea/Forgejo: saves go to CMS_BRANCH (docs/editor-web.md).
+    gitea = Login(backend="gitea", repo="kemensos/warta", branch="suntingan", app_id="abc")
+    assert "publish_mode" not in editor_config(unit, gitea)
 
 
 def test_new_keys_get_the_names_the_reader_knows():
@@ -180,6 +194,7 @@ def test_admin_is_published_only_where_configured_with_its_own_policy(site, monk
     code = (admin / "sveltia" / "sveltia-cms.js").read_text(encoding="utf-8")
     assert "cdn.jsdelivr.net" not in code and (admin / "fonts" / "source-sans-3-latin-wght-normal.woff2").is_file()
     assert "https://unpkg.com/${e}" not in code and (admin / "sveltia/vendor/pdfjs-dist/build/pdf.min.mjs").is_file()
+    assert "/locales`" in code and "@${rP}/locales" not in code and (admin / "sveltia/locales/id.json").is_file()
 
 
 def test_preview_links_are_the_site_addresses():
@@ -195,3 +210,98 @@ def test_local_saves_keep_a_windows_file_windows():
         b"\xef\xbb\xbfTitle: B\r\n\r\nIsi\r\n"
     )
     assert keep_line_endings(b"Title: A\n\nIsi\n", b"Title: B\n") == b"Title: B\n"
+
+
+# What Sveltia 0.221.1 does around a custom format (src/lib/services/contents/file/parse.js and format.js of its
+# source map): the text it read is trimmed and made LF before fromFile, what toFile returns is trimmed and ends with
+# one LF. The hosted editor reads and commits the stored file (the blob) through the git host's API.
+HOSTED_SAVE = f"""
+import {{ fromFile, toFile }} from "{FORMAT}";
+let input = "";
+for await (const chunk of process.stdin) input += chunk;
+const {{ text, edits, keyNames }} = JSON.parse(input);
+const entry = {{ ...fromFile(text.trim().replace(/\\r\\n?/g, "\\n")), ...edits }};
+process.stdout.write(`${{toFile(entry, {{ keyNames }}).trim()}}\\n`);
+"""
+ARTICLE = "content/balai-melati/news/2024/asesmen-anak-berhadapan-dengan-hukum.md"
+
+
+def hosted_save(stored: bytes, edits: dict) -> bytes:
+    """The file the hosted editor commits after opening ``stored`` and changing ``edits``."""
+    request = {"text": stored.decode("utf-8"), "edits": edits, "keyNames": key_names()}
+    script = ["node", "--input-type=module", "-e", HOSTED_SAVE]
+    done = subprocess.run(script, input=json.dumps(request).encode(), capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def git(where: Path, *args: str) -> bytes:
+    identity = ("-c", "user.name=Humas", "-c", "user.email=humas@example.go.id")
+    return subprocess.run(["git", *identity, *args], cwd=where, capture_output=True, check=True).stdout
+
+
+def test_a_windows_checkout_and_the_hosted_editor_show_only_the_changed_line(tmp_path):
+    """Staff on Windows (CRLF files) and staff in the hosted editor (LF) edit one file: git shows only real changes."""
+    hosted, windows = tmp_path / "hosted", tmp_path / "windows"
+    git(tmp_path, "init", "--quiet", "--initial-branch=main", str(hosted))
+    (hosted / ARTICLE).parent.mkdir(parents=True)
+    shutil.copy(ROOT / ".gitattributes", hosted / ".gitattributes")
+    shutil.copy(ROOT / ARTICLE, hosted / ARTICLE)
+    git(hosted, "add", ".")
+    git(hosted, "commit", "--quiet", "-m", "Berita")
+    git(tmp_path, "-c", "core.autocrlf=true", "clone", "--quiet", str(hosted), str(windows))
+    git(windows, "config", "core.autocrlf", "true")  # Git for Windows' default
+    checked_out = (windows / ARTICLE).read_bytes()
+    assert checked_out.count(b"\r\n") == checked_out.count(b"\n") > 10
+
+    # The hosted editor: an unchanged save is the stored file itself, so there is nothing to commit.
+    stored = git(hosted, "cat-file", "blob", f"HEAD:{ARTICLE}")
+    assert b"\r" not in stored and hosted_save(stored, {}) == stored
+    (hosted / ARTICLE).write_bytes(hosted_save(stored, {"title": "Balai Melati: Asesmen bagi Anak"}))
+    git(hosted, "commit", "--quiet", "-am", "Judul")
+
+    # The Windows checkout takes it: still CRLF, nothing changed locally, one line changed in the history.
+    git(windows, "pull", "--quiet")
+    pulled = (windows / ARTICLE).read_bytes()
+    assert pulled.startswith(b"Judul: Balai Melati: Asesmen bagi Anak\r\nTanggal:")
+    assert pulled.count(b"\r\n") == pulled.count(b"\n") and git(windows, "status", "--porcelain") == b""
+    assert git(windows, "diff", "--numstat", "HEAD~1", "HEAD") == f"1\t1\t{ARTICLE}\n".encode()
+
+    # A Windows editor saves CRLF; with core.autocrlf or without it (.gitattributes: *.md text) the repository
+    # stores LF, the diff is the one line, and the hosted editor opens and saves it unchanged.
+    (windows / ARTICLE).write_bytes(pulled.replace(b"Tempat: Jakarta\r\n", b"Tempat: Jakarta Timur\r\n"))
+    for autocrlf in ("true", "false"):  # only Markdown is declared text: the file, not the whole checkout
+        assert git(windows, "-c", f"core.autocrlf={autocrlf}", "diff", "--numstat", "--", ARTICLE) == (
+            f"1\t1\t{ARTICLE}\n".encode()
+        )
+    git(windows, "-c", "core.autocrlf=false", "commit", "--quiet", "-m", "Tempat", "--", ARTICLE)
+    stored = git(windows, "cat-file", "blob", f"HEAD:{ARTICLE}")
+    assert b"\r" not in stored and b"\nTempat: Jakarta Timur\n" in stored and hosted_save(stored, {}) == stored
+
+
+def test_the_repository_stores_every_markdown_file_with_lf():
+    """A CRLF file committed around .gitattributes (an upload on the git host's web page) would be rewritten whole
+    by the hosted editor's first save, which writes LF: every line would show as changed."""
+    stored = git(ROOT, "ls-files", "--eol", "--", ":(glob)content/**/*.md").decode().splitlines()
+    assert len(stored) > 20 and [line for line in stored if not line.startswith(("i/lf ", "i/none "))] == []
+
+
+def flat_strings(strings: dict, prefix: str = "") -> dict[str, str]:
+    found = {}
+    for key, value in strings.items():
+        found |= flat_strings(value, f"{prefix}{key}.") if isinstance(value, dict) else {prefix + key: value}
+    return found
+
+
+def test_the_indonesian_interface_names_only_what_sveltia_has_and_keeps_its_placeholders():
+    english = flat_strings(json.loads((SVELTIA_DIST.parent / "locales" / "en-US.json").read_text(encoding="utf-8")))
+    indonesian = flat_strings(json.loads((INTERFACE_TRANSLATIONS / "id.json").read_text(encoding="utf-8")))
+    assert set(indonesian) <= set(english)
+    placeholders = re.compile(r"\{\$(\w+)").findall
+    assert [
+        key for key, text in indonesian.items() if not set(placeholders(text)) <= set(placeholders(english[key]))
+    ] == []
+    # What staff meet: sign-in, lists, forms, uploads, checks, the text editor's toolbar (the rest is for developers).
+    staff = [key for key in english if not key.startswith(("config.", "cloud_storage.", "open_authoring."))]
+    assert len(set(staff) - set(indonesian)) <= 5
+    assert indonesian["save"] == "Simpan" and indonesian["_sui.text_editor.bold"] == "Tebal"

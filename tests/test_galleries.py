@@ -5,9 +5,11 @@ import struct
 import zlib
 
 import pytest
+from conftest import Site
 from PIL import Image, ImageCms
 
 from warta.model.galleries import read_gallery
+from warta.model.unit_content import UnitContent
 from warta.tool.check import check_unit
 
 RED, BLUE = (255, 0, 0), (0, 0, 255)
@@ -50,8 +52,8 @@ def photo_cache(tmp_path, monkeypatch):
     return cache
 
 
-@pytest.fixture
-def gallery_site(site):
+def write_gallery(site):
+    """A gallery of two camera photos turned by EXIF, and an article showing one of them and the gallery."""
     folder = site.content / "balai-uji/galleries/pelatihan-kehumasan-2020"
     camera_jpeg(folder / "01.jpg", orientation=6)
     camera_jpeg(folder / "02.jpg", orientation=8)
@@ -72,6 +74,21 @@ def gallery_site(site):
     return site
 
 
+@pytest.fixture
+def gallery_site(site):
+    return write_gallery(site)
+
+
+@pytest.fixture(scope="module")
+def built_gallery(tmp_path_factory):
+    """The gallery site built once, for the tests that only read what it published."""
+    site = Site(tmp_path_factory.mktemp("gallery"))
+    site.unit()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WARTA_PHOTO_CACHE", str(site.root / "photo-cache"))
+        return built(write_gallery(site))
+
+
 def built(site):
     [build] = site.build()
     assert build.ok, build.log
@@ -82,9 +99,8 @@ def photo_files(site, unit="balai-uji"):
     return sorted((site.output / unit / "foto").iterdir())
 
 
-def test_published_photos_carry_no_metadata(gallery_site):
-    built(gallery_site)
-    files = photo_files(gallery_site)
+def test_published_photos_carry_no_metadata(built_gallery):
+    files = photo_files(built_gallery)
     assert {f.suffix for f in files} == {".jpg", ".webp"}
     for path in files:
         with Image.open(path) as image:
@@ -96,10 +112,9 @@ def test_published_photos_carry_no_metadata(gallery_site):
 
 
 @pytest.mark.parametrize(("name", "red_side"), [("01", "right"), ("02", "left")])
-def test_photos_are_turned_upright_by_exif_orientation(gallery_site, name, red_side):
+def test_photos_are_turned_upright_by_exif_orientation(built_gallery, name, red_side):
     """Orientation 6 turns the photo clockwise (its top goes right); 8 counter-clockwise (top goes left)."""
-    built(gallery_site)
-    [largest] = [f for f in photo_files(gallery_site) if f.name.startswith(f"{name}-") and f.name.endswith("900.jpg")]
+    [largest] = [f for f in photo_files(built_gallery) if f.name.startswith(f"{name}-") and f.name.endswith("900.jpg")]
     with Image.open(largest) as image:
         assert image.size == (900, 1200)  # portrait: width and height swapped
         left, right = image.getpixel((20, 600)), image.getpixel((880, 600))
@@ -108,15 +123,14 @@ def test_photos_are_turned_upright_by_exif_orientation(gallery_site, name, red_s
     assert blue[2] > 200 and blue[0] < 60, (left, right)
 
 
-def test_gallery_page_has_responsive_pictures_and_links_to_large_photos(gallery_site):
-    built(gallery_site)
-    page = gallery_site.page("galeri/pelatihan-kehumasan-2020")
+def test_gallery_page_has_responsive_pictures_and_links_to_large_photos(built_gallery):
+    page = built_gallery.page("galeri/pelatihan-kehumasan-2020")
     assert page.h1.get_text() == "Pelatihan Kehumasan 2020"
     assert "Eko Saputra; Purwanto" in page.select_one(".credits").get_text()
     items = page.select(".gallery-grid li")
     assert [li.img["alt"] for li in items] == ["Peserta mendengarkan materi", "Pemateri di depan kelas"]
     assert [li.figcaption.get_text() for li in items] == ["Sesi pertama", "Sesi kedua"]
-    output = gallery_site.output / "balai-uji"
+    output = built_gallery.output / "balai-uji"
     for li in items:
         source, img = li.select_one('source[type="image/webp"]'), li.img
         webp = [entry.split() for entry in source["srcset"].split(", ")]
@@ -130,16 +144,15 @@ def test_gallery_page_has_responsive_pictures_and_links_to_large_photos(gallery_
     assert items[0].img["fetchpriority"] == "high" and len(page.select("[fetchpriority]")) == 1  # the largest paint
     data = json.loads(page.select_one('script[type="application/ld+json"]').string)
     assert (data["@type"], data["name"], data["description"]) == ("ImageGallery", GALLERY_TITLE, "Foto pelatihan.")
-    english = json.loads(gallery_site.page("en/galeri/pelatihan-kehumasan-2020").select_one("script[type]").string)
+    english = json.loads(built_gallery.page("en/galeri/pelatihan-kehumasan-2020").select_one("script[type]").string)
     assert english["name"] == GALLERY_TITLE  # no index.en.md: the Indonesian title stands in
     script = page.select_one('script[src$="js/gallery.js"]')
     assert script and not page.select("script:not([src]):not([type])")
     assert (output / "theme/js/gallery.js").stat().st_size <= 5 * 1024
 
 
-def test_article_body_photo_becomes_figure_and_gallery_shows_with_cover(gallery_site):
-    built(gallery_site)
-    page = gallery_site.page("berita/2020/pelatihan")
+def test_article_body_photo_becomes_figure_and_gallery_shows_with_cover(built_gallery):
+    page = built_gallery.page("berita/2020/pelatihan")
     figure = page.select_one(".body figure")
     assert figure.img["alt"] == "Peserta berdiskusi"
     assert figure.figcaption.get_text() == "Diskusi kelompok"
@@ -148,17 +161,17 @@ def test_article_body_photo_becomes_figure_and_gallery_shows_with_cover(gallery_
     assert "galleries/" not in str(page.select_one(".body"))
     share = page.select_one('meta[property="og:image"]')["content"]
     assert share.startswith("https://balai-uji.example.go.id/foto/01-") and share.endswith("-card.jpg")
-    with Image.open(gallery_site.output / "balai-uji/foto" / share.rsplit("/", 1)[1]) as card:
+    with Image.open(built_gallery.output / "balai-uji/foto" / share.rsplit("/", 1)[1]) as card:
         assert card.size == (1200, 630) and not card.getexif()
-    feed = (gallery_site.output / "balai-uji/feeds/atom.xml").read_text(encoding="utf-8")
+    feed = (built_gallery.output / "balai-uji/feeds/atom.xml").read_text(encoding="utf-8")
     assert "galleries/" not in feed and 'srcset="https://balai-uji.example.go.id/foto/02-' in feed
     strip = page.select_one(".article-gallery")
     assert page.select_one('script[src$="js/gallery.js"]') and not page.select("script:not([src]):not([type])")
     assert strip.select_one("h2 a")["href"].endswith("galeri/pelatihan-kehumasan-2020/")
-    news = gallery_site.page("berita")
+    news = built_gallery.page("berita")
     cover = news.select_one(".article-card .cover img")
     assert "01-" in cover["src"] and cover["alt"] == ""
-    home = gallery_site.page("")
+    home = built_gallery.page("")
     assert home.select_one(".gallery-card .gallery-title").get_text() == "Pelatihan Kehumasan 2020"
     nav = [a.get_text() for a in home.select("nav.site-nav a")]
     assert nav[:3] == ["Beranda", "Berita", "Galeri"]
@@ -321,7 +334,7 @@ def test_unlisted_photos_are_not_published_and_english_captions_are_read(gallery
         "galleries/pelatihan-kehumasan-2020/index.en.md",
         'Title: Public Relations Training 2020\n\n![Participants listening](01.jpg "First session")\n',
     )
-    index, problems = read_gallery(folder, unit, "Asia/Jakarta")
+    index, problems = read_gallery(folder, unit, "Asia/Jakarta", UnitContent())
     assert [p.code for p in problems] == ["photo_unlisted"]
     assert [ref.path.name for ref in index.photos] == ["01.jpg", "02.jpg"]
     assert index.texts["en"].get("title") == "Public Relations Training 2020"

@@ -2,13 +2,12 @@
 Indonesian of the messages, the theme's catalog and the guide itself."""
 
 import re
-from pathlib import Path
 
 from babel.messages.pofile import read_po
 
+from warta import ROOT
 from warta.model.messages import MESSAGES
 
-ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs/menulis.md"
 CATALOG = ROOT / "theme/translations/id/LC_MESSAGES/messages.po"
 

@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import Site
+from warta import ROOT
 from warta.tool.check import check_unit
 
 GOOD = "Title: Rapat\nDate: 2020-11-13 10:00\nPenulis: Humas\n\nIsi.\n"
@@ -317,7 +318,31 @@ def add(site, files):
 
 
 @pytest.mark.parametrize(("files", "expected"), [case[1:] for case in ERRORS], ids=[case[0] for case in ERRORS])
-def test_errors_fail_naming_the_file_and_keep_the_old_site(site, files, expected):
+def test_the_check_names_the_file_and_line_of_each_error(site, files, expected):
+    """What a build says of bad input is what the check says (the build stops on the check's errors)."""
+    site.article()
+    add(site, files)
+    errors = [p.format("id", site.root) for p in check_unit(site.content / "balai-uji", root=site.root) if p.is_error]
+    assert "content/balai-uji/" + expected in "\n".join(errors)
+
+
+# A build for one error of each kind of input (an item, a file's encoding, two files, unit.toml, a photo, a pair).
+BUILT_ERRORS = (
+    "date-month-first",
+    "latin-1",
+    "same-url-slug",
+    "toml-broken",
+    "photo-pdf-renamed",
+    "orphan-translation",
+)
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [case[1:] for case in ERRORS if case[0] in BUILT_ERRORS],
+    ids=[case[0] for case in ERRORS if case[0] in BUILT_ERRORS],
+)
+def test_errors_fail_the_build_naming_the_file_and_keep_the_old_site(site, files, expected):
     site.article()
     assert site.build()[0].ok
     before = site.tree()
@@ -326,32 +351,38 @@ def test_errors_fail_naming_the_file_and_keep_the_old_site(site, files, expected
     assert not build.ok
     assert "content/balai-uji/" + expected in build.log
     assert site.tree() == before
-    errors = [p for p in check_unit(site.content / "balai-uji", root=site.root) if p.is_error]
-    assert errors
 
 
-@pytest.mark.parametrize(
-    ("path", "text", "url", "title"), [case[1:] for case in AWKWARD], ids=[case[0] for case in AWKWARD]
-)
-def test_awkward_but_valid_input_builds(site, path, text, url, title):
-    add(site, {path: text})
+@pytest.fixture(scope="module")
+def awkward(tmp_path_factory):
+    """Every awkward but valid file in one unit, built once."""
+    site = Site(tmp_path_factory.mktemp("awkward"))
+    site.unit()
+    add(site, {path: text for _, path, text, _, _ in AWKWARD})
     [build] = site.build()
     assert build.ok, build.log
-    page = site.page(url)
+    return site
+
+
+@pytest.mark.parametrize(("url", "title"), [case[3:] for case in AWKWARD], ids=[case[0] for case in AWKWARD])
+def test_awkward_but_valid_input_builds(awkward, url, title):
+    page = awkward.page(url)
     assert title in page.h1.get_text()
     assert page.select_one(".body").get_text(strip=True)
 
 
-@pytest.mark.parametrize("text", [case[1] for case in HOSTILE], ids=[case[0] for case in HOSTILE])
-def test_hostile_input_publishes_nothing_harmful(site, text):
-    add(site, {"news/2020/jahat.md": text})
+def test_hostile_input_publishes_nothing_harmful(site):
+    """Every hostile file of HOSTILE in one unit: no page carries what it tried, nothing is written elsewhere."""
+    add(site, {f"news/2020/jahat-{name}.md": text for name, text in HOSTILE})
     [build] = site.build()
     assert build.ok, build.log
     outside = {p for p in site.root.rglob("*") if "output" not in p.parts and "content" not in p.parts}
-    for page in (site.output / "balai-uji").rglob("*.html"):
+    pages = list((site.output / "balai-uji").rglob("*.html"))
+    assert len([page for page in pages if "jahat-" in page.as_posix()]) == len(HOSTILE) - 1  # one has its own Slug
+    for page in pages:
         html = page.read_text(encoding="utf-8")
-        assert "<script>alert" not in html and "javascript:" not in html and "onerror=" not in html
-        assert "onmouseover=" not in html and "slot88" not in html and "data:text/html" not in html
+        assert "<script>alert" not in html and "javascript:" not in html and "onerror=" not in html, page
+        assert "onmouseover=" not in html and "slot88" not in html and "data:text/html" not in html, page
     assert {p for p in site.root.rglob("*") if "output" not in p.parts and "content" not in p.parts} == outside
     assert all(p.resolve().is_relative_to(site.output.resolve()) for p in site.output.rglob("*"))
 
@@ -384,7 +415,7 @@ def test_commands_exit_non_zero_with_indonesian_messages(site):
     env = dict(os.environ, WARTA_CONTENT=str(site.content))
     for command in (["check"], ["build"]):
         done = subprocess.run(
-            [sys.executable, "-m", "invoke", *command], cwd=REPO, env=env, capture_output=True, text=True, check=False
+            [sys.executable, "-m", "invoke", *command], cwd=ROOT, env=env, capture_output=True, text=True, check=False
         )
         assert done.returncode != 0
         assert "news/2020/a.md:2: kesalahan: tanggal '31/12/2020' tidak dikenali" in done.stdout

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from warta import ROOT
 from warta.model.contract import NEWS, check_document, parse_document
 from warta.model.keys import HEADER_KEYS, canonical_key, status_meaning
 from warta.model.problems import Problem
@@ -117,7 +118,7 @@ def test_every_name_in_the_table_means_its_key_in_any_case():
 
 
 def test_the_example_content_and_the_new_unit_skeleton_teach_the_indonesian_names():
-    root = Path(__file__).resolve().parent.parent
+    root = ROOT
     files = [*root.glob("content/*/**/*.md"), *root.glob("warta/model/skeleton/**/*.md")]
     english = [
         f"{path.relative_to(root)}:{found.line}: {found.written_key}"
@@ -129,7 +130,7 @@ def test_the_example_content_and_the_new_unit_skeleton_teach_the_indonesian_name
 
 
 def test_the_guide_lists_every_key_by_both_names_and_quotes_a_real_message():
-    guide = (Path(__file__).resolve().parent.parent / "docs/menulis.md").read_text(encoding="utf-8")
+    guide = (ROOT / "docs/menulis.md").read_text(encoding="utf-8")
     table = guide.split("### Keterangan Berita", 1)[1].split("\n#", 1)[0]
     rows = {tuple(re.findall(r"`([^`]+)`", line)[:2]) for line in table.splitlines() if line.startswith("| `")}
     for names in HEADER_KEYS.values():

@@ -5,11 +5,13 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from warta import ROOT
+
 # What each layer may not import, by the leading names of a module path.
 FORBIDDEN = {
-    "warta/media": ("pelican", "plugins", "warta.model", "warta.tool"),
-    "warta/model": ("pelican", "plugins", "warta.tool"),
+    "warta/media": ("pelican", "plugins", "warta.model", "warta.adapter", "warta.tool"),
+    "warta/model": ("pelican", "plugins", "warta.adapter", "warta.tool"),
+    "warta/adapter": ("plugins", "warta.tool"),
     "plugins": ("warta.tool",),
 }
 
@@ -48,3 +50,19 @@ def test_the_scan_sees_imports_inside_functions_and_from_imports(tmp_path):
     source = tmp_path / "module.py"
     source.write_text("from warta.tool import build\n\ndef later():\n    import pelican.utils\n", encoding="utf-8")
     assert imported_modules(source) >= {"warta.tool", "warta.tool.build", "pelican.utils"}
+
+
+PELICAN_PUBLIC = {"pelican", "pelican.signals", "pelican.Pelican"}  # the package's own names: its signals, the build
+INTERNALS = ROOT / "warta" / "adapter" / "pelican_internals.py"
+
+
+def test_only_the_internals_module_imports_from_pelicans_submodules():
+    sources = [*(ROOT / "warta").rglob("*.py"), *(ROOT / "plugins").rglob("*.py")]
+    outside = [
+        f"{source.relative_to(ROOT)} imports {module}"
+        for source in sorted(sources)
+        if source != INTERNALS
+        for module in sorted(imported_modules(source))
+        if is_under(module, "pelican") and module not in PELICAN_PUBLIC
+    ]
+    assert outside == []

@@ -13,10 +13,10 @@ import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from warta import ROOT
 from warta.model.messages import FRAGMENTS, MESSAGES, NOTICES, STANDALONE, counted, labelled, message
 from warta.model.problems import WARNING, Problem
 
-ROOT = Path(__file__).resolve().parent.parent
 SAID = sorted(set(MESSAGES) - FRAGMENTS)
 # Words that tell staff what to do, in the imperative (Indonesian) or the plain verb (English).
 NEXT_STEP_ID = {

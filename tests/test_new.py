@@ -4,19 +4,18 @@ import os
 import subprocess
 import sys
 from datetime import datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pillow_heif
 import pytest
 from PIL import Image
 
+from warta import ROOT
 from warta.model.problems import ContentError
 from warta.model.units import load_unit
 from warta.tool.check import check_unit
 from warta.tool.new import new_article, new_gallery, new_translation, now_in, start
 
-ROOT = Path(__file__).resolve().parent.parent
 NOON_IN_JAKARTA = datetime(2024, 11, 13, 12, 30, tzinfo=ZoneInfo("Asia/Jakarta"))
 
 

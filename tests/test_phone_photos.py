@@ -192,8 +192,7 @@ def test_invoke_build_prints_every_warning_with_the_count_in_the_chosen_language
     assert "with 3 warnings above" in said
 
 
-def test_livereload_says_the_warnings_too(site, monkeypatch):
-    monkeypatch.setenv("WARTA_CONTENT", str(site.content))
+def test_livereload_says_the_warnings_too(site):
     gallery_with_strays(site)
     said = []
     assert Rebuilder(site.content, site.output, lang="en", say=said.append).watch_unit("balai-uji")()

@@ -1,6 +1,5 @@
 """Random metadata and Markdown through the check and the build: never a traceback, always a site or a clear error."""
 
-import os
 import shutil
 
 from hypothesis import HealthCheck, event, given, settings
@@ -8,7 +7,8 @@ from hypothesis import strategies as st
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from tests.conftest import REPO
+from warta import ROOT
+from warta.adapter.settings import unit_settings
 from warta.model.problems import ContentError
 from warta.tool.check import check_unit
 
@@ -52,7 +52,7 @@ UNIT = 'name = "Balai Uji"\nsite_url = "https://uji.example.go.id"\n'
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(header=HEADER, body=BODY, folder=st.sampled_from(["news/2020", "pages"]))
-def test_any_file_gives_a_site_or_a_clear_error(tmp_path_factory, monkeypatch, header, body, folder):
+def test_any_file_gives_a_site_or_a_clear_error(tmp_path_factory, header, body, folder):
     root = tmp_path_factory.mktemp("prop")
     unit = root / "content" / "balai-uji"
     (unit / folder).mkdir(parents=True)
@@ -65,10 +65,9 @@ def test_any_file_gives_a_site_or_a_clear_error(tmp_path_factory, monkeypatch, h
     for problem in errors:
         assert problem.format("id", root).startswith("content/balai-uji/")
 
-    monkeypatch.setenv("WARTA_CONTENT", str(root / "content"))
-    monkeypatch.setenv("WARTA_UNIT", "balai-uji")
     output = root / "output"
-    pelican_settings = read_settings(str(REPO / "pelicanconf.py"), override={"OUTPUT_PATH": str(output)})
+    made = unit_settings(ROOT, root / "content", "balai-uji")
+    pelican_settings = read_settings(override={**made, "OUTPUT_PATH": str(output)})
     try:
         Pelican(pelican_settings).run()
     except ContentError as refused:
@@ -79,4 +78,3 @@ def test_any_file_gives_a_site_or_a_clear_error(tmp_path_factory, monkeypatch, h
         assert (output / "index.html").is_file()
     finally:
         shutil.rmtree(root, ignore_errors=True)
-    assert os.environ["WARTA_UNIT"] == "balai-uji"

@@ -161,15 +161,14 @@ def test_publishing_refuses_a_protected_item_without_review_naming_file_rule_and
     assert site.page("galeri/kelas-anak").select_one(".review-mark") is None
 
 
-def test_the_render_itself_refuses_when_publishing(site, monkeypatch):
-    """``pelican -s publishconf.py`` without invoke: the plugins refuse too."""
+def test_the_render_itself_refuses_when_publishing(site):
+    """Pelican with the publishing settings, without invoke: the plugins refuse too."""
     from warta.model.problems import ContentError  # noqa: PLC0415
     from warta.tool.pelican_process import render  # noqa: PLC0415
 
     site.write("news/2024/kelas.md", "Title: Kelas\nDate: 2024-01-03\nPenulis: Humas\nPerlindungan: anak\n\nTeks.\n")
-    monkeypatch.setenv("WARTA_CONTENT", str(site.content))
     with pytest.raises(ContentError) as refused:
-        render("balai-uji", site.root / "staging", publish=True, workers=False)
+        render("balai-uji", site.content, site.root / "staging", publish=True, workers=False)
     assert refused.value.problems[0].code == "protection_unreviewed"
 
 

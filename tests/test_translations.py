@@ -9,13 +9,13 @@ from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from conftest import Site
 
+from warta import ROOT
 from warta.model.contract import parse_document
 from warta.model.problems import ContentError
 from warta.model.translations import category_names_en, english_category, inherit, lang_of, original_path
 from warta.tool.check import check_unit
 from warta.tool.pelican_process import render
 
-ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://balai-uji.example.go.id"
 ATOM = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -233,11 +233,10 @@ def test_translation_without_original_fails_naming_it(site):
     assert "error: this translation has no original: there is no yatim.md" in problem.format("en")
 
 
-def test_pelican_alone_refuses_a_translation_without_original(site, monkeypatch, tmp_path):
-    monkeypatch.setenv("WARTA_CONTENT", str(site.content))
+def test_pelican_alone_refuses_a_translation_without_original(site, tmp_path):
     site.write("pages/visi.en.md", "Title: Vision\n\nx\n")
     with pytest.raises(ContentError) as raised:
-        render("balai-uji", tmp_path / "out")
+        render("balai-uji", site.content, tmp_path / "out")
     assert "pages/visi.en.md: kesalahan: terjemahan ini tidak punya berkas asli" in str(raised.value)
 
 
@@ -254,14 +253,13 @@ def test_translation_may_not_move_its_address(site):
     assert kicker.get_text() == "Activities" and kicker["href"].endswith("en/kategori/kegiatan/")
 
 
-def test_two_units_in_one_process_keep_their_own_translations(site, monkeypatch, tmp_path):
-    monkeypatch.setenv("WARTA_CONTENT", str(site.content))
+def test_two_units_in_one_process_keep_their_own_translations(site, tmp_path):
     site.unit("loka-dua")
     site.article(name="rapat", title="Rapat Balai")
     site.write("news/2020/rapat.en.md", "Title: Only In Balai Uji\n\nx\n")
     site.article(name="rapat", title="Rapat Loka", unit="loka-dua")
-    render("balai-uji", tmp_path / "one")
-    render("loka-dua", tmp_path / "two")
+    render("balai-uji", site.content, tmp_path / "one")
+    render("loka-dua", site.content, tmp_path / "two")
     second = BeautifulSoup((tmp_path / "two/en/index.html").read_text(), "html.parser")
     assert second.select(".article-card") == []
     assert "1 more article is available in Indonesian only." in second.get_text()

@@ -3,8 +3,7 @@
 from warta.tool.watch import Rebuilder, is_scratch_file
 
 
-def test_a_change_in_one_unit_rebuilds_only_that_unit(site, monkeypatch):
-    monkeypatch.setenv("WARTA_CONTENT", str(site.content))  # rendering here sets it; the test restores it
+def test_a_change_in_one_unit_rebuilds_only_that_unit(site):
     site.unit("loka-dua")
     site.article()
     said = []
@@ -15,8 +14,7 @@ def test_a_change_in_one_unit_rebuilds_only_that_unit(site, monkeypatch):
     assert "situs balai-uji selesai dibangun" in said[0]
 
 
-def test_a_broken_file_is_reported_and_the_last_site_stays(site, monkeypatch):
-    monkeypatch.setenv("WARTA_CONTENT", str(site.content))
+def test_a_broken_file_is_reported_and_the_last_site_stays(site):
     site.article()
     said = []
     rebuilder = Rebuilder(site.content, site.output, say=said.append)
@@ -30,11 +28,10 @@ def test_a_broken_file_is_reported_and_the_last_site_stays(site, monkeypatch):
 
 
 def test_an_unexpected_error_is_reported_not_raised(site, monkeypatch, tmp_path):
-    monkeypatch.setenv("WARTA_CONTENT", str(site.content))
     site.article()
     said = []
     rebuilder = Rebuilder(site.content, site.output, say=said.append)
-    monkeypatch.setattr("warta.tool.pelican_process.ROOT", tmp_path / "no-settings-here")
+    monkeypatch.setattr("warta.tool.pelican_process.ROOT", tmp_path / "no-theme-here")
     assert rebuilder.units(["balai-uji"]) is False
     assert any("GAGAL" in line for line in said)
 
@@ -44,8 +41,7 @@ def test_editor_scratch_files_do_not_trigger_rebuilds():
     assert not is_scratch_file("news/rapat.md")
 
 
-def test_a_theme_change_rebuilds_every_unit_each_with_its_own_settings(site, monkeypatch):
-    monkeypatch.setenv("WARTA_CONTENT", str(site.content))
+def test_a_theme_change_rebuilds_every_unit_each_with_its_own_settings(site):
     site.unit("loka-dua", toml='name = "Loka Dua"\nsite_url = "https://dua.example.go.id"\nshort_name = "Loka Dua"\n')
     site.article()
     site.article(unit="loka-dua", name="kabar", title="Kabar Loka Dua")

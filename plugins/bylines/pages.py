@@ -5,8 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from pelican.generators import Generator
-
+from warta.adapter.pelican_internals import Generator
 from warta.model import urls
 from warta.model.languages import LANGUAGES
 

@@ -22,10 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pelican.settings import DEFAULT_CONFIG
-from pelican.utils import slugify
-
+from warta.adapter.settings import PluginSettings
 from warta.model import urls
+from warta.model.contract import make_slug
 
 # The order of the credit block, the JSON-LD and the person pages.
 ROLES = ("writer", "editor", "translator", "photographer")
@@ -77,9 +76,7 @@ class Role:
     people: tuple[Person, ...]
 
 
-def settings_of(settings) -> dict:
-    """The plugin's settings: the defaults overridden by pelicanconf."""
-    return dict(DEFAULTS, **{key: settings[key] for key in DEFAULTS if key in settings})
+settings_of = PluginSettings(DEFAULTS).all  # the plugin's settings: the defaults overridden by the build's
 
 
 def core_name(name: str) -> str:
@@ -94,7 +91,7 @@ def core_name(name: str) -> str:
 
 def person_slug(name: str) -> str:
     """The stable slug of a person's page; "" when the name has no letters or digits."""
-    return slugify(core_name(name), regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+    return make_slug(core_name(name))
 
 
 def is_organization(name: str, unit, organization_words) -> bool:

@@ -22,8 +22,9 @@ from pathlib import Path
 
 from markdown import Markdown
 
+from warta.adapter.settings import PluginSettings
 from warta.model import sanitize as sanitizer
-from warta.model.contract import UnreadableFile, read_document
+from warta.model.contract import Document
 from warta.model.jobs import worker_count
 
 logger = logging.getLogger(__name__)
@@ -34,11 +35,10 @@ DEFAULTS = {
 }
 META_EXTENSION = "markdown.extensions.meta"
 ABANDONED_SECONDS = 3600
-BATCH = 25  # bodies a worker converts per task: large enough that passing paths costs nothing
+BATCH = 25  # bodies a worker converts per task: large enough that passing them costs little
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
+setting = PluginSettings(DEFAULTS)
 
 
 def recipe_digest(markdown_settings: dict) -> str:
@@ -74,15 +74,10 @@ def store(folder: Path, digest: str, html: str) -> None:
         os.replace(partial, folder / f"{digest}.html")
 
 
-def convert_ahead(paths: list[str], markdown_settings: dict, recipe: str, folder: str) -> None:
-    """In a worker: store the HTML of every body not stored yet; unreadable files are left to the reader."""
+def convert_ahead(bodies: list[tuple[str, str]], markdown_settings: dict, folder: str) -> None:
+    """In a worker: store the HTML of each ``(digest, body)`` (the reading process read the file, not the worker)."""
     converter, folder = Converter(markdown_settings), Path(folder)
-    for path in paths:
-        try:
-            body = read_document(path).body
-        except (UnreadableFile, OSError):
-            continue  # the reader reports it, naming the file
-        digest = body_digest(recipe, body)
+    for digest, body in bodies:
         if not (folder / f"{digest}.html").exists():
             store(folder, digest, converter.html(body))
 
@@ -104,25 +99,32 @@ class Bodies:
         if self.folder:
             self.folder.mkdir(parents=True, exist_ok=True)
 
-    def convert_ahead(self, paths) -> None:
-        """Start converting ``paths`` in worker processes when there are enough of them to be worth it."""
-        paths = [str(path) for path in paths]
-        if not self.folder or self.jobs < 2 or len(paths) < self.ahead_min:
+    def convert_ahead(self, documents: list[Document]) -> None:
+        """Start converting the bodies not stored yet in worker processes, when there are enough to be worth it."""
+        if not self.folder or self.jobs < 2:
+            return
+        missing = {}
+        for doc in documents:
+            digest = body_digest(self.recipe, doc.body)
+            if not (self.folder / f"{digest}.html").exists():
+                missing[digest] = doc.body
+        if len(missing) < self.ahead_min:
             return
         self.pool = self.pool or ProcessPoolExecutor(max_workers=self.jobs)
-        for start in range(0, len(paths), BATCH):
-            batch = paths[start : start + BATCH]
-            future = self.pool.submit(convert_ahead, batch, self.markdown_settings, self.recipe, str(self.folder))
-            self.pending.update(dict.fromkeys(batch, future))
+        bodies = list(missing.items())
+        for start in range(0, len(bodies), BATCH):
+            batch = bodies[start : start + BATCH]
+            future = self.pool.submit(convert_ahead, batch, self.markdown_settings, str(self.folder))
+            self.pending.update(dict.fromkeys(dict(batch), future))
 
-    def html(self, body: str, path: str | None = None) -> str:
-        """``body`` as safe HTML; ``path``, the file it comes from, if it may be among those converted ahead."""
+    def html(self, body: str) -> str:
+        """``body`` as safe HTML, from the store, from a worker converting it ahead, or converted here."""
         digest = body_digest(self.recipe, body)
         self.used.add(digest)
         if self.folder is None:
             return self.converter.html(body)
         entry = self.folder / f"{digest}.html"
-        if not entry.exists() and (future := self.pending.get(str(path))) is not None:
+        if not entry.exists() and (future := self.pending.get(digest)) is not None:
             future.result()
         try:
             return entry.read_text(encoding="utf-8")

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections import defaultdict
 
 from pelican import signals
-from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
+from warta.adapter.pelican_internals import (
+    ArticlesGenerator,
+    PagesGenerator,
+    StaticGenerator,
+    assign_reader,
+    content_files,
+    failed_sources,
+)
+from warta.adapter.settings import PluginSettings
 from warta.model.problems import BUILD_PROBLEMS_KEY, ContentError, Problem, display_path
+from warta.model.unit_content import in_build
 from warta.model.units import is_inside
 
 from .bodies import Bodies
@@ -17,7 +25,6 @@ from .reader import ContractReader
 
 logger = logging.getLogger(__name__)
 DEFAULTS = {"WARTA_MESSAGES_LANG": "id", "WARTA_ROOT": None}
-CONTEXT_KEY = BUILD_PROBLEMS_KEY
 BODIES_KEY = "warta_bodies"
 CONTENT_LISTS = ("articles", "translations", "hidden_articles", "hidden_translations", "pages", "hidden_pages")
 
@@ -35,29 +42,23 @@ class BuildProblems:
         return {str(p.path) for p in self.problems}
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
+setting = PluginSettings(DEFAULTS)
 
 
 def install_reader(generator):
-    """Give every generator the contract reader, sharing one problem list and one body store per build."""
-    problems = generator.context.setdefault(CONTEXT_KEY, BuildProblems())
+    """Give every generator the contract reader, sharing one problem list, one body store and one set of documents.
+
+    The documents (warta.model.unit_content) are read once per build, for the reader, the workers and the galleries.
+    """
+    problems = generator.context.setdefault(BUILD_PROBLEMS_KEY, BuildProblems())
     bodies = generator.context.get(BODIES_KEY) or generator.context.setdefault(BODIES_KEY, Bodies(generator.settings))
-    reader = ContractReader(generator.settings, problems, bodies)
-    for extension in ContractReader.file_extensions:
-        # Staff save RAPAT.MD as often as rapat.md; Pelican matches extensions by case.
-        generator.readers.readers[extension] = generator.readers.readers[extension.upper()] = reader
+    content = in_build(generator.context)
+    reader = ContractReader(generator.settings, problems, bodies, content)
+    # Staff save RAPAT.MD as often as rapat.md; Pelican matches extensions by case.
+    assign_reader(generator.readers, ContractReader.file_extensions, reader)
     if isinstance(generator, ArticlesGenerator | PagesGenerator):
-        # In the order the generator will read them: the same call gives the same set, iterated the same way.
-        files = generator.get_files(*files_read_by(generator))
-        bodies.convert_ahead(os.path.abspath(os.path.join(generator.path, name)) for name in files)
-
-
-def files_read_by(generator):
-    """The paths and exclusions a content generator reads, as it passes them to ``get_files``."""
-    kind = "ARTICLE" if isinstance(generator, ArticlesGenerator) else "PAGE"
-    paths = generator.settings[f"{kind}_PATHS"]
-    return [paths, generator.settings[f"{kind}_EXCLUDES"]]
+        paths = content_files(generator)  # in the order the generator will read them
+        bodies.convert_ahead(content.readable(path for path in paths if is_inside(generator.path, path)))
 
 
 def finish_reading(generators):
@@ -74,7 +75,7 @@ def fail_on_problems(generators):
         return
     context = content_generators[0].context
     settings = content_generators[0].settings
-    problems = context.setdefault(CONTEXT_KEY, BuildProblems())
+    problems = context.setdefault(BUILD_PROBLEMS_KEY, BuildProblems())
     problems.add(unexplained_failures(context, settings, problems.paths()))
     lang, root = setting(settings, "WARTA_MESSAGES_LANG"), setting(settings, "WARTA_ROOT")
     problems.add(shared_urls(content_generators, settings, root))
@@ -89,8 +90,7 @@ def fail_on_problems(generators):
 def unexplained_failures(context, settings, explained):
     """Files Pelican dropped for reasons of its own (it logs them, and exits 0)."""
     base = settings["PATH"]
-    failed = [path for path, content in context.get("generated_content", {}).items() if content is None]
-    full_paths = [f"{base}/{path}" for path in failed]
+    full_paths = [f"{base}/{path}" for path in failed_sources(context)]
     return [Problem.of(path, "pelican_error") for path in full_paths if path not in explained]
 
 

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from pelican.contents import Author
-from pelican.readers import MarkdownReader
-from pelican.utils import SafeDatetime
-
+from warta.adapter.pelican_internals import Author, MarkdownReader, SafeDatetime
 from warta.model.contract import (
     PAGE,
     UnreadableFile,
@@ -15,7 +12,6 @@ from warta.model.contract import (
     is_draft,
     kind_of,
     parse_date,
-    read_document,
     slug_of,
     split_names,
 )
@@ -33,12 +29,16 @@ CREDITS = ("writer", "editor", "translator", "photographer")
 
 
 class ContractReader(MarkdownReader):
-    """Reads ``.md`` files; records every contract problem in ``problems`` and refuses files with errors."""
+    """Reads ``.md`` files; records every contract problem in ``problems`` and refuses files with errors.
 
-    def __init__(self, settings, problems, bodies):
+    Documents come from ``content`` (warta.model.unit_content): the Markdown workers and the galleries use them too.
+    """
+
+    def __init__(self, settings, problems, bodies, content):
         super().__init__(settings)
         self.problems = problems
         self.bodies = bodies
+        self.content = content
 
     def read(self, source_path):
         """Return the rendered body and the metadata, or raise ContentError."""
@@ -47,14 +47,14 @@ class ContractReader(MarkdownReader):
             self.problems.add([problem])
             raise ContentError([problem])
         try:
-            doc = read_document(source_path)
+            doc = self.content.document(source_path)
         except UnreadableFile as unreadable:
             self.problems.add([unreadable.problem])
             raise ContentError([unreadable.problem]) from None
         kind = kind_of(source_path, self.settings["PATH"]) or PAGE
         if is_translation(source_path):
             # Pelican needs the original's date now, and may read <name>.en.md before <name>.md.
-            pairing = pair(doc, kind, self.settings["TIMEZONE"])
+            pairing = pair(doc, kind, self.settings["TIMEZONE"], self.content)
             found, doc = pairing.problems, pairing.document
         else:
             found = check_document(doc, kind, self.settings["TIMEZONE"])
@@ -64,8 +64,7 @@ class ContractReader(MarkdownReader):
         errors = [p for p in found if p.is_error]
         if errors:
             raise ContentError(errors)
-        self._source_path = source_path
-        return self.bodies.html(doc.body, source_path), self.metadata_of(doc)
+        return self.bodies.html(doc.body), self.metadata_of(doc)
 
     @property
     def unit_protection(self) -> str:

@@ -258,6 +258,10 @@ def editor_config(unit: Unit, login: Login) -> dict:
             "locales": ["id", "en"],
             "default_locale": "id",
             "omit_default_locale_from_file_path": True,
+            # A translation is optional (DESIGN.md): a new item starts in Indonesian only, and English is added
+            # ("Aktifkan Inggris") or removed per item. With every language on at the start, Sveltia demanded an
+            # English title before it saved a new article, and wrote an .en.md for each.
+            "initial_locales": "default",
         },
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": collections(unit),
@@ -322,6 +326,35 @@ ON_DEMAND = (
     "JW=e=>{let t=`https://unpkg.com/${e}`,n=Kfe[e]?.replace(/^\\D/,``);return n?`${t}@${n}`:t}",
     "JW=e=>new URL(`vendor/${e}`,qW).href",
 )
+# Sveltia 0.221.1's language switcher reads the validity of every language, but a save validates only the languages
+# an entry has (validateDraft keeps the locales of currentValues): saving an item without English (a page or gallery
+# with no English file, a new article) threw "TypeError: Cannot convert undefined or null to object" from
+# Object.values. An unchecked language has no error (locale-switcher.svelte, `hasError`).
+UNCHECKED_LANGUAGE = (
+    "s=k(()=>Object.values(R(l)[t]).some(({valid:e})=>!e))",
+    "s=k(()=>Object.values(R(l)[t]??{}).some(({valid:e})=>!e))",
+)
+# Sveltia has no Indonesian interface, and fetches every language but English from unpkg. The copy we serve offers
+# Indonesian (editor/locales/id.json, English where a string is not translated yet) and English, from our own site;
+# Indonesian unless the person chose English in Settings, whatever the browser's language; no copy of the strings
+# kept in localStorage, which Sveltia would only renew with its own version, not with our translation.
+INTERFACE_LANGUAGES = (
+    "jQ=`ar,bg,ca,cs,da,de,el,en-CA,en-GB,en-US,es-CO,fa,fi,fr,hr,it,ja,ko,nl,pl,pt-BR,pt-PT,ru,sv,tr,uk,vi,zh-CN,zh-TW`",
+    "jQ=`id,en-US`",
+)
+INDONESIAN_FIRST = ("MQ=()=>{let e=pne();return e&&jQ.includes(e)?e:AQ}", "MQ=()=>`id`")
+OUR_TRANSLATIONS = ("USe=`${iP}@${rP}/locales`", "USe=`./sveltia/locales`")
+NO_STALE_TRANSLATIONS = ("LQ=()=>!0,", "LQ=()=>!1,")
+PATCHES = (
+    VERSION_CHECK,
+    ON_DEMAND,
+    UNCHECKED_LANGUAGE,
+    INTERFACE_LANGUAGES,
+    INDONESIAN_FIRST,
+    OUR_TRANSLATIONS,
+    NO_STALE_TRANSLATIONS,
+)
+INTERFACE_TRANSLATIONS = EDITOR_SOURCE / "locales"
 VENDOR = {
     "pdfjs-dist": ("build/pdf.min.mjs", "build/pdf.worker.min.mjs", "standard_fonts", "wasm", "iccs"),
     "svgo": ("dist/svgo.browser.js",),
@@ -334,11 +367,12 @@ def copy_sveltia(target: Path) -> None:
     shutil.copy2(SVELTIA_DIST.parent / "package.json", target / "package.json")
     script = (SVELTIA_DIST / "sveltia-cms.js").read_text(encoding="utf-8")
     replacements = [(CDN_FONTS + url, f"fonts/{Path(local).name}") for url, local in FONTS.items()]
-    for old, new in [*replacements, VERSION_CHECK, ON_DEMAND]:
+    for old, new in [*replacements, *PATCHES]:
         if old not in script:
             raise ValueError(f"editor: {old} is no longer in Sveltia's code: update plugins/editor/admin.py")
         script = script.replace(old, new)
     (target / "sveltia-cms.js").write_text(script, encoding="utf-8")
+    shutil.copytree(INTERFACE_TRANSLATIONS, target / "locales", dirs_exist_ok=True)
     for package, parts in VENDOR.items():
         for part in parts:
             source, copy = NODE_MODULES / package / part, target / "vendor" / package / part

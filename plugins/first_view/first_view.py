@@ -20,6 +20,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican import signals
 
+from warta.adapter.settings import PluginSettings
 from warta.media.icons import Icons, make_icons
 
 logger = logging.getLogger(__name__)
@@ -30,8 +31,7 @@ DEFAULTS = {
 }
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
+setting = PluginSettings(DEFAULTS)
 
 
 def inline_stylesheet(theme: Path, relative: str) -> tuple[Markup, str]:

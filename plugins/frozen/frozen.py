@@ -19,6 +19,8 @@ from html.parser import HTMLParser
 from markupsafe import Markup
 from pelican import signals
 
+from warta.adapter.pelican_internals import has_own_url, set_url
+
 logger = logging.getLogger(__name__)
 # What is no prose of the item's own: a paragraph inside these is never its summary.
 NOT_PROSE = {"table", "ul", "ol", "dl", "figure", "figcaption", "blockquote", "pre", "iframe", "aside", "nav"}
@@ -38,8 +40,8 @@ def freeze(generators):
     for generator in generators:
         for name in CONTENT_LISTS:
             for content in getattr(generator, name, []):
-                if not hasattr(content, "override_url"):
-                    content.override_url = content.url
+                if not has_own_url(content):
+                    set_url(content, content.url)
                 content.summary_text = summary_text(content)
 
 

@@ -20,6 +20,8 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 
+from warta.adapter.pelican_internals import replace_static_files
+from warta.adapter.templates import page_lang
 from warta.model import urls
 from warta.model.galleries import is_photo
 
@@ -37,11 +39,6 @@ def add_generator(pelican):
 
 def _library(context):
     return context.get(LIBRARY_KEY)
-
-
-def _lang(context) -> str:
-    """The page's language from the i18n plugin's ``current_lang()``; Indonesian without that plugin."""
-    return context["current_lang"](context) if "current_lang" in context else "id"
 
 
 @pass_context
@@ -64,9 +61,9 @@ def picture(context, photo, sizes, eager=False, alt=None, first=False):
     alt_lang = None
     if isinstance(photo, Photo):
         if alt is None:
-            alt, alt_lang = photo.alt_for(_lang(context)), photo.alt_lang(_lang(context))
+            alt, alt_lang = photo.alt_for(page_lang(context)), photo.alt_lang(page_lang(context))
         photo = photo.set
-    alt_lang = alt_lang if alt_lang != _lang(context) else None
+    alt_lang = alt_lang if alt_lang != page_lang(context) else None
     return markup.picture(photo, alt or "", context["SITEURL"], sizes, eager, alt_lang, first)
 
 
@@ -103,7 +100,7 @@ def drop_static_photos(generator):
         for static in generator.staticfiles
         if not is_photo(Path(static.source_path)) or Path(static.source_path).resolve() == logo
     ]
-    generator.staticfiles[:] = kept  # the same list is the context's "staticfiles", which generate_output copies
+    replace_static_files(generator, kept)
 
 
 def photos_in_feed(context, feed):

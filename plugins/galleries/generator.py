@@ -8,14 +8,13 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from pelican.generators import Generator
-
+from warta.adapter.pelican_internals import Generator
 from warta.model import urls
-from warta.model.contract import read_document
 from warta.model.galleries import body_photos, gallery_field_problems, gallery_folders, read_gallery, resolve
 from warta.model.languages import LANGUAGES
 from warta.model.problems import record_in_build
 from warta.model.protection import is_protected, review_problems
+from warta.model.unit_content import in_build
 
 from .library import PhotoSet, develop, publish
 from .model import Gallery, GalleryPage, gallery_of, is_published, newest_first
@@ -71,7 +70,7 @@ class GalleriesGenerator(Generator):
         now = datetime.now(ZoneInfo(timezone))
         indexes, problems = [], []
         for folder in gallery_folders(unit):
-            index, found = read_gallery(folder, unit, timezone)
+            index, found = read_gallery(folder, unit, timezone, in_build(self.context))
             problems += found
             if index and is_published(index, timezone, now):
                 indexes.append(index)
@@ -99,10 +98,11 @@ class GalleriesGenerator(Generator):
         """Per published article or page: the photos of its body, its Cover and its Gallery slug.
 
         Cover and Gallery come from the content's metadata, so a translation that inherits them gets them too.
+        The bodies are the documents the reader read (warta.model.unit_content), not the files again.
         """
-        placements, problems = {}, []
+        placements, problems, documents = {}, [], in_build(self.context)
         for content in published_content(self.context):
-            doc = read_document(content.source_path)
+            doc = documents.document(content.source_path)
             refs, found = body_photos(doc, unit)
             problems += found + gallery_field_problems(doc, unit)
             written = metadata_text(content, "cover")

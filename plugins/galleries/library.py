@@ -15,9 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from pelican.settings import DEFAULT_CONFIG
-from pelican.utils import slugify
-
+from warta.model.contract import make_slug
 from warta.model.problems import Problem
 
 from .photos import CARD, EXTENSIONS, PhotoError, Recipe, derive, entry_dir, link_or_copy, read_manifest
@@ -68,7 +66,7 @@ def derivative_label(item: dict) -> str:
 
 def photo_set(source: Path, manifest: dict, cache: Path, recipe: Recipe, base_url: str) -> PhotoSet:
     """Output names carry the source's content hash, so a changed photo never hides behind a cached URL."""
-    stem = slugify(source.stem, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]) or "foto"
+    stem = make_slug(source.stem) or "foto"
     entry = entry_dir(cache, manifest["digest"], recipe)
     tag = f"{manifest['digest'][:10]}{recipe.key[:4]}"
     derivatives = tuple(

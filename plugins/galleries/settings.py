@@ -6,6 +6,7 @@ import logging
 import os
 from pathlib import Path
 
+from warta.adapter.settings import PluginSettings
 from warta.media.decoding import MAX_DECODE_BYTES
 from warta.model.jobs import worker_count
 
@@ -26,8 +27,7 @@ CACHE_ENV = "WARTA_PHOTO_CACHE"
 LIBRARY_KEY = "warta_photo_library"
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
+setting = PluginSettings(DEFAULTS)
 
 
 def recipe(settings) -> Recipe:

@@ -9,20 +9,11 @@ from jinja2 import pass_context
 from markupsafe import Markup, escape
 from pelican import signals
 
+from warta.adapter.templates import page_lang
 from warta.model import languages
 
 logger = logging.getLogger(__name__)
-CONTEXT_KEY = "warta_catalogs"
-
-
-def page_lang(context) -> str:
-    """The language of the page being rendered: its article's or page's, else the listing's, else the default."""
-    for name in ("article", "page"):
-        content = context.get(name)
-        lang = getattr(content, "lang", None)
-        if lang:
-            return lang
-    return context.get("lang") or context.get("DEFAULT_LANG") or "id"
+CATALOGS_KEY = "warta_catalogs"  # the theme's compiled catalogs, once per build
 
 
 def lang_attr(context, shown_in: str) -> Markup:
@@ -35,10 +26,10 @@ def lang_attr(context, shown_in: str) -> Markup:
 
 def catalogs_for(generator):
     """One compiled set of catalogs per build, kept in that build's context."""
-    if CONTEXT_KEY not in generator.context:
+    if CATALOGS_KEY not in generator.context:
         directory = os.path.join(generator.theme, "translations")
-        generator.context[CONTEXT_KEY] = languages.load_catalogs(directory)
-    return generator.context[CONTEXT_KEY]
+        generator.context[CATALOGS_KEY] = languages.load_catalogs(directory)
+    return generator.context[CATALOGS_KEY]
 
 
 def install(generator):

@@ -15,10 +15,11 @@ from pathlib import Path
 from markupsafe import escape
 from pelican import signals
 
-from warta.model.contract import read_document
+from warta.adapter.pelican_internals import body_of, link_targets, replace_static_files, set_body, set_url
 from warta.model.documents import FOLDER, document_file, document_problems, is_system_file
 from warta.model.links import body_links
 from warta.model.problems import Problem, record_in_build
+from warta.model.unit_content import UnitContent, in_build
 
 from .resolver import LinkResolver, Unresolved
 
@@ -47,10 +48,10 @@ def publish_documents(generator):
         found = document_problems(document)
         problems += found
         if not found:
-            static.override_url = static.override_save_as = document.url
+            set_url(static, document.url, save_as=document.url)
             documents[in_unit] = document
             kept.append(static)
-    generator.staticfiles[:] = kept  # the same list is the context's "staticfiles", which generate_output copies
+    replace_static_files(generator, kept)
     generator.context[DOCUMENTS_KEY] = documents
     record_in_build(generator.context, problems)
 
@@ -70,17 +71,21 @@ def resolve_links(generator):
         items,
         context.get("galleries") or [],
         context.get(DOCUMENTS_KEY, {}),
-        context.setdefault("generated_content", {}),
+        link_targets(context),
     )
-    problems = []
+    problems, documents = [], in_build(context)
     for item in items:
-        item._content, found = rewritten(item._content, item, resolver)  # noqa: SLF001  (Pelican's body field)
+        body, found = rewritten(body_of(item), item, resolver, documents)
+        set_body(item, body)
         problems += found
     record_in_build(context, problems)
 
 
-def rewritten(body: str, item, resolver: LinkResolver) -> tuple[str, list[Problem]]:
-    """``body`` with every internal link resolved; the problems of those that land on nothing."""
+def rewritten(body: str, item, resolver: LinkResolver, documents: UnitContent) -> tuple[str, list[Problem]]:
+    """``body`` with every internal link resolved; the problems of those that land on nothing.
+
+    Each problem is at the line of ``item``'s document (in ``documents``) that writes the link.
+    """
     problems = []
 
     def replace(anchor: re.Match) -> str:
@@ -92,7 +97,7 @@ def rewritten(body: str, item, resolver: LinkResolver) -> tuple[str, list[Proble
         try:
             landing = resolver.land(written, item.source_path, item.lang)
         except Unresolved as unresolved:
-            problems.append(problem_of(item.source_path, unresolved))
+            problems.append(problem_of(documents.document(item.source_path), unresolved))
             return anchor.group(0)
         if landing is None:
             return anchor.group(0)
@@ -111,12 +116,11 @@ def rewritten(body: str, item, resolver: LinkResolver) -> tuple[str, list[Proble
     return IMAGE.sub(replace_image, ANCHOR.sub(replace, body or "")), problems
 
 
-def problem_of(source_path: str, unresolved: Unresolved) -> Problem:
-    """The problem at the line of the source that writes the link (the first such line)."""
-    doc = read_document(source_path)
+def problem_of(doc, unresolved: Unresolved) -> Problem:
+    """The problem at the line of the document that writes the link (the first such line)."""
     lines = [ref.line for ref in body_links(doc.body, doc.body_line) if ref.written == unresolved.written]
     param = "url" if unresolved.code == "link_missing_address" else "file"
-    return Problem.of(source_path, unresolved.code, lines[0] if lines else None, **{param: unresolved.written})
+    return Problem.of(str(doc.path), unresolved.code, lines[0] if lines else None, **{param: unresolved.written})
 
 
 def absolute_feed_links(context, feed):

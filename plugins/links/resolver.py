@@ -17,7 +17,7 @@ from urllib.parse import quote
 from warta.model import urls
 from warta.model.documents import DocumentFile, describe
 from warta.model.galleries import is_photo
-from warta.model.languages import LANGUAGES
+from warta.model.languages import DEFAULT_LANG, LANGUAGES
 from warta.model.links import (
     DOCUMENT,
     GALLERY,
@@ -30,7 +30,6 @@ from warta.model.links import (
     target_of,
 )
 from warta.model.paths import PELICAN_FORM, hash_cut_name, resolve_body_path, split_reference, unbracket
-from warta.model.translations import DEFAULT_LANG
 
 SITE_KEY = "@site/"
 

@@ -12,14 +12,15 @@ from collections import defaultdict
 
 from pelican import signals
 
+from warta.adapter.settings import PluginSettings
+
 logger = logging.getLogger(__name__)
 DEFAULTS = {"RELATED_MIN": 3, "RELATED_MAX": 5, "LATEST_MAX": 5}
 TAG_POINTS = 2
 CATEGORY_POINTS = 1
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
+setting = PluginSettings(DEFAULTS)
 
 
 def by_language(generator):

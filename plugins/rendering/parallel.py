@@ -16,8 +16,8 @@ import os
 import traceback
 from dataclasses import dataclass
 
-from pelican.writers import Writer
-
+from warta.adapter.pelican_internals import NotifyingWriter
+from warta.adapter.settings import PluginSettings
 from warta.model.jobs import worker_count
 
 logger = logging.getLogger(__name__)
@@ -27,8 +27,7 @@ DEFAULTS = {
 }
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
+setting = PluginSettings(DEFAULTS)
 
 
 class RenderingFailed(Exception):
@@ -64,7 +63,7 @@ class DeferredTemplate:
         return ""
 
 
-class ParallelWriter(Writer):
+class ParallelWriter(NotifyingWriter):
     """Pelican's writer; pages are rendered by ``render_recorded`` (at ``finalized``), several processes at once."""
 
     def __init__(self, output_path, settings=None):
@@ -79,11 +78,9 @@ class ParallelWriter(Writer):
         self.jobs.append(job)
         self.unplaced = job
 
-    def _open_w(self, filename, encoding, override=False):
-        opened = super()._open_w(filename, encoding, override)
+    def opened(self, path: str) -> None:
         if self.unplaced is not None:  # feeds open files too, with nothing recorded
-            self.unplaced.path, self.unplaced = opened.name, None
-        return opened
+            self.unplaced.path, self.unplaced = path, None
 
     def render_recorded(self) -> None:
         """Render every recorded page: a share in each worker process, the first share here."""

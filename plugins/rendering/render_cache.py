@@ -20,10 +20,17 @@ import shutil
 from itertools import chain
 from pathlib import Path
 
-from pelican.contents import Article, Content
-from pelican.paginator import Page, Paginator
-from pelican.urlwrappers import URLWrapper
-
+from warta.adapter.pelican_internals import (
+    Article,
+    Content,
+    Page,
+    Paginator,
+    URLWrapper,
+    listing_page_shape,
+    listing_shape,
+    page_items,
+)
+from warta.adapter.settings import PluginSettings
 from warta.model.stamps import SHARED_INPUTS, code_stamps, file_stamps
 
 from .parallel import ParallelWriter
@@ -37,8 +44,7 @@ VOLATILE_SETTINGS = ("OUTPUT_PATH",)  # a new staging folder each build; it is n
 KEPT_SITE_KEYS = 1  # besides the current one: preview and publish builds alternate without losing their pages
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
+setting = PluginSettings(DEFAULTS)
 
 
 class Digests:
@@ -68,10 +74,9 @@ class Digests:
         if isinstance(value, URLWrapper):
             return repr((type(value).__name__, str(value), value.slug))
         if isinstance(value, Page):  # the current page of a listing: its items are shown in full
-            place = repr((value.full_name, value.number, value.paginator.count, value.paginator.num_pages))
-            return hash_of(place, self.of(value.object_list))
+            return hash_of(repr(listing_page_shape(value)), self.of(page_items(value)))
         if isinstance(value, Paginator):  # the shape of a listing; its items count in the site key
-            return repr((value.name, value.count, value.per_page, value.num_pages))
+            return repr(listing_shape(value))
         if isinstance(value, list | tuple):
             return hash_of(*(self.of(item, bodies) for item in value))
         return repr(value)  # an object without a stable repr changes the key every build: rendered, never stale

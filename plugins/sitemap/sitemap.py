@@ -12,7 +12,8 @@ import os
 from xml.sax.saxutils import quoteattr
 
 from pelican import signals
-from pelican.generators import ArticlesGenerator, PagesGenerator
+
+from warta.adapter.pelican_internals import ArticlesGenerator, PagesGenerator
 
 logger = logging.getLogger(__name__)
 HEADER = (

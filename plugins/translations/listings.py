@@ -14,13 +14,11 @@ from dataclasses import dataclass, field
 from functools import partial
 from operator import attrgetter
 
-from pelican.generators import Generator
-from pelican.utils import order_content
-
+from warta.adapter.pelican_internals import Generator, order_content
 from warta.model import urls
 
 logger = logging.getLogger(__name__)
-CONTEXT_KEY = "warta_bilingual"
+BILINGUAL_KEY = "warta_bilingual"
 LANG = "en"
 # Listings by term: the template, its context name, and the setting that switches its pages off (when empty).
 TERM_LISTINGS = (
@@ -45,7 +43,7 @@ class Bilingual:
 
     @classmethod
     def of(cls, context) -> Bilingual:
-        return context.setdefault(CONTEXT_KEY, cls())
+        return context.setdefault(BILINGUAL_KEY, cls())
 
 
 class EnglishListings(Generator):

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 
 from jinja2 import pass_context
 
+from warta.adapter.settings import PluginSettings
+from warta.adapter.templates import page_lang
 from warta.model import urls
 
-from .listings import CONTEXT_KEY
+from .listings import BILINGUAL_KEY
 
 logger = logging.getLogger(__name__)
 PAGE_NUMBER = re.compile(r"(?<=/)\d+/$")  # berita/2/ is page 2 of berita/
@@ -30,14 +32,7 @@ class Switch:
     translated: bool
 
 
-def setting(context, name):
-    return context.get(name) or DEFAULTS[name]
-
-
-def page_lang(context) -> str:
-    """The page's language as the i18n plugin resolves it (its ``current_lang()``)."""
-    current = context.resolve("current_lang")
-    return context.call(current) if callable(current) else context.get("DEFAULT_LANG", "id")
+setting = PluginSettings(DEFAULTS)  # read from the template's context, which holds every setting
 
 
 @pass_context
@@ -65,7 +60,7 @@ def language_versions(context, first_page=False) -> dict[str, str]:
     item = context.get("article") or context.get("page")
     if item is not None and hasattr(item, "translations"):
         return {version.lang: version.url for version in [item, *item.translations]}
-    state = context.get(CONTEXT_KEY)
+    state = context.get(BILINGUAL_KEY)
     known = state.listing_urls if state else set()
     url = context.get("output_file", "").removesuffix("index.html")
     if first_page:

@@ -10,8 +10,8 @@ import logging
 
 from markupsafe import Markup, escape
 from pelican import signals
-from pelican.urlwrappers import Author, Category, Tag
 
+from warta.adapter.pelican_internals import Author, Category, Tag
 from warta.model import urls
 from warta.model.translations import category_names_en, english_category
 

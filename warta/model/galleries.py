@@ -11,14 +11,18 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from warta import ROOT
 from warta.media import decoding
-from warta.model.contract import GALLERY, Document, UnreadableFile, check_document, is_draft, read_document, slug_of
+from warta.model.contract import GALLERY, Document, UnreadableFile, check_document, is_draft, slug_of
 from warta.model.links import raw_images
 from warta.model.paths import hash_cut_name, resolve_body_path
 from warta.model.placeholders import placeholder_problems
 from warta.model.problems import WARNING, Problem
+
+if TYPE_CHECKING:
+    from warta.model.unit_content import UnitContent
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif"}
 SERVED_AS_IS = {".svg", ".gif"}  # images Pelican copies unchanged (a logo, a diagram), not camera photos
@@ -192,16 +196,19 @@ def content_photo_problems(doc: Document, unit_path: Path) -> list[Problem]:
 
 
 def read_gallery(
-    folder: Path, unit_path: Path, timezone: str, decode: bool = False
+    folder: Path, unit_path: Path, timezone: str, content: UnitContent, decode: bool = False
 ) -> tuple[GalleryIndex | None, list[Problem]]:
-    """A gallery folder read by the contract: photo lines in order; every other file in it named in a warning."""
+    """A gallery folder read by the contract: photo lines in order; every other file in it named in a warning.
+
+    Its ``index.md`` and ``index.en.md`` come from ``content``, read there once for every reader of the build.
+    """
     index = Path(folder) / INDEX_NAMES["id"]
     if not index.is_file():
         return None, [Problem.of(folder, "gallery_no_index")]
     if slug_of(Document(Path(folder))) != Path(folder).name:
         return None, [Problem.of(folder, "gallery_bad_name", suggestion=slug_of(Document(Path(folder))))]
     try:
-        doc = read_document(index)
+        doc = content.document(index)
     except UnreadableFile as unreadable:
         return None, [unreadable.problem]
     problems = check_document(doc, GALLERY, timezone) + placeholder_problems(doc)
@@ -209,7 +216,7 @@ def read_gallery(
     problems += found
     problems += unlisted_files(folder, index, listed_paths(doc, unit_path))
     gallery = GalleryIndex(Path(folder), doc, photos, texts={"id": doc})
-    problems += read_translation(gallery, unit_path)
+    problems += read_translation(gallery, unit_path, content)
     return (None if any(p.is_error for p in problems) else gallery), problems
 
 
@@ -258,13 +265,13 @@ def gallery_lines(
     return refs, problems
 
 
-def read_translation(gallery: GalleryIndex, unit_path: Path) -> list[Problem]:
+def read_translation(gallery: GalleryIndex, unit_path: Path, content: UnitContent) -> list[Problem]:
     """``index.en.md``: English title, summary, alt texts and captions for the same files (optional)."""
     path = gallery.folder / INDEX_NAMES["en"]
     if not path.is_file():
         return []
     try:
-        doc = read_document(path)
+        doc = content.document(path)
     except UnreadableFile as unreadable:
         return [unreadable.problem]
     refs, problems = body_photos(doc, unit_path)

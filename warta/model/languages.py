@@ -1,4 +1,7 @@
-"""Interface strings and dates in Indonesian and English, shared by the Pelican theme and the portal."""
+"""The languages: which there are, the default, and the interface strings and dates of the theme and the portal.
+
+Indonesian is the default everywhere: a site's pages, its URLs without a prefix, and what Warta says to staff.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ from babel.messages.pofile import read_po
 from babel.support import Translations
 
 LANGUAGES = ("id", "en")
+DEFAULT_LANG = "id"
+TRANSLATION_LANGS = tuple(lang for lang in LANGUAGES if lang != DEFAULT_LANG)  # ``<name>.en.md``
 # Babel's English long date is "March 30, 2022"; Kemensos style is the same order in both languages.
 LONG_DATE = "d MMMM y"
 

@@ -11,14 +11,18 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
 from warta.model import urls
-from warta.model.contract import Document, UnreadableFile, is_draft, parse_date, read_document
+from warta.model.contract import Document, UnreadableFile, is_draft, parse_date
 from warta.model.paths import hash_cut_name, resolve_body_path, split_reference
 from warta.model.problems import Problem
 from warta.model.translations import original_path
+
+if TYPE_CHECKING:
+    from warta.model.unit_content import UnitContent
 
 # [text](target "title") but not ![alt](photo): the target may be written <in angle brackets> when it holds spaces.
 LINK = re.compile(
@@ -149,11 +153,15 @@ def is_section_url(url: str) -> bool:
 class LinkChecker:
     """The links of a unit's files checked against what the unit publishes, as ``invoke check`` reports them.
 
-    ``addresses``: every site-relative URL of the unit's items, galleries and documents (both languages).
+    ``addresses``: every site-relative URL of the unit's items, galleries and documents (both languages);
+    ``content``: the unit's documents, for the dates and status of the items links land on.
     """
 
-    def __init__(self, unit_path: Path, timezone: str, addresses: set[str], now: datetime | None = None):
+    def __init__(
+        self, unit_path: Path, timezone: str, addresses: set[str], content: UnitContent, now: datetime | None = None
+    ):
         self.unit_path = Path(unit_path)
+        self.content = content
         self.timezone = timezone
         self.addresses = addresses
         self.now = now or datetime.now(ZoneInfo(timezone))
@@ -219,7 +227,7 @@ class LinkChecker:
 
     def _ready(self, path: Path) -> bool:
         try:
-            doc = read_document(path)
+            doc = self.content.document(path)
         except (UnreadableFile, OSError):
             return True  # reported where the file itself is checked
         try:

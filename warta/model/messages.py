@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from babel import Locale
 
-DEFAULT_LANG = "id"
+from warta.model.languages import DEFAULT_LANG
+
 TECHNICAL = "kirim pesan ini ke petugas teknis"
 TECHNICAL_EN = "send this message to your technical officer"
 

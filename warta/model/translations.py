@@ -7,13 +7,16 @@ translates, and the original's fields it inherits. Category names in English liv
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from warta.model.contract import PAGE, Document, UnreadableFile, check_document, make_slug, read_document
+from warta.model.contract import PAGE, Document, UnreadableFile, check_document, make_slug
+from warta.model.languages import DEFAULT_LANG, TRANSLATION_LANGS
 from warta.model.problems import WARNING, Problem
 from warta.model.units import path_in_unit
 
-DEFAULT_LANG = "id"
-TRANSLATION_LANGS = ("en",)
+if TYPE_CHECKING:
+    from warta.model.unit_content import UnitContent
+
 # What a translation takes from its original when it does not say it itself; status keeps a draft's
 # translation unpublished with it.
 INHERITED = (
@@ -93,8 +96,8 @@ class Pairing:
         return inherit(self.translation, self.original) if self.original else self.translation
 
 
-def pair(translation: Document, kind: str, timezone: str) -> Pairing:
-    """Find and read the original of ``translation``; problems name the translation file.
+def pair(translation: Document, kind: str, timezone: str, content: UnitContent) -> Pairing:
+    """Find the original of ``translation`` among ``content``'s documents; problems name the translation file.
 
     An unreadable or broken original is reported where it is read on its own; the translation only says that
     it waits for it, so staff fix the right file.
@@ -105,7 +108,7 @@ def pair(translation: Document, kind: str, timezone: str) -> Pairing:
         problems.append(Problem.of(translation.path, "translation_without_original", original=source.name))
         return Pairing(translation, None, problems)
     try:
-        original = read_document(source)
+        original = content.document(source)
     except UnreadableFile:
         original = None
     if original is None or any(p.is_error for p in check_document(original, kind, timezone)):

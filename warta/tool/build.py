@@ -18,6 +18,7 @@ from warta import ROOT
 from warta.model.jobs import JOBS_ENV
 from warta.model.messages import counted, labelled, message
 from warta.model.problems import ContentError, Problem
+from warta.model.unit_content import UnitContent
 from warta.model.units import read_unit
 from warta.tool.check import check_unit
 from warta.tool.fingerprint import Fingerprint
@@ -92,7 +93,8 @@ def build_unit(
     # The render process starts while the checks run: it refuses the same files, the checks name them better.
     rendering = None if in_process else start_render(unit, content, staging, publish, worker_jobs)
     sources: dict[str, Path] = {}
-    problems = check_unit(content / unit, root=shown_from, sources=sources, publishing=publish)
+    documents = UnitContent()  # each file read once, by the check; the fingerprint's due date uses them again
+    problems = check_unit(content / unit, root=shown_from, sources=sources, publishing=publish, content=documents)
     report = "\n".join(p.format(lang, shown_from) for p in problems)
     if any(p.is_error for p in problems):
         if rendering is not None:
@@ -115,7 +117,7 @@ def build_unit(
         return UnitBuild(unit, False, time.perf_counter() - started, log)
     swap_in(staging, output / unit)
     warnings = [p for p in problems if not p.is_error]
-    fingerprint.save(log, warnings)
+    fingerprint.save(log, warnings, documents)
     return UnitBuild(unit, True, time.perf_counter() - started, log, warnings, shown_from)
 
 
@@ -130,10 +132,9 @@ def check_built_site(folder: Path, staging: Path, sources, lang: str, root: Path
 
 def start_render(unit: str, content: Path, staging: Path, publish: bool, worker_jobs=None) -> subprocess.Popen:
     """Render in a process of its own (the default): units render in parallel, each from a clean start."""
-    command = [sys.executable, "-m", "warta.tool.pelican_process", "--unit", unit, "--output", str(staging)]
-    if publish:
-        command.append("--publish")
-    env = dict(os.environ, WARTA_UNIT=unit, WARTA_CONTENT=str(content))
+    command = [sys.executable, "-m", "warta.tool.pelican_process", "--unit", unit, "--content", str(content)]
+    command += ["--output", str(staging), *(["--publish"] if publish else [])]
+    env = dict(os.environ)  # the child's own copy: this process's environment stays as it was
     if worker_jobs:
         env.setdefault(JOBS_ENV, str(worker_jobs))
     pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True}
@@ -157,14 +158,12 @@ def finish_render(rendering: subprocess.Popen) -> tuple[bool, str]:
 def render_here(unit: str, content: Path, staging: Path, publish: bool) -> tuple[bool, str]:
     """Render in this process, with Pelican already imported: livereload's rebuild takes a fraction of the time.
 
-    Only for one unit at a time (Pelican's settings come from the environment) and code that has not changed
-    since this process started.
+    Only for code that has not changed since this process started.
     """
     from warta.tool.pelican_process import render  # noqa: PLC0415  (Pelican is imported only when rendering here)
 
-    os.environ["WARTA_CONTENT"] = str(content)
     try:
-        render(unit, staging, publish, workers=False)
+        render(unit, content, staging, publish, workers=False)
     except ContentError as error:
         return False, str(error)
     except Exception as error:  # noqa: BLE001  (a broken template must be reported, not stop the server)

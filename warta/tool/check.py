@@ -14,7 +14,6 @@ from warta.model.contract import (
     check_document,
     is_draft,
     parse_date,
-    read_document,
     slug_of,
 )
 from warta.model.documents import document_files, document_problems, shared_document_urls
@@ -25,6 +24,7 @@ from warta.model.placeholders import placeholder_problems
 from warta.model.problems import ERROR, WARNING, Problem, display_path
 from warta.model.protection import review_problems
 from warta.model.translations import category_problems, is_translation, lang_of, pair
+from warta.model.unit_content import UnitContent
 from warta.model.units import DEFAULT_TIMEZONE, is_inside, read_unit
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -33,15 +33,21 @@ DATE_ERRORS = {"bad_date", "impossible_date"}
 
 
 def check_unit(
-    folder: Path, root: Path | None = None, sources: dict[str, Path] | None = None, publishing: bool = False
+    folder: Path,
+    root: Path | None = None,
+    sources: dict[str, Path] | None = None,
+    publishing: bool = False,
+    content: UnitContent | None = None,
 ) -> list[Problem]:
     """unit.toml and every news item, page, gallery, document and link of the unit in ``folder``.
 
     ``root`` is the repository root, for naming the other file of a pair (default: two levels up). ``sources``,
     when given, is filled with the source file of each item's URL (for the built site's own check to name).
     ``publishing``: a protected item without an editor's review is an error (else a warning listing it).
+    ``content``: where each file is read once (a build passes its own, to use the documents again after).
     """
     root = Path(root) if root else Path(folder).resolve().parent.parent
+    content = UnitContent() if content is None else content
     unit, problems = read_unit(folder)
     timezone = unit.timezone if unit else DEFAULT_TIMEZONE
     protection = unit.protection if unit else ""
@@ -55,12 +61,12 @@ def check_unit(
             problems.append(Problem.of(path, "outside_unit"))
             continue
         try:
-            doc = read_document(path)
+            doc = content.document(path)
         except UnreadableFile as unreadable:
             problems.append(unreadable.problem)
             continue
         if is_translation(path):
-            pairing = pair(doc, kind, timezone)
+            pairing = pair(doc, kind, timezone, content)
             found, doc = pairing.problems, pairing.document
         else:
             found = check_document(doc, kind, timezone) + category_problems(doc, unit.categories if unit else {})
@@ -74,7 +80,7 @@ def check_unit(
     problems += address_problems(addresses, root)
     galleries = gallery_folders(folder)
     for gallery in galleries:
-        index, found = read_gallery(gallery, folder, timezone, decode=True)
+        index, found = read_gallery(gallery, folder, timezone, content, decode=True)
         problems += found
         if index is not None and not is_draft(index.doc):
             problems += review_problems(index.doc, protection, publishing)
@@ -82,7 +88,8 @@ def check_unit(
     problems += [problem for document in documents for problem in document_problems(document)]
     problems += shared_document_urls(documents)
     gallery_pages = gallery_urls(galleries)
-    links = LinkChecker(folder, timezone, set(addresses) | set(gallery_pages) | {d.url for d in documents})
+    published = set(addresses) | set(gallery_pages) | {d.url for d in documents}
+    links = LinkChecker(folder, timezone, published, content)
     for doc in readable:
         problems += links.problems(doc, from_draft=is_draft(doc))
     problems += unlinked_documents(documents, links)

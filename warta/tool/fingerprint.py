@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from warta.model.contract import UnreadableFile, parse_date, read_document
+from warta.adapter.settings import THEME_ENV
+from warta.model.contract import UnreadableFile, parse_date
 from warta.model.problems import Problem
 from warta.model.stamps import SHARED_INPUTS, code_stamps
+from warta.model.unit_content import UnitContent
 from warta.model.units import read_unit
 
 logger = logging.getLogger(__name__)
-THEME_ENV = "WARTA_THEME"  # another theme than theme/ (tests break one on purpose)
 # A file changed this shortly before the fingerprint was taken may change again with the same modification time
 # (clocks tick coarsely): such a fingerprint is not kept, as git does with its index.
 RACY_NS = 1_000_000_000
@@ -48,7 +49,7 @@ class Fingerprint:
         unit_folder = Path(content).resolve() / unit
         newest = 0
         digest = hashlib.blake2b(f"{publish}\n{unit_folder}\n{editor_environment()}\n".encode(), digest_size=20)
-        other_theme = [Path(os.environ[THEME_ENV])] if os.environ.get(THEME_ENV) else []  # pelicanconf.py reads it
+        other_theme = [Path(os.environ[THEME_ENV])] if os.environ.get(THEME_ENV) else []  # the settings read it
         for path, size, mtime in code_stamps(SHARED_INPUTS, unit_folder, other_theme):
             digest.update(f"{path} {size} {mtime}\n".encode())
             newest = max(newest, mtime)
@@ -76,12 +77,15 @@ class Fingerprint:
             return []
         return [Problem.from_record(record) for record in saved.get("warnings", [])]
 
-    def save(self, log: str, warnings=()) -> None:
-        """Remember this fingerprint for the build that just replaced ``output/<unit>``."""
+    def save(self, log: str, warnings=(), content: UnitContent | None = None) -> None:
+        """Remember this fingerprint for the build that just replaced ``output/<unit>``.
+
+        ``content``: the documents the build's check read, so the next due date reads no file again.
+        """
         if self.racy:
             self.record.unlink(missing_ok=True)
             return
-        due = next_due(self.unit_folder)
+        due = next_due(self.unit_folder, UnitContent() if content is None else content)
         saved = {
             "digest": self.digest,
             "output": folder_identity(self.target),
@@ -111,7 +115,7 @@ def now() -> datetime:
     return datetime.now().astimezone()
 
 
-def next_due(unit_folder: Path) -> datetime | None:
+def next_due(unit_folder: Path, content: UnitContent) -> datetime | None:
     """The earliest date still in the future among the unit's items, when it has scheduled ones."""
     unit, _ = read_unit(unit_folder)
     if unit is None:
@@ -122,7 +126,7 @@ def next_due(unit_folder: Path) -> datetime | None:
         if path.suffix.lower() not in DATED_SUFFIXES:
             continue
         try:
-            date = parse_date(read_document(path).get("date"), unit.timezone)
+            date = parse_date(content.document(path).get("date"), unit.timezone)
         except (UnreadableFile, ValueError):
             continue
         if date and date > today and (due is None or date < due):

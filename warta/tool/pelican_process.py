@@ -1,20 +1,20 @@
 """One unit's site rendered by Pelican, in a process of its own.
 
-``python -m warta.tool.pelican_process --unit S --output DIR``
+``python -m warta.tool.pelican_process --unit S --content DIR --output DIR [--publish]``
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from pathlib import Path
 
 from pelican import Pelican
-from pelican.settings import read_settings
 
 from warta import ROOT
+from warta.adapter.pelican_internals import read_settings
+from warta.adapter.settings import unit_settings
 from warta.model.problems import ContentError
 
 # A process with threads of its own (livereload's server) must not fork: a lock another thread holds at that moment
@@ -22,26 +22,26 @@ from warta.model.problems import ContentError
 NO_WORKERS = {"MARKDOWN_JOBS": 1, "RENDER_JOBS": 1, "PHOTO_JOBS": 1}
 
 
-def render(unit: str, output: Path, publish: bool = False, workers: bool = True) -> None:
-    """Build ``unit`` into ``output`` with pelicanconf.py (or publishconf.py); raises ContentError.
+def render(unit: str, content: Path, output: Path, publish: bool = False, workers: bool = True) -> None:
+    """Build ``unit`` of the ``content`` folder into ``output``, for preview or publishing; raises ContentError.
 
     ``workers`` False: everything in this process (see NO_WORKERS).
     """
-    os.environ["WARTA_UNIT"] = unit
-    settings_file = ROOT / ("publishconf.py" if publish else "pelicanconf.py")
-    override = {"OUTPUT_PATH": str(output), **({} if workers else NO_WORKERS)}
-    Pelican(read_settings(str(settings_file), override=override)).run()
+    settings = unit_settings(ROOT, content, unit, publish)
+    settings.update(OUTPUT_PATH=str(output), **({} if workers else NO_WORKERS))
+    Pelican(read_settings(override=settings)).run()
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--unit", required=True)
+    parser.add_argument("--content", required=True, type=Path)
     parser.add_argument("--output", required=True, type=Path)
     parser.add_argument("--publish", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s", stream=sys.stdout)
     try:
-        render(args.unit, args.output, args.publish)
+        render(args.unit, args.content, args.output, args.publish)
     except ContentError as error:
         print(error)
         return 1

@@ -19,7 +19,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from warta.model.messages import DEFAULT_LANG, labelled, message
+from warta.model.languages import DEFAULT_LANG
+from warta.model.messages import labelled, message
 from warta.model.units import Unit, read_unit, unit_slugs
 from warta.tool.build import build_units
 from warta.tool.check import check_unit

@@ -15,7 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from warta.model.messages import DEFAULT_LANG, labelled
+from warta.model.languages import DEFAULT_LANG
+from warta.model.messages import labelled
 
 logger = logging.getLogger(__name__)
 BUNDLE = "pagefind"

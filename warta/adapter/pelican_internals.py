@@ -1,0 +1,173 @@
+"""Every name of Pelican's that its documentation does not promise, in one place, each saying what it relies on.
+
+Plugins use Pelican's public signals and settings directly; whatever else they need of Pelican (its classes from
+its submodules, attributes and methods of its objects) comes from here, so an upgrade past the ``pelican==4.12.0``
+pin breaks in one module, and tests/test_pelican_internals.py names what broke: one guard test per reliance.
+"""
+
+from __future__ import annotations
+
+import os
+
+# Pelican's classes, imported from its submodules (none of them is re-exported by the ``pelican`` package).
+# Generators: isinstance checks and subclasses (get_generators); a subclass relies on ``context``, ``settings``,
+# ``env``, ``path`` and ``get_files``.
+from pelican.contents import Article, Content
+from pelican.generators import ArticlesGenerator, Generator, PagesGenerator, StaticGenerator
+from pelican.paginator import Page, Paginator
+from pelican.readers import MarkdownReader
+from pelican.settings import read_settings
+from pelican.urlwrappers import Author, Category, Tag, URLWrapper
+from pelican.utils import SafeDatetime, order_content
+from pelican.writers import Writer
+
+__all__ = [
+    "Article",
+    "ArticlesGenerator",
+    "Author",
+    "Category",
+    "Content",
+    "Generator",
+    "MarkdownReader",
+    "NotifyingWriter",
+    "Page",
+    "PagesGenerator",
+    "Paginator",
+    "SafeDatetime",
+    "StaticGenerator",
+    "Tag",
+    "URLWrapper",
+    "Writer",
+    "body_of",
+    "content_files",
+    "failed_sources",
+    "has_own_url",
+    "assign_reader",
+    "link_targets",
+    "listing_page_shape",
+    "listing_shape",
+    "order_content",
+    "page_items",
+    "read_settings",
+    "replace_static_files",
+    "set_body",
+    "set_url",
+]
+
+
+def assign_reader(readers, extensions, reader) -> None:
+    """Make ``reader`` (an instance) read every file with one of ``extensions``, in either case.
+
+    Relies on ``Readers.readers``: the dict of reader instances by extension that ``Readers.read_file`` consults.
+    The public ``READERS`` setting takes classes, made once per build without arguments; the contract reader is
+    made per generator with the build's shared problem list and Markdown bodies.
+    """
+    for extension in extensions:
+        readers.readers[extension] = readers.readers[extension.upper()] = reader
+
+
+def content_files(generator) -> list[str]:
+    """The files an articles or pages generator will read, in the order it reads them.
+
+    Relies on ``Generator.get_files(paths, exclude)``, called by ``generate_context`` with the generator's
+    ``<KIND>_PATHS`` and ``<KIND>_EXCLUDES``: the same call gives the same list.
+    """
+    kind = "ARTICLE" if isinstance(generator, ArticlesGenerator) else "PAGE"
+    files = generator.get_files(generator.settings[f"{kind}_PATHS"], generator.settings[f"{kind}_EXCLUDES"])
+    return [os.path.abspath(os.path.join(generator.path, name)) for name in files]
+
+
+def failed_sources(context) -> list[str]:
+    """Files Pelican could not read, relative to PATH: it logs them and goes on (and exits 0).
+
+    Relies on ``Generator._add_failed_source_path``: a file that failed is entered in ``generated_content`` with
+    ``None`` for its content.
+    """
+    return [path for path, content in context.get("generated_content", {}).items() if content is None]
+
+
+def link_targets(context) -> dict:
+    """Where Pelican looks up the targets of ``{filename}`` links, by path relative to PATH.
+
+    Relies on ``Content._link_replacer``: a ``{filename}x`` link takes the ``url`` of the object entered at
+    ``context["generated_content"]["x"]`` (of ``static_content`` for a static file), whatever its class.
+    """
+    return context.setdefault("generated_content", {})
+
+
+def replace_static_files(generator, kept: list) -> None:
+    """Publish only ``kept`` of a static generator's files.
+
+    Relies on ``StaticGenerator.generate_context`` putting its own ``staticfiles`` list (the same object) into the
+    context, which ``generate_output`` copies from: the list is changed in place, not replaced.
+    """
+    generator.staticfiles[:] = kept
+
+
+def set_url(item, url: str, save_as: str | None = None) -> None:
+    """Give ``item`` (a content or static file) ``url``, and ``save_as`` when given, as its own.
+
+    Relies on ``Content.get_url_setting``: an ``override_url`` (``override_save_as``) attribute is returned as it
+    is, as for ``URL:`` metadata, instead of the URL worked out from the settings on every access. A given
+    ``save_as`` also lets the file overwrite another output file (Pelican's meaning of an overridden one).
+    """
+    item.override_url = url
+    if save_as is not None:
+        item.override_save_as = save_as
+
+
+def has_own_url(item) -> bool:
+    """Whether ``item`` carries a URL of its own (``URL:`` metadata, or one set by ``set_url``)."""
+    return hasattr(item, "override_url")
+
+
+def body_of(item) -> str:
+    """The HTML body as the reader returned it, before Pelican's link replacement.
+
+    Relies on ``Content._content``: the reader's body, which ``get_content`` (and ``content``, ``summary``) replace
+    ``{filename}`` links in on every read.
+    """
+    return item._content  # noqa: SLF001
+
+
+def set_body(item, html: str) -> None:
+    """Replace the reader's body of ``item`` (see ``body_of``)."""
+    item._content = html  # noqa: SLF001
+
+
+class NotifyingWriter(Writer):
+    """Pelican's writer, told the path of each file ``write_file`` opens (``opened``), right after rendering it.
+
+    Relies on ``Writer.write_file`` rendering the template (``template.render(localcontext)``) and then opening
+    the output with ``Writer._open_w(path, encoding, override)``, which returns the open file (``os.devnull``'s
+    when the write is skipped). Feeds are opened through ``_open_w`` too, with no template rendered.
+    """
+
+    def _open_w(self, filename, encoding, override=False):
+        opened = super()._open_w(filename, encoding, override)
+        self.opened(opened.name)
+        return opened
+
+    def opened(self, path: str) -> None:
+        """``path`` is about to be written."""
+
+
+def listing_page_shape(page) -> tuple:
+    """Where a listing page stands: its name, number, and the listing's item and page counts.
+
+    Relies on ``Page.full_name``, ``Page.number``, ``Page.paginator.count`` and ``.num_pages``.
+    """
+    return (page.full_name, page.number, page.paginator.count, page.paginator.num_pages)
+
+
+def listing_shape(paginator) -> tuple:
+    """A listing's name, item count, items per page and page count.
+
+    Relies on ``Paginator.name``, ``.count``, ``.per_page`` and ``.num_pages``.
+    """
+    return (paginator.name, paginator.count, paginator.per_page, paginator.num_pages)
+
+
+def page_items(page) -> list:
+    """The items a listing page shows. Relies on ``Page.object_list``."""
+    return page.object_list
