@@ -267,18 +267,15 @@ def blur_heads(image: Image.Image, boxes: list[Box]) -> Image.Image:
 
 
 class Union:
-    """Every face that any of ``detectors`` finds, overlapping finds merged into one (``parts``: see ``merge``).
+    """Every face that any of ``detectors`` finds, overlapping finds merged into one (``parts``: see ``merge``)."""
 
-    ``merged=False``: every box kept, so that a face is blurred over every detector's box of it.
-    """
-
-    def __init__(self, *detectors, parts: bool = True, merged: bool = True):
-        self.detectors, self.parts, self.merged = detectors, parts, merged
+    def __init__(self, *detectors, parts: bool = True):
+        self.detectors, self.parts = detectors, parts
         self.name = "+".join(detector.name for detector in detectors)
 
     def detect(self, image: Image.Image) -> list[Box]:
         boxes = [box for detector in self.detectors for box in detector.detect(image)]
-        return merge(boxes, BlazeFace.OVERLAP, self.parts) if self.merged else boxes
+        return merge(boxes, BlazeFace.OVERLAP, self.parts)
 
 
 class Both(Union):
@@ -289,12 +286,8 @@ class Both(Union):
 
 
 def pipeline_detector() -> Union:
-    """YuNet, and a cheaper run of the cascade for the tight frontal faces that YuNet misses (bench/RESULTS.md).
-
-    Both boxes of a face found by both are blurred: the cascade's box is squarer and lower than YuNet's, and the
-    blur of either alone left some faces that the full cascade still found in the blurred photo.
-    """
-    return Union(YuNet(), Haar(scale=0.75), merged=False)
+    """YuNet, and a cheaper run of the cascade for the tight frontal faces that YuNet misses (bench/RESULTS.md)."""
+    return Union(YuNet(), Haar(scale=0.75), parts=False)
 
 
 @cache
