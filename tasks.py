@@ -25,7 +25,6 @@ from warta.tool.new import start, todo_code  # noqa: E402
 from warta.tool.publish import DEFAULT_BRANCH, DEFAULT_REMOTE, PublishError  # noqa: E402
 from warta.tool.publish import publish as publish_sites  # noqa: E402
 from warta.tool.watch import Rebuilder  # noqa: E402
-from warta.tool.watch import serve as serve_and_watch  # noqa: E402
 from warta.tool.weight import weight_report  # noqa: E402
 
 CONTENT = content_root(ROOT)
@@ -118,11 +117,15 @@ def serve(c, port=PORT, lang="id"):
         server.server_close()
 
 
-@task(help={"port": f"port (default {PORT})", "lang": "id or en"})
-def livereload(c, port=PORT, lang="id"):
-    """Serve output/, rebuild only the unit whose files change, and reload the browser."""
-    print(message("serving", lang, url=f"http://localhost:{port}/"))
-    serve_and_watch(CONTENT, OUTPUT, ROOT, int(port), lang)
+@task(help={"unit": "the unit to preview (default: the first)", "port": f"port (default {PORT})", "lang": "id or en"})
+def livereload(c, unit=None, port=PORT, lang="id"):
+    """The preview server: one unit kept warm, a saved edit shown at once (the browser reloads by itself)."""
+    from warta.tool.preview import serve as serve_preview  # noqa: PLC0415  (keeps `invoke check` fast)
+
+    try:
+        serve_preview(chosen_units(unit, lang)[0], CONTENT, OUTPUT, int(port), lang)
+    except OSError as error:  # no free port: the sentence says which ones were tried
+        raise Exit(str(error), code=1) from None
 
 
 @task(help={"unit": "the unit to edit (default: the first)", "port": f"port (default {CMS_PORT})", "lang": "id or en"})

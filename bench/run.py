@@ -24,7 +24,7 @@ from PIL import Image, ImageOps
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anywhere: warta is here
 
-from bench import corpus  # noqa: E402
+from bench import corpus, preview  # noqa: E402
 from bench.hugo import write_hugo_site  # noqa: E402
 from warta import ROOT  # noqa: E402
 from warta.model.units import unit_slugs  # noqa: E402
@@ -375,6 +375,8 @@ def run(quick: bool, folder: Path) -> tuple[dict, dict]:
         "hugo": measure_hugo(folder, cpu),
         "pillow_floor_ms": pillow_floor_ms(folder / "content"),
         "protected_over_unprotected_cpu": protection_cost(folder / "content"),
+        # Last: the preview servers' measurement edits and puts back files the builds above read.
+        "preview": preview.measure_previews(folder),
         "corpus": counts,
     }
     return rounded(results), cpu
@@ -385,6 +387,8 @@ def rounded(value):
         return round(value, 3)
     if isinstance(value, dict):
         return {key: rounded(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [rounded(item) for item in value]
     return value
 
 
@@ -415,6 +419,7 @@ def table(results: dict, cpu: dict | None = None) -> str:
         ("Pillow floor", results["pillow_floor_ms"], "ms/photo"),
     ]
     lines = [f"{name:<36}{shown(value):>10} {unit:<9}{cpu_of(cpu, name)}" for name, value, unit in rows]
+    lines += [f"{name:<48}{figure:>16}" for name, figure in preview.rows(results.get("preview") or {})]
     lines.append("")
     lines += [f"{name:<44}{shown(ratio):>8}  {verdict(ratio, limit)}" for name, ratio, limit in targets(results)]
     if warta.get("search_index_cold_s") is not None:
@@ -436,6 +441,7 @@ def targets(results: dict) -> list[tuple[str, float | None, float]]:
         ("protected photo / unprotected, CPU (<= 1.5)", results.get("protected_over_unprotected_cpu"), 1.5),
         ("peak RSS, MB (<= 250)", warta["peak_rss_mb"], 250.0),
         ("site self-check / cold build (<= 0.05)", ratio(warta.get("site_check_cold_s"), warta["cold_s"]), 0.05),
+        *preview.targets(results.get("preview") or {}, warta["cold_s"]),
     ]
 
 

@@ -6,6 +6,8 @@ import pytest
 from PIL import Image
 
 from bench import corpus
+from bench.preview import rows as preview_rows
+from bench.preview import targets as preview_targets
 from bench.run import Measured, table, targets
 from warta.tool.check import check_unit
 
@@ -81,8 +83,24 @@ def test_table_names_every_target_and_what_was_not_measured():
         "corpus": {"units": 1, "articles": 2000, "translations": 1000, "photos": 0},
     }
     shown = table(results)
-    assert len(targets(results)) == 8
+    assert len(targets(results)) == 12
     assert "protected photo / unprotected, CPU (<= 1.5)" in shown and "2.62  MISSED" in shown
     assert "cold / vanilla Pelican cold (<= 1.0)" in shown and "0.83  holds" in shown
     assert "site self-check / cold build (<= 0.05)" in shown and "0.04  holds" in shown
-    assert shown.count("not measured") == 3  # Hugo absent, no photo pipeline yet
+    assert shown.count("not measured") == 7  # Hugo absent, no photo pipeline yet, no preview measured
+
+
+def test_the_preview_targets_take_the_slowest_round_against_hugo_servers_slowest():
+    previews = {
+        "warta": {"first_page_s": 8.0, "body_edit_s": [0.3, 0.5], "title_edit_s": [0.9, 0.7], "peak_rss_mb": 300.0},
+        "hugo": {"first_page_s": 2.0, "body_edit_s": [0.4, 0.6], "title_edit_s": [0.5, 0.4], "peak_rss_mb": 500.0},
+    }
+    verdicts = {name: (round(value, 2), limit) for name, value, limit in preview_targets(previews, 10.0)}
+    assert verdicts == {
+        "preview body edit / hugo server (<= 1.0)": (0.83, 1.0),
+        "preview title edit / hugo server (<= 1.0)": (1.8, 1.0),
+        "preview memory / hugo server (<= 1.0)": (0.6, 1.0),
+        "preview first page / Warta cold (<= 1.0)": (0.8, 1.0),
+    }
+    shown = dict(preview_rows(previews))
+    assert shown["Warta preview: title edit visible on /berita/"] == "0.70–0.90 s"

@@ -1,5 +1,6 @@
-"""The first view in one round trip: the stylesheet inlined and allowed by the CSP, icons from the logo, the LCP photo
-fetched first, nothing shifting. Lighthouse itself is too slow for the suite: bench/lighthouse.py runs it."""
+"""The first view in one round trip: the stylesheet, the scripts and the logo inlined and allowed by the CSP, icons from
+the logo, the LCP photo fetched first, nothing shifting. Lighthouse itself is too slow for the suite:
+bench/lighthouse.py runs it."""
 
 import base64
 import hashlib
@@ -27,6 +28,8 @@ PAGES = {
     "gallery (en)": "/en/galeri/pelatihan-kehumasan-2024/",
 }
 MOTO_G_POWER = {"width": 412, "height": 823}  # Lighthouse's mobile profile
+LAPTOP = {"width": 1350, "height": 940}  # Lighthouse's desktop profile
+ARTICLE_PHOTO = "/foto/02-"  # the example article's first body photo (below its first paragraph)
 # The page's layout shifts and its largest paint, as the browser reports them once the page has loaded.
 FIRST_VIEW = """() => new Promise(done => {
     let shift = 0, largest = null;
@@ -38,7 +41,7 @@ FIRST_VIEW = """() => new Promise(done => {
         shift,
         tag: largest && largest.tagName,
         loading: largest && largest.getAttribute('loading'),
-        priority: largest && largest.getAttribute('fetchpriority'),
+        src: largest && largest.currentSrc,
     }), 300);
 })"""
 
@@ -52,7 +55,24 @@ def linked(page, rel):
     return page.select_one(f'link[rel="{rel}"]')["href"].rsplit("/", 1)[-1]
 
 
-def test_icons_are_made_from_the_logo_served_at_the_root_and_linked_by_content_hash(site):
+def inlined(uri: str) -> Image.Image:
+    """The PNG picture a ``data:`` URI holds."""
+    kind, data = uri.split(",", 1)
+    assert kind == "data:image/png;base64"
+    return Image.open(io.BytesIO(base64.b64decode(data))).convert("RGBA")
+
+
+def header_logo_of(page) -> Image.Image:
+    """The logo the header shows, inlined."""
+    return inlined(page.select_one(".site-brand img")["src"])
+
+
+def favicon_of(page) -> Image.Image:
+    """The icon the page links, inlined."""
+    return inlined(page.select_one('link[rel="icon"]')["href"])
+
+
+def test_icons_are_made_from_the_logo_served_at_the_root_and_linked_inlined_or_by_content_hash(site):
     png(site.content / "balai-uji/images/logo.png", (300, 200), LOGO_RED)
     site.unit(toml=site.content.joinpath("balai-uji/unit.toml").read_text() + 'logo = "images/logo.png"\n')
     site.article()
@@ -61,17 +81,23 @@ def test_icons_are_made_from_the_logo_served_at_the_root_and_linked_by_content_h
     output = site.output / "balai-uji"
     favicon, touch = (output / "favicon.ico").read_bytes(), (output / "apple-touch-icon.png").read_bytes()
     with Image.open(io.BytesIO(favicon)) as ico:
-        assert ico.format == "ICO" and ico.info["sizes"] == {(16, 16), (32, 32), (48, 48)}
-        assert ico.convert("RGB").getpixel((24, 24)) == LOGO_RED
-        assert ico.getpixel((24, 2))[3] == 0, "the wide logo is centred on transparency, not stretched"
+        assert ico.format == "ICO" and ico.info["sizes"] == {(16, 16), (32, 32)}
+        large = ico.ico.getimage((32, 32)).convert("RGBA")  # the frame as a browser reads it, transparency and all
+        assert large.getpixel((16, 16)) == (*LOGO_RED, 255)
+        assert large.getpixel((16, 2))[3] == 0, "the wide logo is centred on transparency, not stretched"
     with Image.open(io.BytesIO(touch)) as apple:
         assert (apple.size, apple.mode) == ((180, 180), "RGB"), "opaque: iOS paints transparency black"
         assert apple.getpixel((90, 90)) == LOGO_RED and apple.getpixel((2, 2)) == (255, 255, 255)
     for page in (site.page(""), site.page("berita/2020/pelatihan-kehumasan")):
-        icon, apple_icon = linked(page, "icon"), linked(page, "apple-touch-icon")
-        assert icon == f"favicon.{hashlib.sha256(favicon).hexdigest()[:12]}.ico"
+        icon = favicon_of(page)
+        assert icon.size == (32, 32) and icon.getpixel((16, 16)) == large.getpixel((16, 16))
+        assert icon.getpixel((16, 2))[3] == 0, "the same picture as /favicon.ico's"
+        apple_icon = linked(page, "apple-touch-icon")
         assert apple_icon == f"apple-touch-icon.{hashlib.sha256(touch).hexdigest()[:12]}.png"
-        assert (output / icon).read_bytes() == favicon and (output / apple_icon).read_bytes() == touch
+        assert (output / apple_icon).read_bytes() == touch
+        logo = header_logo_of(page)
+        assert logo.size == (96, 96), "twice the header's 48 px"
+        assert logo.getpixel((48, 48)) == (*LOGO_RED, 255) and logo.getpixel((48, 4))[3] == 0, "not stretched"
 
 
 def test_a_unit_without_a_usable_logo_gets_the_themes_icon_and_a_warning(site):
@@ -92,10 +118,23 @@ def test_a_unit_without_a_usable_logo_gets_the_themes_icon_and_a_warning(site):
     icons = [(site.output / unit / "favicon.ico").read_bytes() for unit in ("balai-uji", "balai-svg")]
     assert icons[0] == icons[1]
     with Image.open(io.BytesIO(icons[0])) as ico:
-        assert ico.convert("RGB").getpixel((4, 24)) == ACCENT
+        assert ico.ico.getimage((32, 32)).convert("RGBA").getpixel((3, 16))[:3] == ACCENT
     portal = BeautifulSoup((site.output / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert (site.output / linked(portal, "icon")).read_bytes() == icons[0], "the portal has the neutral icon too"
+    assert favicon_of(portal).getpixel((3, 16))[:3] == ACCENT, "the portal has the neutral icon too"
     assert (site.output / "favicon.ico").read_bytes() == icons[0]
+    header = site.page("", unit="balai-svg").select_one(".site-brand img")["src"]
+    assert header.endswith("images/logo.svg"), "a logo Pillow cannot read is linked as staff saved it"
+
+
+def test_example_units_icons_and_logos_stay_small(example_output):
+    units = [site for site in example_output.iterdir() if (site / "berita").is_dir()]
+    assert len(units) >= 3
+    for site in units:
+        assert (site / "favicon.ico").stat().st_size <= 1536, site.name
+        home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert len(home.select_one('link[rel="icon"]')["href"]) <= 1024, site.name
+        assert len(home.select_one(".site-brand img")["src"]) <= 4096, site.name
+        assert header_logo_of(home).size == (96, 96)
 
 
 def test_every_example_articles_first_view_fits_one_round_trip(example_output):
@@ -117,17 +156,27 @@ def unit_root(example_output):
         yield url
 
 
-def first_view(browser, url, viewport):
-    """Load ``url`` as a visitor would: what it requested (with the browser's priority), said and showed."""
-    context = browser.new_context(viewport=viewport)
+def first_view(browser, url, viewport, scale=1):
+    """Load ``url`` as a visitor would: what it requested over the network until loaded (with the priority the
+    browser first gave each, and the last once it had laid the page out), said and showed."""
+    context = browser.new_context(viewport=viewport, device_scale_factor=scale)
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
-    priorities, errors = {}, []
-    cdp.on(
-        "Network.requestWillBeSent",
-        lambda e: priorities.setdefault(e["request"]["url"], e["request"]["initialPriority"]),
-    )
+    urls, priorities, last, errors = {}, {}, {}, []
+
+    def sent(event):
+        if not event["request"]["url"].startswith("data:"):
+            urls[event["requestId"]] = event["request"]["url"]
+            priorities.setdefault(event["request"]["url"], event["request"]["initialPriority"])
+            last.setdefault(event["request"]["url"], event["request"]["initialPriority"])
+
+    def changed(event):
+        if event["requestId"] in urls:
+            last[urls[event["requestId"]]] = event["newPriority"]
+
+    cdp.on("Network.requestWillBeSent", sent)
+    cdp.on("Network.resourceChangedPriority", changed)
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.goto(url, wait_until="load")
     seen = page.evaluate(FIRST_VIEW)
@@ -140,12 +189,12 @@ def first_view(browser, url, viewport):
         })"""
     )
     context.close()
-    return seen, style, priorities, errors
+    return seen, style, priorities, last, errors
 
 
 @pytest.mark.parametrize("kind", PAGES)
 def test_first_view_needs_no_stylesheet_request_and_shifts_nothing(browser, unit_root, kind):
-    seen, style, priorities, errors = first_view(browser, unit_root + PAGES[kind], MOTO_G_POWER)
+    seen, style, priorities, last, errors = first_view(browser, unit_root + PAGES[kind], MOTO_G_POWER)
     assert style["sheets"] == ["STYLE"], "one inlined stylesheet, none to fetch"
     assert not [url for url in priorities if url.endswith(".css")]
     digest = base64.b64encode(hashlib.sha256(style["text"].encode()).digest()).decode()
@@ -154,11 +203,26 @@ def test_first_view_needs_no_stylesheet_request_and_shifts_nothing(browser, unit
     assert errors == [], "no policy violation, no missing file"
     assert seen["shift"] == 0
     if seen["tag"] == "IMG":
-        assert seen["loading"] != "lazy" and seen["priority"] == "high", seen
+        assert seen["loading"] != "lazy" and last[seen["src"]] == "High", seen
+    if kind != "search":  # the search page's script loads Pagefind's
+        assert not [url for url in priorities if url.endswith(".js")], "inlined: no script racing the first paint"
+    assert not [url for url in priorities if "/images/" in url], "the header's logo is inlined"
+
+
+def test_the_articles_first_photo_comes_first_on_a_laptop_only(browser, unit_root):
+    """On a laptop the body photo is the largest paint: fetched first. On a phone it is below the text, its largest
+    paint, and is fetched but not ahead of anything."""
+    laptop, _style, priorities, _last, _errors = first_view(browser, unit_root + PAGES["article"], LAPTOP)
+    [photo] = [url for url in priorities if ARTICLE_PHOTO in url and url.endswith(".webp") and "-480." not in url]
+    assert laptop["src"] == photo and laptop["loading"] is None and priorities[photo] == "High"
+    phone, _style, _first, priorities, _errors = first_view(browser, unit_root + PAGES["article"], MOTO_G_POWER, 1.75)
+    assert phone["tag"] == "P"
+    [photo] = [url for url in priorities if ARTICLE_PHOTO in url and url.endswith("-960.webp")]  # 380 px at 1.75
+    assert priorities[photo] == "Low", "even once the page is laid out"
 
 
 def test_the_galleries_first_photo_is_fetched_first(browser, unit_root):
-    _seen, _style, priorities, _errors = first_view(browser, unit_root + PAGES["gallery"], MOTO_G_POWER)
+    _seen, _style, priorities, _last, _errors = first_view(browser, unit_root + PAGES["gallery"], MOTO_G_POWER)
     photos = [url for url in priorities if "/foto/" in url]
     assert priorities[photos[0]] == "High", "fetchpriority: before the other photos and the scripts"
     assert {priorities[url] for url in photos[1:]} <= {"Low", "Medium"}

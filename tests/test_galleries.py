@@ -8,6 +8,8 @@ import pytest
 from conftest import Site
 from PIL import Image, ImageCms
 
+from plugins.galleries.markup import BODY_SIZES, WIDE_SCREEN
+from warta import ROOT
 from warta.model.galleries import read_gallery
 from warta.model.unit_content import UnitContent
 from warta.tool.check import check_unit
@@ -25,6 +27,23 @@ Summary: Foto pelatihan.
 ![Peserta mendengarkan materi](01.jpg "Sesi pertama")
 ![Pemateri di depan kelas](02.jpg "Sesi kedua")
 """
+
+
+def inline_scripts(page) -> list[str]:
+    """The texts of the page's inline scripts (not its JSON-LD)."""
+    return [script.string for script in page.select("script:not([src]):not([type])")]
+
+
+def first_on_wide_screens(around, sizes=BODY_SIZES) -> bool:
+    """Whether the photo in ``around`` is preloaded first (WebP, its sizes) on wide screens only, as a body's first."""
+    link, img = around.select_one('link[rel="preload"]'), around.select_one("img")
+    webp = around.select_one('source[type="image/webp"]')
+    return (link["as"], link["type"], link["fetchpriority"], link["media"]) == (
+        "image",
+        "image/webp",
+        "high",
+        WIDE_SCREEN,
+    ) and (link["imagesrcset"], link["imagesizes"]) == (webp["srcset"], img["sizes"]) == (webp["srcset"], sizes)
 
 
 def camera_jpeg(path, size=(1200, 900), orientation=1, mode="RGB"):
@@ -146,9 +165,8 @@ def test_gallery_page_has_responsive_pictures_and_links_to_large_photos(built_ga
     assert (data["@type"], data["name"], data["description"]) == ("ImageGallery", GALLERY_TITLE, "Foto pelatihan.")
     english = json.loads(built_gallery.page("en/galeri/pelatihan-kehumasan-2020").select_one("script[type]").string)
     assert english["name"] == GALLERY_TITLE  # no index.en.md: the Indonesian title stands in
-    script = page.select_one('script[src$="js/gallery.js"]')
-    assert script and not page.select("script:not([src]):not([type])")
-    assert (output / "theme/js/gallery.js").stat().st_size <= 5 * 1024
+    assert inline_scripts(page) == [(ROOT / "theme/static/js/gallery.js").read_text(encoding="utf-8")]
+    assert (output / "theme/js/gallery.js").stat().st_size <= 5 * 1024  # inlined into every gallery page
 
 
 def test_article_body_photo_becomes_figure_and_gallery_shows_with_cover(built_gallery):
@@ -157,7 +175,8 @@ def test_article_body_photo_becomes_figure_and_gallery_shows_with_cover(built_ga
     assert figure.img["alt"] == "Peserta berdiskusi"
     assert figure.figcaption.get_text() == "Diskusi kelompok"
     assert figure.select_one("picture source")["type"] == "image/webp"
-    assert figure.img["fetchpriority"] == "high" and "loading" not in figure.img.attrs  # the first, after a paragraph
+    assert "fetchpriority" not in figure.img.attrs and "loading" not in figure.img.attrs  # the first, after a paragraph
+    assert first_on_wide_screens(figure, BODY_SIZES)
     assert "galleries/" not in str(page.select_one(".body"))
     share = page.select_one('meta[property="og:image"]')["content"]
     assert share.startswith("https://balai-uji.example.go.id/foto/01-") and share.endswith("-card.jpg")
@@ -165,8 +184,9 @@ def test_article_body_photo_becomes_figure_and_gallery_shows_with_cover(built_ga
         assert card.size == (1200, 630) and not card.getexif()
     feed = (built_gallery.output / "balai-uji/feeds/atom.xml").read_text(encoding="utf-8")
     assert "galleries/" not in feed and 'srcset="https://balai-uji.example.go.id/foto/02-' in feed
+    assert "preload" not in feed, "a page's hint, not a feed entry's"
     strip = page.select_one(".article-gallery")
-    assert page.select_one('script[src$="js/gallery.js"]') and not page.select("script:not([src]):not([type])")
+    assert inline_scripts(page)[0] == (ROOT / "theme/static/js/gallery.js").read_text(encoding="utf-8")
     assert strip.select_one("h2 a")["href"].endswith("galeri/pelatihan-kehumasan-2020/")
     news = built_gallery.page("berita")
     cover = news.select_one(".article-card .cover img")
@@ -191,9 +211,10 @@ def test_the_first_photo_in_page_order_is_fetched_first_and_never_lazy(gallery_s
         """,
     )
     built(gallery_site)
-    inline, later = gallery_site.page("berita/2020/dua-foto").select(".body img")
-    assert inline["alt"] == "Pemateri" and inline["fetchpriority"] == "high" and "loading" not in inline.attrs
-    assert later["loading"] == "lazy" and "fetchpriority" not in later.attrs
+    body = gallery_site.page("berita/2020/dua-foto").select_one(".body")
+    inline, later = body.select("img")
+    assert inline["alt"] == "Pemateri" and "loading" not in inline.attrs and first_on_wide_screens(inline.parent.parent)
+    assert later["loading"] == "lazy" and len(body.select('link[rel="preload"]')) == 1
     [cover] = gallery_site.page("galeri").select(".gallery-card img")
     assert cover["fetchpriority"] == "high" and "loading" not in cover.attrs  # the galleries page's largest paint
     [home_cover] = gallery_site.page("").select(".gallery-card img")

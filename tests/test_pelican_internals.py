@@ -65,6 +65,7 @@ def test_readers_readers_is_the_dict_read_file_consults(settings):
     readers = Readers(settings)
     internals.assign_reader(readers, ["md"], Fake(settings))
     assert readers.readers["MD"] is readers.readers["md"]
+    assert internals.assigned_readers(readers) is readers.readers
     read = readers.read_file(settings["PATH"], "news/a.md", content_class=internals.Article)
     assert read.content == "<p>fake</p>" and read.title == "Fake"
 

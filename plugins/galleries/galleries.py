@@ -114,7 +114,7 @@ def photos_in_feed(context, feed):
         item = by_url.get(link.lstrip("/"))
         for key in ("content", "description"):
             if item is not None and entry.get(key):
-                entry[key] = str(markup.with_photos(entry[key], item.source_path, library, domain))
+                entry[key] = str(markup.with_photos(entry[key], item.source_path, library, domain, preloaded=False))
 
 
 def register():

@@ -14,7 +14,8 @@ from warta.model.paths import resolve_body_path
 
 from .library import MIME, PhotoSet
 
-BODY_SIZES = "(min-width: 44rem) 40rem, calc(100vw - 2rem)"
+WIDE_SCREEN = "(min-width: 44rem)"  # the theme's breakpoint (warta.css): a laptop's or a tablet's layout
+BODY_SIZES = f"{WIDE_SCREEN} 40rem, calc(100vw - 2rem)"
 # A photo alone in its paragraph (group 1: to become a figure), or one inside a paragraph's text: in page order.
 _PHOTO = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>|<img\b[^>]*>")
 _ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
@@ -54,22 +55,46 @@ def picture(
     return Markup(f"<picture>{''.join(parts)}</picture>")
 
 
-def figure(photos: PhotoSet, alt: str, caption: str, siteurl: str, first: bool = False) -> Markup:
+def preload(photos: PhotoSet, siteurl: str, sizes: str, media: str) -> Markup:
+    """A ``<link rel="preload">`` fetching the photo first of all, in the preferred format, where ``media`` holds."""
+    preferred = photos.formats[0]
+    return Markup(
+        f'<link rel="preload" as="image" type="{MIME[preferred]}"'
+        f' imagesrcset="{escape(srcset(photos, preferred, siteurl))}" imagesizes="{sizes}" media="{media}"'
+        ' fetchpriority="high">'
+    )
+
+
+def body_picture(photos: PhotoSet, alt: str, siteurl: str, first: bool, preloaded: bool = True) -> Markup:
+    """A body photo; the first is loaded at once, and first of all on a wide screen only.
+
+    On a laptop's first screen the first body photo is the largest paint (measured). On a phone it is below the
+    title, the dateline and the first paragraph, which are the largest paint: there a high priority would only make
+    it race the text (Lighthouse's mobile profile charged it to the first view), so the preload's ``media`` keeps it
+    to wide screens, and a phone gives it its normal priority (high should it be on the first screen after all).
+    ``preloaded=False``: no preload, which only a page can use (a feed entry).
+    """
+    shown = picture(photos, alt, siteurl, BODY_SIZES, eager=first)
+    return preload(photos, siteurl, BODY_SIZES, WIDE_SCREEN) + shown if first and preloaded else shown
+
+
+def figure(photos: PhotoSet, alt: str, caption: str, siteurl: str, first: bool = False, preloaded=True) -> Markup:
     caption_html = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
-    shown = picture(photos, alt, siteurl, BODY_SIZES, alt_lang=None, first=first)
+    shown = body_picture(photos, alt, siteurl, first, preloaded)
     return Markup(f'<figure class="photo">{shown}{caption_html}</figure>')
 
 
-def with_photos(body: str, source_path: str, library, siteurl: str) -> Markup:
+def with_photos(body: str, source_path: str, library, siteurl: str, preloaded: bool = True) -> Markup:
     """Photos alone in a paragraph become figures with their title as caption; inline ones become pictures.
 
     ``library``: the build's photos (``sets`` by source path, inside its ``unit`` folder).
     ``src`` is relative to the content file, as staff wrote it (read as ``invoke check`` reads it, warta.model.paths);
     images the pipeline does not know stay as they are.
     An image from another site, which the Content-Security-Policy blocks, becomes a link to it (the check warns).
-    The first photo is loaded at once and first of all: wherever a photo is the page's largest paint, it is this
-    one (measured: a photo after the first paragraph is on a laptop's first screen; and a phone's Chromium fetches
-    it at once even when lazy, being within its lazy-loading distance). The others wait until scrolled to.
+    The first photo is loaded at once, and first of all on a wide screen (``body_picture``): wherever a photo is the
+    page's largest paint, it is this one (measured: a photo after the first paragraph is on a laptop's first screen;
+    and a phone's Chromium fetches it at once even when lazy, being within its lazy-loading distance). The others
+    wait until scrolled to. ``preloaded=False`` for a feed entry, which has no page to preload in.
     """
     base = Path(source_path).parent
     shown = []
@@ -87,8 +112,8 @@ def with_photos(body: str, source_path: str, library, siteurl: str) -> Markup:
         alt, first = attributes.get("alt", ""), not shown
         shown.append(photos)
         if alone:
-            return figure(photos, alt, attributes.get("title", ""), siteurl, first)
-        return picture(photos, alt, siteurl, BODY_SIZES, first=first)
+            return figure(photos, alt, attributes.get("title", ""), siteurl, first, preloaded)
+        return body_picture(photos, alt, siteurl, first, preloaded)
 
     return Markup(_PHOTO.sub(replace, body))
 

@@ -24,6 +24,7 @@ logger = logging.getLogger(__name__)
 DEFAULTS = {
     "RENDER_JOBS": None,  # None: warta.model.jobs decides
     "RENDER_FORK_MIN": 200,  # fewer pages than this are rendered here: starting a process would cost more
+    "RENDER_ON_REQUEST": False,  # True: nothing rendered at ``finalized``; the preview renders a page when asked
 }
 
 
@@ -43,11 +44,14 @@ class PageJob:
     context: dict
     path: str | None = None  # known once Pelican opens the file; os.devnull when it keeps an earlier page
 
-    def run(self) -> None:
+    def rendered(self) -> str:
         # As Pelican does just before rendering: items adjust their links to this page's place in the site.
         if self.localcontext.get("localsiteurl"):
             self.context["localsiteurl"] = self.localcontext["localsiteurl"]
-        output = self.template.render(self.localcontext)
+        return self.template.render(self.localcontext)
+
+    def run(self) -> None:
+        output = self.rendered()
         with open(self.path, "w", encoding="utf-8") as page:
             page.write(output)
 
@@ -82,10 +86,17 @@ class ParallelWriter(NotifyingWriter):
         if self.unplaced is not None:  # feeds open files too, with nothing recorded
             self.unplaced.path, self.unplaced = path, None
 
+    def recorded_pages(self) -> dict[str, PageJob]:
+        """Every recorded page by the file it goes to (the last write wins, as in Pelican), forgotten here."""
+        placed = {job.path: job for job in self.jobs if job.path and job.path != os.devnull}
+        self.jobs = []
+        return placed
+
     def render_recorded(self) -> None:
         """Render every recorded page: a share in each worker process, the first share here."""
-        placed = {job.path: job for job in self.jobs if job.path and job.path != os.devnull}  # the last write wins
-        jobs, self.jobs = list(placed.values()), []
+        if setting(self.settings, "RENDER_ON_REQUEST"):
+            return  # warta.preview takes the pages with ``recorded_pages``
+        jobs = list(self.recorded_pages().values())
         processes = worker_count(setting(self.settings, "RENDER_JOBS"))
         if processes < 2 or len(jobs) < setting(self.settings, "RENDER_FORK_MIN"):
             render_share(jobs)

@@ -43,6 +43,7 @@ __all__ = [
     "failed_sources",
     "has_own_url",
     "assign_reader",
+    "assigned_readers",
     "link_targets",
     "listing_page_shape",
     "listing_shape",
@@ -64,6 +65,14 @@ def assign_reader(readers, extensions, reader) -> None:
     """
     for extension in extensions:
         readers.readers[extension] = readers.readers[extension.upper()] = reader
+
+
+def assigned_readers(readers) -> dict:
+    """The reader instances ``Readers.read_file`` consults, by extension: the dict ``assign_reader`` fills.
+
+    The preview (warta.tool.preview) wraps each contract reader in one that remembers what it read.
+    """
+    return readers.readers
 
 
 def content_files(generator) -> list[str]:

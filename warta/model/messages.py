@@ -211,6 +211,38 @@ MESSAGES = {
         "buka {url} di peramban untuk melihat pratinjau; tekan Ctrl+C untuk berhenti",
         "open {url} in a browser to see the preview; press Ctrl+C to stop",
     ),
+    # invoke livereload (warta/preview.py)
+    "preview_failed": (
+        "pratinjau {unit} belum bisa memuat perubahan terakhir, jadi halaman yang tampil adalah versi baik "
+        "sebelumnya; perbaiki berkas dan baris yang disebut, lalu simpan lagi: pratinjau diperbarui sendiri",
+        "the preview of {unit} cannot show the last change yet, so the pages shown are the last good version; fix "
+        "the file and line named, then save again: the preview updates by itself",
+    ),
+    "preview_refreshed": (
+        "pratinjau {unit} diperbarui dalam {seconds} detik",
+        "the preview of {unit} updated in {seconds} s",
+    ),
+    "preview_search_missing": (
+        "pratinjau ini belum punya indeks pencarian, jadi pencarian tidak menemukan apa-apa; jalankan "
+        "'invoke build --unit {unit}' untuk membuatnya",
+        "this preview has no search index yet, so search finds nothing; run 'invoke build --unit {unit}' to make it",
+    ),
+    "preview_search_stale": (
+        "indeks pencarian dibuat sebelum perubahan terakhir di pratinjau ini, jadi hasil pencarian bisa belum "
+        "memuat perubahan itu; jalankan 'invoke build --unit {unit}' untuk memperbaruinya",
+        "the search index was made before the last change in this preview, so search results may not include it "
+        "yet; run 'invoke build --unit {unit}' to update it",
+    ),
+    "port_busy": (
+        "port {port} sudah dipakai program lain, jadi pratinjau dibuka di {url}; buka alamat itu di peramban",
+        "port {port} is already used by another program, so the preview opens at {url}; open that address in a browser",
+    ),
+    "port_none_free": (
+        "port {first} sampai {last} di {url} semuanya dipakai program lain; tutup program itu atau pilih port lain "
+        "dengan '--port'",
+        "ports {first} to {last} at {url} are all used by other programs; close one of them or choose another port "
+        "with '--port'",
+    ),
     "search_empty": (
         "situs {unit} belum punya halaman berisi teks, jadi indeks pencarian belum dibuat dan halaman /cari/ belum "
         "menemukan apa pun; tulis berita atau halaman pertama, lalu bangun lagi",
@@ -654,6 +686,12 @@ STANDALONE = {
     "build_done_warnings",
     "builds_took",
     "serving",
+    "preview_failed",
+    "preview_refreshed",
+    "preview_search_missing",
+    "preview_search_stale",
+    "port_busy",
+    "port_none_free",
     "check_failed",
     "check_passed",
     "search_empty",
@@ -680,7 +718,7 @@ STANDALONE = {
     "new_todo_translation",
 }
 # Reports that something went well: a place, no next step needed.
-NOTICES = {"build_done", "builds_took", "new_created", "publish_done", "publish_unchanged"}
+NOTICES = {"build_done", "preview_refreshed", "builds_took", "new_created", "publish_done", "publish_unchanged"}
 # Pieces of other messages, never said alone.
 FRAGMENTS = {"error_label", "warning_label", "count_errors", "count_warnings", "site_broken_link_source"}
 

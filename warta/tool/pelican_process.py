@@ -17,8 +17,8 @@ from warta.adapter.pelican_internals import read_settings
 from warta.adapter.settings import unit_settings
 from warta.model.problems import ContentError
 
-# A process with threads of its own (livereload's server) must not fork: a lock another thread holds at that moment
-# would stay locked forever in the child. Rendering there uses no worker processes.
+# A process with threads of its own (the preview's server, invoke cms) must not fork: a lock another thread holds at
+# that moment would stay locked forever in the child. Rendering there uses no worker processes.
 NO_WORKERS = {"MARKDOWN_JOBS": 1, "RENDER_JOBS": 1, "PHOTO_JOBS": 1}
 
 
@@ -27,9 +27,14 @@ def render(unit: str, content: Path, output: Path, publish: bool = False, worker
 
     ``workers`` False: everything in this process (see NO_WORKERS).
     """
+    pelican_for(unit, content, output, publish, workers).run()
+
+
+def pelican_for(unit: str, content: Path, output: Path, publish=False, workers=True, **override) -> Pelican:
+    """Pelican set up for ``unit`` of the ``content`` folder, not run yet; ``override``: settings of the caller's."""
     settings = unit_settings(ROOT, content, unit, publish)
-    settings.update(OUTPUT_PATH=str(output), **({} if workers else NO_WORKERS))
-    Pelican(read_settings(override=settings)).run()
+    settings.update(OUTPUT_PATH=str(output), **({} if workers else NO_WORKERS), **override)
+    return Pelican(read_settings(override=settings))
 
 
 def main(argv=None) -> int:

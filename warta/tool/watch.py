@@ -1,4 +1,8 @@
-"""``invoke livereload``: serve output/, rebuild only the unit whose files changed, and reload the browser."""
+"""Rebuilds on a save for ``invoke cms`` (whole builds into output/), and which saved files to ignore.
+
+``invoke livereload`` keeps one unit warm instead (warta/tool/preview.py) and shares ``THEME``, ``CODE`` and
+``is_scratch_file``.
+"""
 
 from __future__ import annotations
 
@@ -50,19 +54,3 @@ def is_scratch_file(path: str) -> bool:
     """Editors' temporary and backup files: saving a file must trigger one rebuild, not several."""
     name = Path(path).name
     return name.startswith((".", "~", "#")) or name.endswith(("~", ".swp", ".tmp"))
-
-
-def serve(content: Path, output: Path, root: Path, port: int, lang: str = "id") -> None:
-    """Build every unit once, then watch: a unit's folder rebuilds that unit, the theme or code every unit."""
-    from livereload import Server  # noqa: PLC0415  (only this command needs it)
-
-    rebuilder = Rebuilder(content, output, lang)
-    rebuilder.units(unit_slugs(content))  # in this process: Pelican is imported once, before the first edit
-    server = Server()
-    for slug in unit_slugs(content):
-        server.watch(str(content / slug), rebuilder.watch_unit(slug), ignore=is_scratch_file)
-    for name in THEME:
-        server.watch(str(root / name), rebuilder.watch_theme(), ignore=is_scratch_file)
-    for name in CODE:
-        server.watch(str(root / name), rebuilder.watch_code(), ignore=is_scratch_file)
-    server.serve(root=str(output), port=port, host="127.0.0.1")
