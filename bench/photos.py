@@ -113,6 +113,17 @@ def pipeline(
     return measured(work)
 
 
+def protected_over_unprotected_cpu(paths: list[Path], jobs: int) -> float:
+    """CPU of a protected photo over an unprotected one, both cold through the pipeline (issue 17: at most 1.5)."""
+    recipe, work = Recipe(), Path(tempfile.mkdtemp(prefix="warta-bench-"))
+    try:
+        _, unprotected = pipeline(paths, recipe, jobs, work / "cold", work / "cold" / "out")
+        _, protected = pipeline(paths, recipe, jobs, work / "protected", work / "protected" / "out", protected=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return protected / unprotected
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--photos", type=int, default=20)

@@ -347,6 +347,13 @@ def pillow_floor_ms(content: Path) -> float | None:
     return (time.perf_counter() - started) * 1000 / len(photos)
 
 
+def protection_cost(content: Path) -> float | None:
+    """CPU of a protected photo over an unprotected one through the pipeline, on the photo unit's first photos."""
+    photos = sorted((content / corpus.PHOTO_UNIT / "galleries").rglob("*.jpg"))[:FLOOR_SAMPLE]
+    measure = getattr(optional_module("bench.photos"), "protected_over_unprotected_cpu", None)
+    return measure(photos, os.cpu_count() or 1) if photos and measure else None
+
+
 def optional_module(name: str):
     try:
         return importlib.import_module(name)
@@ -367,6 +374,7 @@ def run(quick: bool, folder: Path) -> tuple[dict, dict]:
         "pelican": measure_pelican(folder, cpu),
         "hugo": measure_hugo(folder, cpu),
         "pillow_floor_ms": pillow_floor_ms(folder / "content"),
+        "protected_over_unprotected_cpu": protection_cost(folder / "content"),
         # Last: the preview servers' measurement edits and puts back files the builds above read.
         "preview": preview.measure_previews(folder),
         "corpus": counts,
@@ -430,6 +438,7 @@ def targets(results: dict) -> list[tuple[str, float | None, float]]:
         ("cold / vanilla Pelican cold (<= 1.0)", ratio(warta["cold_s"], pelican["cold_s"]), 1.0),
         ("photos cold / Pillow floor (<= 1.25)", ratio(warta["photos_cold_ms"], floor), 1.25),
         ("photos warm, ms per photo (<= 2)", warta["photos_warm_ms"], 2.0),
+        ("protected photo / unprotected, CPU (<= 1.5)", results.get("protected_over_unprotected_cpu"), 1.5),
         ("peak RSS, MB (<= 250)", warta["peak_rss_mb"], 250.0),
         ("site self-check / cold build (<= 0.05)", ratio(warta.get("site_check_cold_s"), warta["cold_s"]), 0.05),
         *preview.targets(results.get("preview") or {}, warta["cold_s"]),

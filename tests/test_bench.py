@@ -79,10 +79,12 @@ def test_table_names_every_target_and_what_was_not_measured():
         "pelican": {"cold_s": 12.0, "edit_one_s": 5.0},
         "hugo": None,
         "pillow_floor_ms": 100.0,
+        "protected_over_unprotected_cpu": 2.62,
         "corpus": {"units": 1, "articles": 2000, "translations": 1000, "photos": 0},
     }
     shown = table(results)
-    assert len(targets(results)) == 11
+    assert len(targets(results)) == 12
+    assert "protected photo / unprotected, CPU (<= 1.5)" in shown and "2.62  MISSED" in shown
     assert "cold / vanilla Pelican cold (<= 1.0)" in shown and "0.83  holds" in shown
     assert "site self-check / cold build (<= 0.05)" in shown and "0.04  holds" in shown
     assert shown.count("not measured") == 7  # Hugo absent, no photo pipeline yet, no preview measured

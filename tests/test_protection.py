@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from bench.faces import astronaut, at_pipeline_size, found, group_photo
-from warta.media.faces import BlazeFace, Box, Haar
+from bench.faces import ASTRONAUT_HEAD, astronaut, at_pipeline_size, found, group_photo
+from warta.media.faces import BlazeFace, Box, Haar, blur_faces, pipeline_detector
 from warta.tool.build import build_units
 from warta.tool.check import check_unit
 
@@ -199,3 +199,13 @@ def test_keys_in_english_and_a_translation_inherit_protection(site):
     ]
     assert site.build()[0].ok
     assert site.page("en/berita/2024/kelas").select_one(".review-mark") is not None
+
+
+def test_a_close_up_face_too_large_for_yunets_anchors_is_found_whole_and_blurred(checkers):
+    """A face of 940 px in a 1600-px photo: the full-size pass sees fragments of it, the quarter-wide copy the face."""
+    head = astronaut().crop(ASTRONAUT_HEAD).resize((1600, 1976), Image.Resampling.LANCZOS)
+    scale = 1600 / (ASTRONAUT_HEAD[2] - ASTRONAUT_HEAD[0])
+    face = Box(round((177 - ASTRONAUT_HEAD[0]) * scale), round((67 - ASTRONAUT_HEAD[1]) * scale), 941, 941)
+    assert found(face, pipeline_detector().detect(head))
+    blurred = blur_faces(head)
+    assert [checker.name for checker in checkers if found(face, checker.detect(blurred))] == []

