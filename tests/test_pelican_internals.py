@@ -142,6 +142,22 @@ def test_write_file_renders_then_opens_through_open_w(settings, tmp_path):
     assert parameters[:7] == ["self", "name", "template", "context", "relative_urls", "paginated", "template_name"]
 
 
+def test_write_file_gives_the_page_and_the_shared_context_its_local_site_url(settings, tmp_path):
+    seen = {}
+
+    class Template:
+        def render(self, localcontext):
+            seen["page"] = localcontext[internals.LOCAL_SITE_URL]
+            seen["shared"] = context[internals.LOCAL_SITE_URL]
+            return "<html>"
+
+    context = {"SITEURL": ""}
+    internals.Writer(str(tmp_path / "out"), settings=settings).write_file(
+        "a/b/index.html", Template(), context, relative_urls=True
+    )
+    assert seen == {"page": "../..", "shared": "../.."}
+
+
 def test_paginator_and_page_have_the_attributes_the_render_cache_reads(settings):
     listing = internals.Paginator("news", "berita/", list(range(25)), settings, 10)
     page = listing.page(2)

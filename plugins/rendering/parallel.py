@@ -16,7 +16,7 @@ import os
 import traceback
 from dataclasses import dataclass
 
-from warta.adapter.pelican_internals import NotifyingWriter
+from warta.adapter.pelican_internals import LOCAL_SITE_URL, NotifyingWriter
 from warta.adapter.settings import PluginSettings
 from warta.model.jobs import worker_count
 
@@ -46,8 +46,8 @@ class PageJob:
 
     def rendered(self) -> str:
         # As Pelican does just before rendering: items adjust their links to this page's place in the site.
-        if self.localcontext.get("localsiteurl"):
-            self.context["localsiteurl"] = self.localcontext["localsiteurl"]
+        if self.localcontext.get(LOCAL_SITE_URL):
+            self.context[LOCAL_SITE_URL] = self.localcontext[LOCAL_SITE_URL]
         return self.template.render(self.localcontext)
 
     def run(self) -> None:

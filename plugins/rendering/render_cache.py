@@ -21,6 +21,7 @@ from itertools import chain
 from pathlib import Path
 
 from warta.adapter.pelican_internals import (
+    LOCAL_SITE_URL,
     Article,
     Content,
     Page,
@@ -171,7 +172,7 @@ class CachedTemplate:
         parts = [self.template.name or "", self.template.filename or ""]
         for name in sorted(localcontext):
             value = localcontext[name]
-            if name in self.context and self.context[name] is value and name != "localsiteurl":
+            if name in self.context and self.context[name] is value and name != LOCAL_SITE_URL:
                 continue
             parts.append(f"{name}={digests.of(value, bodies=name not in self.metadata_only)}")
         return hash_of(*parts)

@@ -21,7 +21,12 @@ from pelican.urlwrappers import Author, Category, Tag, URLWrapper
 from pelican.utils import SafeDatetime, order_content
 from pelican.writers import Writer
 
+# The key Writer.write_file puts in a page's context (its URL back to the site's root, with relative URLs) and copies
+# into the shared context just before rendering; Content.get_siteurl reads it there to make the page's links.
+LOCAL_SITE_URL = "localsiteurl"
+
 __all__ = [
+    "LOCAL_SITE_URL",
     "Article",
     "ArticlesGenerator",
     "Author",
