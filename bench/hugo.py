@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from warta.model.contract import parse_date, read_document
@@ -51,6 +52,17 @@ LAYOUTS = {
 }
 
 STAMP = ".converted"
+
+
+def fresh_hugo_site(unit: Path, site: Path) -> str | None:
+    """Debian's ``hugo`` (None when not installed), with ``unit`` converted at ``site`` and nothing built there yet."""
+    hugo = shutil.which("hugo")
+    if hugo is None:
+        return None
+    write_hugo_site(unit, site)
+    for generated in ("public", "resources"):
+        shutil.rmtree(site / generated, ignore_errors=True)
+    return hugo
 
 
 def write_hugo_site(unit: Path, site: Path) -> None:

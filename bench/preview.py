@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import corpus  # noqa: E402
 from bench import run as bench_run  # noqa: E402  (bench.run imports this module too: names taken when used)
-from bench.hugo import write_hugo_site  # noqa: E402
+from bench.hugo import fresh_hugo_site  # noqa: E402
 from warta.model.contract import read_document  # noqa: E402
 
 WARTA_PORT, HUGO_PORT = 8740, 8741  # the preview helper's range (8730-8749); tests take the lower ports
@@ -172,13 +172,10 @@ def measure_warta(folder: Path, rounds: int, newest: Path) -> dict:
 
 def measure_hugo(folder: Path, rounds: int, newest: Path) -> dict | None:
     """``hugo server`` (its defaults: pages in memory, fast render, live reload) on the same text."""
-    hugo = shutil.which("hugo")
+    site = folder / "hugo"
+    hugo = fresh_hugo_site(folder / "content" / corpus.BIG_UNIT, site)
     if hugo is None:
         return None
-    site = folder / "hugo"
-    write_hugo_site(folder / "content" / corpus.BIG_UNIT, site)
-    for generated in ("public", "resources"):
-        shutil.rmtree(site / generated, ignore_errors=True)
     command = [hugo, "server", "--source", str(site), "--bind", "127.0.0.1", "--port", str(HUGO_PORT)]
     url = "/" + Path(bench_run.EDITED).with_suffix("").as_posix() + "/"
     pages = Pages(site / "content", url, "/news/")

@@ -25,7 +25,7 @@ from PIL import Image, ImageOps
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anywhere: warta is here
 
 from bench import corpus, preview  # noqa: E402
-from bench.hugo import write_hugo_site  # noqa: E402
+from bench.hugo import fresh_hugo_site  # noqa: E402
 from warta import ROOT  # noqa: E402
 from warta.model.units import unit_slugs  # noqa: E402
 from warta.tool.fingerprint import Fingerprint  # noqa: E402
@@ -313,13 +313,10 @@ def measure_pelican(folder: Path, cpu: dict) -> dict:
 
 def measure_hugo(folder: Path, cpu: dict) -> dict | None:
     """Hugo on the same text, both languages: cold, then a rebuild after one edit; None when not installed."""
-    hugo = shutil.which("hugo")
+    site = folder / "hugo"
+    hugo = fresh_hugo_site(folder / "content" / corpus.BIG_UNIT, site)
     if hugo is None:
         return None
-    site = folder / "hugo"
-    write_hugo_site(folder / "content" / corpus.BIG_UNIT, site)
-    for generated in ("public", "resources"):
-        shutil.rmtree(site / generated, ignore_errors=True)
     command = [hugo, "--quiet", "--source", str(site)]
     cold = Measured(command, cwd=site)
     edit(site / "content" / EDITED)
