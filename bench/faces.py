@@ -2,11 +2,13 @@
 
 Faces: scikit-image's ``data.astronaut()`` (Eileen Collins, one portrait) and the 100 faces of
 ``data.lfw_subset()`` (Labeled Faces in the Wild, 25×25 crops), and group photos made by pasting many of them, at
-sizes a group photo has, into a camera-sized (4000×3000) frame. Each detector looks at the photo as the pipeline
-does (1600 pixels across); a face counts as found when a detection covers its centre. After ``blur_heads``,
-every detector looks again at the blurred photo: it must find nothing. ``--cost``: also what protection costs, a
-protected photo's CPU over an unprotected one's through the whole pipeline (bench/photos.py's camera photos).
-``python -m bench.faces [--groups 4] [--cost] [--json PATH]`` (needs requirements-dev.txt: scikit-image)
+sizes a group photo has, into a camera-sized (4000×3000) frame: by default the portraits and four groups of 12–48
+(122 faces), and five more groups of 20–32 (the tests' group of 30 among them: 256 faces in all). Each detector
+looks at the photo as the pipeline does (1600 pixels across); a face counts as found when a detection overlaps it
+by 30 %. After ``blur_heads``, the checkers (BlazeFace at MediaPipe's threshold, the full cascade) look again at
+the blurred photo: they must find no face. ``--cost``: also what protection costs, a protected photo's CPU over an
+unprotected one's through the whole pipeline (bench/photos.py's camera photos).
+``python -m bench.faces [--groups 4] [--more 5] [--cost] [--json PATH]`` (needs requirements-dev.txt: scikit-image)
 """
 
 from __future__ import annotations
@@ -94,6 +96,14 @@ def portrait_scenes() -> list[Scene]:
     return scenes
 
 
+def all_scenes(groups: int, more: int) -> list[Scene]:
+    """The portraits, groups of 12, 24, 36, … faces, and more groups: the tests' 30 (seed 7), then 20, 24, 28, …."""
+    scenes = portrait_scenes() + [group_photo(12 + 12 * n, seed=n) for n in range(groups)]
+    if more:
+        scenes.append(group_photo(30, seed=7))
+    return scenes + [group_photo(20 + 4 * n, seed=100 + n) for n in range(more - 1)]
+
+
 def at_pipeline_size(scene: Scene) -> Scene:
     """The scene as the pipeline sees it: at most 1600 pixels across."""
     if scene.image.width <= PIPELINE_WIDTH:
@@ -145,13 +155,13 @@ def evaluate(detectors, checkers, scenes: list[Scene]) -> dict:
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--groups", type=int, default=4)
+    parser.add_argument("--groups", type=int, default=4, help="groups of 12, 24, 36, … faces (seeds 0, 1, …)")
+    parser.add_argument("--more", type=int, default=5, help="groups of 30 (seed 7), 20, 24, 28, … (seeds 100, …)")
     parser.add_argument("--cost", action="store_true", help="also a protected photo's CPU over an unprotected one's")
     parser.add_argument("--photos", type=int, default=6, help="camera photos for --cost")
     parser.add_argument("--json")
     args = parser.parse_args(argv)
-    scenes = portrait_scenes() + [group_photo(12 + 12 * n, seed=n) for n in range(args.groups)]
-    scenes = [at_pipeline_size(scene) for scene in scenes]
+    scenes = [at_pipeline_size(scene) for scene in all_scenes(args.groups, args.more)]
     checkers = [BlazeFace(BlazeFace.MEDIAPIPE_SCORE), Haar()]  # as they come: MediaPipe's own threshold
     results = evaluate([*checkers, Both(), YuNet(), pipeline_detector()], checkers, scenes)
     print(f"{'detector':28} {'recall':>7} {'faces':>6} {'missed':>7} {'false':>6} {'CPU s':>6} {'left after blur':>16}")
