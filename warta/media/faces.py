@@ -14,12 +14,12 @@ is built:
   photos are found at the tile's scale.
 - ``Haar``: OpenCV's frontal-face Haar cascade (``cv2.data``; OpenCV 5 no longer ships it).
 
-The pipeline (``pipeline_detector``) runs YuNet and, beside it, a cheaper run of the cascade (a 0.75 copy, faces
-of 32–80 pixels): YuNet misses some tight frontal faces of that size that the cascade was trained on. BlazeFace
-and the cascade as they come are the ordinary detectors that the tests and the benchmark let look at every
-blurred photo; ``Both`` (the two of them) was the pipeline's detector before YuNet, at three times the cost
-(figures: ``python -m bench.faces``, bench/RESULTS.md). A missed face is published, so YuNet keeps every box down
-to its own floor; a false alarm costs a blurred patch.
+The pipeline (``pipeline_detector``) runs YuNet and, beside it, a cheaper run of the cascade (on a 0.75 copy):
+YuNet misses some tight frontal faces that the cascade was trained on. BlazeFace and the cascade as they come are
+the ordinary detectors that the tests and the benchmark let look at every blurred photo; ``Both`` (the two of
+them) was the pipeline's detector before YuNet, at three times the cost (figures: ``python -m bench.faces``,
+bench/RESULTS.md). A missed face is published, so YuNet keeps every box down to its own floor; a false alarm costs
+a blurred patch.
 
 ``blur_heads`` makes each head a featureless patch: a coarse smear faded most of the way into the colour around
 the head. A gentler blur (a smear of cells a fifth of the face wide) left a light oval over a darker collar in
@@ -109,9 +109,8 @@ class BlazeFace:
 class Haar:
     """OpenCV's frontal-face Haar cascade: faces of ``min_face`` to ``largest`` pixels, on a copy ``scale`` as wide.
 
-    As the pipeline runs it (beside YuNet, on a copy three quarters as wide, faces up to 80 pixels) it costs about
-    0.4 of the full run and still finds the tight frontal faces of 32 pixels and more that YuNet misses (its window
-    is 24 pixels).
+    As the pipeline runs it (beside YuNet, on a copy three quarters as wide) it costs about 0.6 of the full run and
+    still finds the tight frontal faces from about 32 pixels up that YuNet misses (its window is 24 pixels).
     """
 
     def __init__(
@@ -308,16 +307,14 @@ class Both(Union):
         super().__init__(BlazeFace(), Haar())
 
 
-CASCADE_LARGEST = 80  # pixels: YuNet missed faces of 38–52 px only, and found all of 53–171 (bench/RESULTS.md)
-
-
 def pipeline_detector() -> Union:
     """YuNet, and a cheaper run of the cascade for the tight frontal faces that YuNet misses (bench/RESULTS.md).
 
-    The cascade looks only for faces of 32 to ``CASCADE_LARGEST`` pixels (its window on the 0.75 copy is 24): above
-    that YuNet alone finds them, and the cascade's larger scales cost a third of its run for no face found.
+    The cascade looks for faces of every size: YuNet missed faces of 38–52 pixels in the benchmark's groups, but
+    also one of 95 in the example unit's group photo, and a cap at 80 pixels (a third of the cascade's cost) left
+    that face unblurred.
     """
-    return Union(YuNet(), Haar(scale=0.75, largest=CASCADE_LARGEST), parts=False)
+    return Union(YuNet(), Haar(scale=0.75), parts=False)
 
 
 @cache
