@@ -87,6 +87,7 @@ class RememberedReads:
 
     def __init__(self):
         self.entries: dict[str, tuple] = {}
+        self.read_from: dict[str, tuple[str, ...]] = {}
         self.reader: RememberingReader | None = None  # the last run's, for a save made in place
 
     def install(self, generator) -> None:
@@ -98,9 +99,14 @@ class RememberedReads:
                 readers[extension] = wrapped.setdefault(id(reader), RememberingReader(reader, self))
                 self.reader = readers[extension]
 
+    def sources(self, path: str) -> tuple[str, ...]:
+        """The files reading ``path`` reads: itself, and a translation's original (worked out once a path)."""
+        if path not in self.read_from:
+            self.read_from[path] = (path, str(original_path(Path(path)))) if is_translation(Path(path)) else (path,)
+        return self.read_from[path]
+
     def key(self, path: str) -> tuple:
-        sources = (path, original_path(Path(path))) if is_translation(Path(path)) else (path,)
-        return tuple(stamp(source) for source in sources)
+        return tuple(stamp(source) for source in self.sources(path))
 
 
 class RememberingReader:

@@ -84,9 +84,8 @@ def save_in_place(last: LastRun, reads, stamps: dict, settings_key: str, now: da
     changed = {path for path in stamps.keys() | last.stamps.keys() if stamps.get(path) != last.stamps.get(path)}
     if not all(path in stamps and path in reads.entries for path in changed):
         return None  # a file added or deleted, or one no reader of the run read (a photo, unit.toml, the theme)
-    # By the stamps each reading was made from: a file saved while the run read it, and a translation of a changed
-    # original, are read again too.
-    affected = [path for path, entry in reads.entries.items() if path in stamps and entry[0] != reads.key(path)]
+    # A translation of a changed original is read again too (it inherits the original's fields).
+    affected = [path for path in reads.entries if path in stamps and any(s in changed for s in reads.sources(path))]
     items = {getattr(item, "source_path", None): item for item in link_targets(last.context).values()}
     if not all(path in items for path in affected):
         return None
@@ -173,14 +172,18 @@ class InPlace:
         for edit in self.edits:
             if hasattr(edit.item, "summary_text"):  # the frozen plugin gives it to published items
                 edit.item.summary_text = summary_text(edit.item)
-        write_feeds(self.last, scratch, folder)
+        write_feeds(self.last, [edit.item for edit in self.edits], scratch, folder)
 
 
-def write_feeds(last: LastRun, scratch: Path, folder: Path) -> None:
-    """Every feed of the run written again from the live items, each file replacing the old one whole."""
+def write_feeds(last: LastRun, items: list, scratch: Path, folder: Path) -> None:
+    """The run's feeds that show one of ``items`` written again from the live items, each replacing its old file."""
+    edited, shown = {id(item) for item in items}, last.settings["FEED_MAX_ITEMS"]
+    feeds = [feed for feed in last.feeds if any(id(element) in edited for element in feed.elements[:shown])]
+    if not feeds:
+        return
     shutil.rmtree(scratch, ignore_errors=True)
     writer = Writer(str(scratch), settings=last.settings)
-    for feed in last.feeds:
+    for feed in feeds:
         feed.write(writer)
     for path in scratch.rglob("*"):
         if path.is_file():
