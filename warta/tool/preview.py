@@ -3,12 +3,16 @@
 A save does not rebuild the site. Pelican runs here, in this process, with the rendering plugin's writer only
 recording each page (template, context, where it goes: ``RENDER_ON_REQUEST``); a page is rendered the first time
 the browser asks for it, from that record, as ``invoke build`` would have rendered it (Hugo's "fast render").
-Each content file's parsed body and metadata are remembered by its own stamp (and its original's, for a
-translation): a save re-reads only the files that changed, then Pelican's whole-site steps (translations, related
-news, credits, listings, links, galleries) run again on the remembered items, so every page is what a fresh build
-writes. A new ``unit.toml`` forgets what was read (settings change what a file means); a theme template needs
-nothing more than a new run (each run loads the templates afresh); new code of the plugins or of warta restarts
-this process, which holds the old code.
+
+A save that changed only the bodies or titles of content files (the usual one) runs no Pelican at all: the saved
+text goes into the last run's live items, with each plugin's work on that item alone, and the feeds that show it are
+written again (warta.tool.preview_edits, which says when that is exact). Any other save runs Pelican again: each
+content file's parsed body and metadata are remembered by its own stamp (and its original's, for a translation), so
+only the files that changed are re-read, then Pelican's whole-site steps (translations, related news, credits,
+listings, links, galleries) run again on the remembered items, so every page is what a fresh build writes. A new
+``unit.toml`` forgets what was read (settings change what a file means); a theme template needs nothing more than a
+new run (each run loads the templates afresh); new code of the plugins or of warta restarts this process, which
+holds the old code.
 
 A run that fails keeps the last good pages served, with the problems (``path:line``) shown on every page and in
 the terminal, until a save fixes them. The browser reloads through a tiny Server-Sent Events endpoint of our own
@@ -223,12 +227,16 @@ class UnitPreview:
         """The save made on the live items of the last good run (warta.tool.preview_edits), when it can be."""
         if self.last is None or self.snapshot is None or self.problems:
             return False
-        save = save_in_place(self.last, self.reads, stamps, settings_key, now())
-        if save is None:
+        try:
+            save = save_in_place(self.last, self.reads, stamps, settings_key, now())
+            if save is None:
+                return False
+            with self.render_lock:
+                save.apply(self.work / "feeds", self.snapshot.folder)
+                self.snapshot = Snapshot(self.snapshot.folder, self.snapshot.pages, started_at, self.render_lock)
+        except Exception:  # a file gone while read, or a fault of ours: Pelican's run is the sure way, and it follows
+            logger.exception("preview: the save could not be made in place; running Pelican again")
             return False
-        with self.render_lock:
-            save.apply(self.work / "feeds", self.snapshot.folder)
-            self.snapshot = Snapshot(self.snapshot.folder, self.snapshot.pages, started_at, self.render_lock)
         self.last.stamps = stamps
         return True
 
