@@ -152,6 +152,9 @@ def test_body_and_title_edits_are_made_in_place_and_every_page_stays_what_a_fres
         "date": saved("news/2021/rapat.md", article(date="2019-05-06 08:00")),
         "a broken link, in the body": saved("news/2021/rapat.md", article(body="[Hilang](tidak-ada.md)")),
         "fixed": saved("news/2021/rapat.md", article(date="2019-05-06 08:00", body="Diperbaiki.")),
+        "a photo placed in the body": saved(
+            "news/2021/rapat.md", article(date="2019-05-06 08:00", body="![Aula](../../galleries/kunjungan/01.jpg)")
+        ),
         "a second article of the same date": saved("news/2020/kedua.md", article("Kedua", "2020-11-13 10:00")),
         "a title sharing its date (person pages order by it)": saved(
             "news/2020/kedua.md", article("A", "2020-11-13 10:00")

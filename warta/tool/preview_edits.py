@@ -81,6 +81,8 @@ def save_in_place(last: LastRun, reads, stamps: dict, settings_key: str, now: da
     """The save, ready to be made on the live items (``InPlace.apply``); None when Pelican must run again."""
     if settings_key != last.settings_key or (last.due is not None and now >= last.due):
         return None
+    if last.settings.get("TYPOGRIFY"):
+        return None  # Pelican's reading would change the text after our reader's (the items are made with it)
     changed = {path for path in stamps.keys() | last.stamps.keys() if stamps.get(path) != last.stamps.get(path)}
     if not all(path in stamps and path in reads.entries for path in changed):
         return None  # a file added or deleted, or one no reader of the run read (a photo, unit.toml, the theme)
