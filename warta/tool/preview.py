@@ -206,7 +206,7 @@ class UnitPreview:
             if forget_reads:
                 self.reads, self.last = RememberedReads(), None
             started_at = time.time()  # the search index is stale when older than the text this run reads
-            stamps, settings_key = file_stamps([self.folder, self.theme]), self.settings_key()
+            stamps, settings_key = file_stamps([self.folder.resolve(), self.theme]), self.settings_key()
             if self.in_place(stamps, settings_key, started_at):
                 failure = ""
             else:
@@ -223,7 +223,7 @@ class UnitPreview:
                 self.changed.notify_all()
             return not failure
 
-    def in_place(self, stamps: dict, settings_key: str, started_at: float) -> bool:
+    def in_place(self, stamps: dict, settings_key: str | None, started_at: float) -> bool:
         """The save made on the live items of the last good run (warta.tool.preview_edits), when it can be."""
         if self.last is None or self.snapshot is None or self.problems:
             return False
@@ -240,7 +240,7 @@ class UnitPreview:
         self.last.stamps = stamps
         return True
 
-    def run_again(self, stamps: dict, settings_key: str, started_at: float) -> str:
+    def run_again(self, stamps: dict, settings_key: str | None, started_at: float) -> str:
         """Pelican's run on the unit into a new folder; what went wrong, or "" once its pages are served."""
         self.last = None
         with self.render_lock:
@@ -260,9 +260,15 @@ class UnitPreview:
         shutil.rmtree(folder, ignore_errors=True)
         return failure
 
-    def settings_key(self) -> str:
-        """The unit's settings as a run would make them now (the theme and the editor's address come from outside)."""
-        settings = unit_settings(ROOT, self.content, self.unit)
+    def settings_key(self) -> str | None:
+        """The unit's settings as a run would make them now (the theme and the editor's address come from outside).
+
+        None when ``unit.toml`` is wrong: the run says how.
+        """
+        try:
+            settings = unit_settings(ROOT, self.content, self.unit)
+        except ContentError:
+            return None
         shown = (f"{name}={value!r}" for name, value in sorted(settings.items()))
         return "\n".join(line for line in shown if " at 0x" not in line)
 
@@ -270,10 +276,11 @@ class UnitPreview:
     def shown_from(self) -> Path:
         return ROOT if self.content.resolve().is_relative_to(ROOT) else self.content.parent
 
-    def run(self, folder: Path, stamps: dict, settings_key: str) -> tuple[dict, LastRun]:
+    def run(self, folder: Path, stamps: dict, settings_key: str | None) -> tuple[dict, LastRun]:
         """Pelican's whole run into ``folder``, pages recorded, not rendered: {path in the site: the page's record}."""
+        self.runs += 1
         pelican = pelican_for(self.unit, self.content, folder, workers=self.workers, RENDER_ON_REQUEST=True)
-        contexts, self.runs = [], self.runs + 1
+        contexts = []
         with (
             signals.generator_init.connected_to(self.reads.install),
             signals.generator_init.connected_to(lambda generator: contexts.append(generator.context)),

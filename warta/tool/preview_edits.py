@@ -41,10 +41,14 @@ SHOWN_ONLY = frozenset({"title"})
 
 
 def file_stamps(folders) -> dict[str, tuple]:
-    """Every file below ``folders`` by its absolute path: modification time, size and inode."""
+    """Every file below ``folders`` by its absolute path: modification time, size and inode; each folder by its path.
+
+    A folder counts by being there (a new gallery folder is a change), not by its time, which a save changes.
+    """
     stamps = {}
     for folder in folders:
-        for root, _, names in os.walk(folder):
+        for root, folders_here, names in os.walk(folder):
+            stamps.update((os.path.abspath(os.path.join(root, name)), ()) for name in folders_here)
             for name in names:
                 path = os.path.abspath(os.path.join(root, name))
                 try:
@@ -63,7 +67,7 @@ class LastRun:
     settings: dict
     reader: object  # the RememberingReader of warta.tool.preview, reading with this run's problems and bodies
     feeds: list  # plugins.rendering.parallel.FeedCall
-    settings_key: str
+    settings_key: str | None
     stamps: dict[str, tuple]  # the unit's and the theme's files, taken before the run read them
     due: datetime | None  # the first scheduled item's date, when the run left one out
 
@@ -77,9 +81,9 @@ class Edit:
     shown: dict
 
 
-def save_in_place(last: LastRun, reads, stamps: dict, settings_key: str, now: datetime) -> InPlace | None:
+def save_in_place(last: LastRun, reads, stamps: dict, settings_key: str | None, now: datetime) -> InPlace | None:
     """The save, ready to be made on the live items (``InPlace.apply``); None when Pelican must run again."""
-    if settings_key != last.settings_key or (last.due is not None and now >= last.due):
+    if settings_key is None or settings_key != last.settings_key or (last.due is not None and now >= last.due):
         return None
     if last.settings.get("TYPOGRIFY"):
         return None  # Pelican's reading would change the text after our reader's (the items are made with it)
