@@ -149,7 +149,7 @@ class RememberingReader:
 
 @dataclass
 class Snapshot:
-    """One good run: the pages it recorded (by their path in the site), the files it wrote, when it ran."""
+    """A good run, or a save made in place on one: its pages by their path in the site, the files written, when."""
 
     folder: Path
     pages: dict
