@@ -121,6 +121,18 @@ def test_content_underscore_content_is_the_body_links_are_replaced_in(settings):
     assert item.get_content("") == "<p>b</p>" and item.content == "<p>b</p>"
 
 
+def test_content_and_summary_are_memoized_per_item_and_site_url_until_forgotten(settings):
+    item, other = content(settings, "<p>a</p>"), content(settings, "<p>c</p>")
+    assert (item.content, item.summary, other.content) == ("<p>a</p>", "<p>a</p>", "<p>c</p>")
+    internals.set_body(item, "<p>b</p>")
+    internals.set_body(other, "<p>d</p>")
+    assert (item.content, item.summary) == ("<p>a</p>", "<p>a</p>")  # memoized: the old body
+    internals.forget_rendered_bodies([item])
+    assert (item.content, item.summary, other.content) == ("<p>b</p>", "<p>b</p>", "<p>c</p>")
+    internals.forget_rendered_bodies()
+    assert other.content == "<p>d</p>"
+
+
 def test_write_file_renders_then_opens_through_open_w(settings, tmp_path):
     happened = []
 
