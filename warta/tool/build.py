@@ -27,6 +27,9 @@ from warta.tool.search import index_search
 from warta.tool.site_check import broken_links
 from warta.tool.site_check import report as site_check_report
 
+# Each part of a unit's search index under its pages' digest, next to content/ as every cache (adapter.settings).
+SEARCH_CACHE = Path(".cache") / "search"
+
 
 @dataclass
 class UnitBuild:
@@ -109,7 +112,7 @@ def build_unit(
         said = f"{labelled('build_log', lang)}\n{said}"
     if ok:
         # After the render process has ended, so the indexer's memory never adds to Pelican's.
-        index_search(staging, unit, lang)
+        index_search(staging, unit, lang, cache=content.parent / SEARCH_CACHE / unit)
         ok, said = check_built_site(content / unit, staging, sources, lang, shown_from, said)
     log = "\n".join(filter(None, [report, said]))
     if not ok:
