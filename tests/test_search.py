@@ -5,7 +5,8 @@ import json
 import shutil
 
 from tests.conftest import serving
-from warta.tool.search import SEARCH_PARTS, index_search, part_of
+from warta.tool import search
+from warta.tool.search import MAX_PARTS, index_search, part_of
 
 ARTICLE = "Title: Berita {number}\nDate: 2020-01-0{number}\nPenulis: Ani\n\nTeks berita nomor {number}.\n"
 
@@ -30,7 +31,7 @@ def test_each_language_has_its_parts_of_articles_and_pages(site):
     assert site.build()[0].ok
     counted = {}
     for lang, names in parts(site).items():
-        assert len(names) <= SEARCH_PARTS
+        assert len(names) <= MAX_PARTS
         for name in names:
             languages = entry(site, name)["languages"]
             assert list(languages) == [lang]  # a part holds one language: merged, it never answers in another
@@ -50,7 +51,12 @@ def test_a_unit_without_translations_indexes_no_english_listing(site):
     assert list(parts(site)) == ["id"]
 
 
-def test_an_edit_reindexes_only_its_part_and_the_index_is_a_fresh_builds(site, tmp_path):
+def test_a_few_hundred_pages_make_one_part_and_more_make_more_up_to_the_most():
+    assert [search.part_count(pages) for pages in (1, 499, 500, 1999, 2006, 100_000)] == [1, 1, 1, 3, 4, MAX_PARTS]
+
+
+def test_an_edit_reindexes_only_its_part_and_the_index_is_a_fresh_builds(site, tmp_path, monkeypatch):
+    monkeypatch.setattr(search, "PAGES_PER_PART", 2)  # nine pages in four parts
     pages = [f"berita-{number}" for number in range(1, 10)]
     for number, name in enumerate(pages, start=1):
         site.write(f"news/2020/{name}.md", ARTICLE.format(number=number))
@@ -59,7 +65,7 @@ def test_an_edit_reindexes_only_its_part_and_the_index_is_a_fresh_builds(site, t
     edited = pages[0]
     site.write(f"news/2020/{edited}.md", ARTICLE.format(number=1).replace("Teks berita", "Teks baru berita"))
     assert site.build()[0].ok
-    edited_part = f"id-{part_of(f'berita/2020/{edited}/index.html')}"
+    edited_part = f"id-{part_of(f'berita/2020/{edited}/index.html', MAX_PARTS)}"
     after = {p.relative_to(bundle(site)): p.stat().st_ino for p in bundle(site).rglob("*") if p.is_file()}
     kept = {path.parts[0] for path, inode in after.items() if before.get(path) == inode}
     assert set(parts(site)["id"]) - {f"{edited_part}/"} <= {f"{name}/" for name in kept}  # the same files
@@ -74,7 +80,8 @@ def tree(folder):
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_the_search_page_finds_pages_of_every_part_in_its_language_only(site, browser):
+def test_the_search_page_finds_pages_of_every_part_in_its_language_only(site, browser, monkeypatch):
+    monkeypatch.setattr(search, "PAGES_PER_PART", 2)
     for number in range(1, 10):
         site.write(f"news/2020/berita-{number}.md", ARTICLE.format(number=number))
     site.write("news/2020/berita-1.en.md", "Title: News 1\n\nNews text one, berita in English.\n")

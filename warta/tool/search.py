@@ -1,12 +1,12 @@
 """The static search index of a built site (Pagefind), in a few parts per page language, in ``<site>/pagefind/``.
 
-Pagefind has no incremental mode: one changed page costs a whole index. So each language's pages are split into
-``SEARCH_PARTS`` fixed parts by a digest of the page's path, and each part is a Pagefind bundle of its own, kept in
-the unit's cache under a digest of its pages' bytes (and Pagefind's version). A build indexes only the parts whose
-pages changed and takes the others from the cache; a part is never reused for pages that differ by one byte, so the
-published index is always the one a fresh build makes. The search page (``theme/static/js/search.js``) reads the
-list of parts from ``<site>/pagefind/parts.json``, opens the first part of its language and merges the others
-(Pagefind's ``mergeIndex``).
+Pagefind has no incremental mode: one changed page costs a whole index. So each language's pages are split into a
+few parts (one per ``PAGES_PER_PART`` pages, at most ``MAX_PARTS``) by a digest of the page's path, and each part is a
+Pagefind bundle of its own, kept in the unit's cache under a digest of its pages' bytes (and Pagefind's version). A
+build indexes only the parts whose pages changed and takes the others from the cache; a part is never reused for
+pages that differ by one byte, so the published index is always the one a fresh build makes. The search page
+(``theme/static/js/search.js``) reads the list of parts from ``<site>/pagefind/parts.json``, opens the first part of
+its language and merges the others (Pagefind's ``mergeIndex``).
 
 Layout: ``pagefind/pagefind.js`` (Pagefind's API), ``pagefind/parts.json`` (``{"id": ["id-0/", ...], ...}``) and one
 bundle per part, ``pagefind/<lang>-<n>/``, each with its entry, metadata, index and fragment files and its language's
@@ -37,10 +37,13 @@ ENTRY = "pagefind-entry.json"
 MANIFEST = "parts.json"  # which parts each language has: the search page merges them
 API = "pagefind.js"
 PAGEFIND = ("pagefind", "pagefind_bin")  # the packages whose versions make the index
-# Parts per language. Measured on the bench's 2,000-article unit (bench/RESULTS.md): one edit re-indexes a quarter
-# of a language; each search fetches one entry and one metadata file more per part, and an index chunk per word
-# from each part.
-SEARCH_PARTS = 4
+# Parts per language: one for every PAGES_PER_PART pages, at most MAX_PARTS. Measured on the bench's 2,000-article
+# unit (bench/RESULTS.md): one edit costs a re-index of 11.1 s with one part, 2.3 s with four, 1.5 s with eight;
+# but each part adds its own index chunk for every word searched (about 40 KiB) and two small requests to each
+# search (216 KiB with one part, 388 KiB with four, 639 KiB with eight, cache empty). A unit of a few hundred
+# pages, which Pagefind indexes in about a second, keeps one part and costs its visitors nothing more.
+PAGES_PER_PART = 500
+MAX_PARTS = 4
 INDEXED_MARK = b"data-pagefind-body"  # Pagefind indexes only the pages that carry it, once any page does
 ENGLISH = "en"  # English pages are under en/, Indonesian everywhere else (the site's root holds no text)
 # What Pagefind writes that our own search.js does not use: its ready-made interfaces would be published dead weight.
@@ -76,7 +79,8 @@ def index_search(site: Path, unit: str = "", said_in: str = DEFAULT_LANG, cache:
     try:
         store = cache or work / "parts"
         bundles = made_bundles(site, parts, store, work, unit, said_in)
-        publish(bundles, site / BUNDLE)
+        if bundles:  # each part that failed has said so
+            publish(bundles, site / BUNDLE)
         if cache is not None:
             keep_recent(cache, kept=KEPT_BUILDS * len(parts), used=bundles.values())
     finally:
@@ -89,23 +93,32 @@ def split_pages(site: Path) -> list[Part]:
     A language without such a page has no part: without one, Pagefind would index whole listing pages.
     """
     english = site / ENGLISH
-    shares: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    languages: dict[str, list[tuple[str, str]]] = {}
     for page in sorted(site.rglob("*.html")):
         text = page.read_bytes()
-        if INDEXED_MARK not in text:
-            continue
-        path = page.relative_to(site).as_posix()
-        lang = ENGLISH if english in page.parents else DEFAULT_LANG
-        shares.setdefault((lang, part_of(path)), []).append((path, hashlib.blake2b(text, digest_size=16).hexdigest()))
-    return [
-        Part(lang, number, [path for path, _ in pages], digest_of(lang, pages))
-        for (lang, number), pages in sorted(shares.items())
-    ]
+        if INDEXED_MARK in text:
+            lang = ENGLISH if english in page.parents else DEFAULT_LANG
+            digest = hashlib.blake2b(text, digest_size=16).hexdigest()
+            languages.setdefault(lang, []).append((page.relative_to(site).as_posix(), digest))
+    parts = []
+    for lang, pages in sorted(languages.items()):
+        count = part_count(len(pages))
+        shares: dict[int, list[tuple[str, str]]] = {}
+        for path, digest in pages:
+            shares.setdefault(part_of(path, count), []).append((path, digest))
+        parts += [
+            Part(lang, n, [path for path, _ in share], digest_of(lang, share)) for n, share in sorted(shares.items())
+        ]
+    return parts
 
 
-def part_of(path: str) -> int:
-    """The part a page belongs to, for good: a page never moves because others were added or removed."""
-    return int.from_bytes(hashlib.blake2b(path.encode(), digest_size=4).digest(), "big") % SEARCH_PARTS
+def part_count(pages: int) -> int:
+    return max(1, min(MAX_PARTS, pages // PAGES_PER_PART))
+
+
+def part_of(path: str, count: int) -> int:
+    """The part a page belongs to: it moves only when its language's number of parts changes."""
+    return int.from_bytes(hashlib.blake2b(path.encode(), digest_size=4).digest(), "big") % count
 
 
 def digest_of(lang: str, pages: list[tuple[str, str]]) -> str:
