@@ -121,6 +121,19 @@ def test_content_underscore_content_is_the_body_links_are_replaced_in(settings):
     assert item.get_content("") == "<p>b</p>" and item.content == "<p>b</p>"
 
 
+def test_body_readers_are_the_methods_content_and_summary_call(settings, monkeypatch):
+    item = content(settings, "<p>a</p>")
+    called = []
+
+    def noting(name, original):
+        return lambda self, *args: called.append(name) or original.__get__(self, type(self))(*args)
+
+    for name in internals.BODY_READERS:
+        monkeypatch.setattr(internals.Content, name, noting(name, inspect.getattr_static(internals.Content, name)))
+    assert item.content == "<p>a</p>" and item.summary == "<p>a</p>"
+    assert called[0] == "get_content" and "get_summary" in called
+
+
 def test_write_file_renders_then_opens_through_open_w(settings, tmp_path):
     happened = []
 
