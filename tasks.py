@@ -1,4 +1,7 @@
-"""Warta's commands (invoke). Run ``invoke --list``; DESIGN.md's command table is the reference."""
+"""Warta's commands (invoke). Run ``invoke --list``; DESIGN.md's command table is the reference.
+
+Each command's help is in Indonesian first, then English: ``invoke --list`` shows the Indonesian line.
+"""
 
 from __future__ import annotations
 
@@ -32,6 +35,10 @@ CONTENT = content_root(ROOT)
 OUTPUT = ROOT / "output"
 PORT = 8000
 CMS_PORT = 8080
+LANG_HELP = "bahasa pesan: id atau en / the language of messages: id or en"
+UNIT_HELP = "hanya unit ini / only this unit"
+REMOTE_HELP = f"nama remote git atau URL / git remote name or URL (bawaan / default {DEFAULT_REMOTE})"
+BRANCH_HELP = f"cabang situs bersama / branch of the shared site (bawaan / default {DEFAULT_BRANCH})"
 
 
 def chosen_units(unit: str | None, lang: str = "id") -> list[str]:
@@ -44,9 +51,18 @@ def chosen_units(unit: str | None, lang: str = "id") -> list[str]:
     return [unit]
 
 
-@task(help={"unit": "only this unit (its folder name)", "strict": "warnings fail too", "lang": "id or en"})
+@task(
+    help={
+        "unit": "hanya unit ini (nama foldernya) / only this unit (its folder name)",
+        "strict": "peringatan juga menggagalkan / warnings fail too",
+        "lang": LANG_HELP,
+    }
+)
 def check(c, unit=None, strict=False, lang="id"):
-    """Check the authoring contract: ``path:line: message`` for every problem, without building."""
+    """Periksa kontrak penulisan: ``path:baris: pesan`` untuk setiap masalah, tanpa membangun situs.
+
+    Check the authoring contract: ``path:line: message`` for every problem, without building.
+    """
     problems = [p for slug in chosen_units(unit, lang) for p in check_unit(CONTENT / slug, root=ROOT)]
     for problem in problems:
         print(problem.format(lang, ROOT))
@@ -71,42 +87,57 @@ def run_builds(unit, publish, jobs, lang):
 
 @task(
     help={
-        "unit": "only this unit",
-        "jobs": "processes at once (default: one per core)",
-        "lang": "id or en",
-        "weight": "then print each unit's page weight (compressed HTML+CSS+JS)",
+        "unit": UNIT_HELP,
+        "jobs": "jumlah proses sekaligus (bawaan: satu per inti) / processes at once (default: one per core)",
+        "lang": LANG_HELP,
+        "weight": "lalu cetak bobot halaman tiap unit / then print each unit's page weight (compressed HTML+CSS+JS)",
     }
 )
 def build(c, unit=None, jobs=None, lang="id", weight=False):
-    """Check, then build every unit (or one) into output/<unit>/, and the portal output/index.html."""
+    """Periksa, lalu bangun setiap unit (atau satu) ke output/<unit>/, dan portal output/index.html.
+
+    Check, then build every unit (or one) into output/<unit>/, and the portal output/index.html.
+    """
     run_builds(unit, publish=False, jobs=int(jobs) if jobs else None, lang=lang)
     if weight:
         for slug in chosen_units(unit, lang):
             print(weight_report(OUTPUT / slug))
 
 
-@task(help={"unit": "only this unit", "lang": "id or en"})
+@task(help={"unit": UNIT_HELP, "lang": LANG_HELP})
 def preview(c, unit=None, lang="id"):
-    """Build as for publishing: absolute URLs from each unit's site_url."""
+    """Bangun seperti untuk terbit: alamat lengkap dari site_url tiap unit.
+
+    Build as for publishing: absolute URLs from each unit's site_url.
+    """
     run_builds(unit, publish=True, jobs=None, lang=lang)
 
 
 @task
 def clean(c):
-    """Remove output/."""
+    """Hapus output/.
+
+    Remove output/.
+    """
     shutil.rmtree(OUTPUT, ignore_errors=True)
     shutil.rmtree(OUTPUT.parent / f".{OUTPUT.name}-staging", ignore_errors=True)
 
 
-@task(pre=[clean], help={"unit": "only this unit"})
+@task(pre=[clean], help={"unit": UNIT_HELP})
 def rebuild(c, unit=None):
-    """Clean, then build."""
+    """Hapus output/, lalu bangun.
+
+    Clean, then build.
+    """
     run_builds(unit, publish=False, jobs=None, lang="id")
 
 
-@task(help={"port": f"port (default {PORT})", "lang": "id or en"})
+@task(help={"port": f"port (bawaan / default {PORT})", "lang": LANG_HELP})
 def serve(c, port=PORT, lang="id"):
-    """Serve output/ at http://localhost:PORT/ (the portal at its root)."""
+    """Sajikan output/ di http://localhost:PORT/ (portal di akarnya).
+
+    Serve output/ at http://localhost:PORT/ (the portal at its root).
+    """
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer  # noqa: PLC0415  (keeps `invoke check` fast)
 
     handler = partial(SimpleHTTPRequestHandler, directory=str(OUTPUT))
@@ -118,9 +149,18 @@ def serve(c, port=PORT, lang="id"):
         server.server_close()
 
 
-@task(help={"unit": "the unit to preview (default: the first)", "port": f"port (default {PORT})", "lang": "id or en"})
+@task(
+    help={
+        "unit": "unit yang dipratinjau (bawaan: yang pertama) / the unit to preview (default: the first)",
+        "port": f"port (bawaan / default {PORT})",
+        "lang": LANG_HELP,
+    }
+)
 def livereload(c, unit=None, port=PORT, lang="id"):
-    """The preview server: one unit kept warm, a saved edit shown at once (the browser reloads by itself)."""
+    """Server pratinjau: satu unit siap di memori, suntingan yang disimpan langsung tampil (peramban memuat ulang).
+
+    The preview server: one unit kept warm, a saved edit shown at once (the browser reloads by itself).
+    """
     from warta.tool.preview import serve as serve_preview  # noqa: PLC0415  (keeps `invoke check` fast)
 
     try:
@@ -129,9 +169,18 @@ def livereload(c, unit=None, port=PORT, lang="id"):
         raise Exit(str(error), code=1) from None
 
 
-@task(help={"unit": "the unit to edit (default: the first)", "port": f"port (default {CMS_PORT})", "lang": "id or en"})
+@task(
+    help={
+        "unit": "unit yang disunting (bawaan: yang pertama) / the unit to edit (default: the first)",
+        "port": f"port (bawaan / default {CMS_PORT})",
+        "lang": LANG_HELP,
+    }
+)
 def cms(c, unit=None, port=CMS_PORT, lang="id"):
-    """The web editor on this machine at http://127.0.0.1:PORT/admin/, saving into the working tree; site at /."""
+    """Editor web di komputer ini, http://127.0.0.1:PORT/admin/, menyimpan ke folder kerja; situs di /.
+
+    The web editor on this machine at http://127.0.0.1:PORT/admin/, saving into the working tree; site at /.
+    """
     from warta.tool.editor_server import make_server  # noqa: PLC0415
     from warta.tool.npm import install_npm  # noqa: PLC0415  (only this command needs the editor)
 
@@ -151,15 +200,19 @@ def cms(c, unit=None, port=CMS_PORT, lang="id"):
 
 @task(
     help={
-        "json": "print a JSON list",
-        "outdated": "only the units `invoke publish` would rebuild (fetches the published branches)",
-        "remote": f"with --outdated: git remote name or URL (default {DEFAULT_REMOTE})",
-        "branch": f"with --outdated: branch of the shared site (default {DEFAULT_BRANCH})",
-        "lang": "id or en",
+        "json": "cetak daftar JSON / print a JSON list",
+        "outdated": "hanya unit yang akan dibangun ulang `invoke publish` / only the units `invoke publish` would"
+        " rebuild (fetches the published branches)",
+        "remote": f"dengan --outdated: {REMOTE_HELP}",
+        "branch": f"dengan --outdated: {BRANCH_HELP}",
+        "lang": LANG_HELP,
     }
 )
 def units(c, json_=False, outdated=False, remote=DEFAULT_REMOTE, branch=DEFAULT_BRANCH, lang="id"):
-    """The unit slugs; with --outdated, those whose inputs changed since they were published, or with an item due."""
+    """Daftar unit; dengan --outdated, unit yang berubah sejak terbit atau punya tulisan yang jatuh tempo.
+
+    The unit slugs; with --outdated, those whose inputs changed since they were published, or with an item due.
+    """
     slugs = unit_slugs(CONTENT)
     if outdated:
         try:
@@ -172,15 +225,19 @@ def units(c, json_=False, outdated=False, remote=DEFAULT_REMOTE, branch=DEFAULT_
 
 @task(
     help={
-        "unit": "the unit (its folder name)",
-        "title": "the title of the article or gallery",
-        "gallery": "start a gallery folder with its index.md instead of an article",
-        "of": "the original file to translate into English (creates <name>.en.md beside it)",
-        "lang": "id or en: the language of what this command says",
+        "unit": "unitnya (nama foldernya) / the unit (its folder name)",
+        "title": "judul berita atau galeri / the title of the article or gallery",
+        "gallery": "mulai folder galeri dengan index.md-nya / start a gallery folder with its index.md instead",
+        "of": "berkas asli yang diterjemahkan ke bahasa Inggris / the original file to translate into English"
+        " (creates <name>.en.md beside it)",
+        "lang": LANG_HELP,
     }
 )
 def new(c, unit=None, title=None, gallery=False, of=None, lang="id"):
-    """Start an article (or a gallery, or an English translation) as a draft that already passes the check."""
+    """Mulai berita (atau galeri, atau terjemahan Inggris) sebagai draf yang sudah lolos pemeriksaan.
+
+    Start an article (or a gallery, or an English translation) as a draft that already passes the check.
+    """
     if not unit:
         raise Exit(labelled("new_needs_unit", lang, units=", ".join(unit_slugs(CONTENT))), code=2)
     [slug] = chosen_units(unit, lang)
@@ -196,17 +253,20 @@ def new(c, unit=None, title=None, gallery=False, of=None, lang="id"):
 @task(
     aliases=["gh_pages"],
     help={
-        "unit": "only this unit, rebuilt whether it changed or not: replaces only its folder on the branch",
-        "remote": f"git remote name or URL (default {DEFAULT_REMOTE})",
-        "branch": f"branch of the shared site (default {DEFAULT_BRANCH})",
-        "lang": "id or en",
-        "prebuilt": "publish output/ as built by earlier jobs (CI matrix): check again, do not rebuild",
+        "unit": "hanya unit ini, dibangun ulang, hanya foldernya diganti di cabang / only this unit, rebuilt"
+        " whether it changed or not: replaces only its folder on the branch",
+        "remote": REMOTE_HELP,
+        "branch": BRANCH_HELP,
+        "lang": LANG_HELP,
+        "prebuilt": "terbitkan output/ yang sudah dibangun (matriks CI) / publish output/ as built by earlier jobs"
+        " (CI matrix): check again, do not rebuild",
     },
 )
 def publish(c, unit=None, remote=DEFAULT_REMOTE, branch=DEFAULT_BRANCH, lang="id", prebuilt=False):
-    """Build as for publishing the units changed since their publication, check, and only when all passes, push.
+    """Bangun unit yang berubah sejak terbit, periksa, dan hanya bila semua lolos, dorong ke cabang situs.
 
-    The other units stay on the branch as published (warta/publish.py); nothing changed, nothing is committed.
+    Build as for publishing the units changed since their publication, check, and only when all passes, push.
+    The other units stay on the branch as published (warta/tool/publish.py); nothing changed, nothing is committed.
     """
     chosen_units(unit, lang)
     try:
@@ -221,14 +281,17 @@ def publish(c, unit=None, remote=DEFAULT_REMOTE, branch=DEFAULT_BRANCH, lang="id
 
 @task(
     help={
-        "unit": "the new unit's folder name (its slug), e.g. balai-mawar",
-        "name": "the unit's full name",
-        "site_url": "the unit's public address, https://...",
-        "lang": "id or en",
+        "unit": "nama folder unit baru, mis. balai-mawar / the new unit's folder name (its slug)",
+        "name": "nama lengkap unit / the unit's full name",
+        "site_url": "alamat publik unit / the unit's public address, https://...",
+        "lang": LANG_HELP,
     }
 )
 def new_unit(c, unit=None, name=None, site_url=None, lang="id"):
-    """Start a unit: unit.toml and the standing pages (profil, layanan, ppid, ...) as drafts to fill in."""
+    """Mulai unit: unit.toml dan halaman tetap (profil, layanan, ppid, ...) sebagai draf untuk diisi.
+
+    Start a unit: unit.toml and the standing pages (profil, layanan, ppid, ...) as drafts to fill in.
+    """
     if not (unit and name and site_url):
         raise Exit(labelled("new_unit_needs", lang), code=2)
     try:
@@ -240,12 +303,16 @@ def new_unit(c, unit=None, name=None, site_url=None, lang="id"):
 
 @task(
     help={
-        "quick": "only the 2,000-article unit and 40 photos (under 3 minutes)",
-        "lighthouse": "instead: Lighthouse's mobile profile on each page type of an example unit (about 3 minutes)",
+        "quick": "hanya unit 2.000 berita dan 40 foto / only the 2,000-article unit and 40 photos",
+        "lighthouse": "sebagai gantinya: Lighthouse profil ponsel / instead: Lighthouse's mobile profile on each page"
+        " type of an example unit (about 3 minutes)",
     }
 )
 def bench(c, quick=False, lighthouse=False):
-    """Measure build speed and memory against vanilla Pelican and Hugo: a table and bench/results/latest.json."""
+    """Ukur kecepatan dan memori dibanding Pelican dan Hugo: tabel dan bench/results/latest.json.
+
+    Measure build speed and memory against vanilla Pelican and Hugo: a table and bench/results/latest.json.
+    """
     if lighthouse:
         from bench.lighthouse import main as lighthouse_main  # noqa: PLC0415  (only this command needs it)
 

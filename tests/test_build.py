@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -13,6 +14,7 @@ from pelican.settings import read_settings
 from warta import ROOT
 from warta.adapter.settings import unit_settings
 from warta.model.problems import ContentError
+from warta.tool.build import build_units
 from warta.tool.pelican_process import render
 
 
@@ -211,3 +213,13 @@ def test_units_task_lists_slugs_as_json(site):
         cwd=os.path.dirname(os.path.dirname(__file__)),
     )
     assert json.loads(done.stdout) == ["balai-uji"]
+
+
+def test_folders_given_relative_to_the_working_folder_build_there(tmp_path, monkeypatch):
+    site = Site(tmp_path / "repo")
+    site.unit()
+    site.article()
+    monkeypatch.chdir(tmp_path)
+    [build] = build_units(["balai-uji"], Path("repo/content"), Path("repo/output"))
+    assert build.ok, build.log
+    assert (site.output / "balai-uji" / "berita" / "2020" / "pelatihan-kehumasan" / "index.html").is_file()

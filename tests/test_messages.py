@@ -4,6 +4,7 @@ The tests iterate over MESSAGES, so a message added later is held to them too.
 """
 
 import gettext
+import inspect
 import io
 import re
 import string
@@ -12,7 +13,9 @@ from pathlib import Path
 import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from invoke import Task
 
+import tasks  # the repository's invoke commands
 from warta import ROOT
 from warta.model.messages import FRAGMENTS, MESSAGES, NOTICES, STANDALONE, counted, labelled, message
 from warta.model.problems import WARNING, Problem
@@ -220,3 +223,13 @@ def test_the_theme_catalogs_say_singular_and_plural_right_in_both_languages():
     assert [indonesian.ngettext(*see, n) % {"count": n} for n in (1, 3)] == ["Lihat fotonya", "Lihat semua 3 foto"]
     assert indonesian.gettext("Related news") == "Baca Juga" and english.gettext("Related news") == "Related news"
     assert indonesian.gettext("Latest news") == "Berita Terkini"
+
+
+def test_every_command_explains_itself_in_indonesian_first_then_english():
+    commands = [value for value in vars(tasks).values() if isinstance(value, Task)]
+    assert len(commands) >= 10
+    for command in commands:
+        indonesian, english = inspect.getdoc(command).split("\n\n")[:2]  # `invoke --list` shows the first
+        assert indonesian != english, command.name
+        for option, text in command.help.items():
+            assert " / " in text, (command.name, option)  # Indonesian / English

@@ -68,6 +68,8 @@ def build_units(
     """
     jobs = 1 if in_process else jobs or os.cpu_count() or 1
     units = list(units)
+    # The render process runs from the repository root: a folder given relative to here must not move with it.
+    content, output = Path(content).absolute(), Path(output).absolute()
     # Each unit process runs its own worker pools (photos, Markdown): together they must not exceed the cores.
     worker_jobs = max(1, (os.cpu_count() or 1) // max(1, min(jobs, len(units))))
     output.mkdir(parents=True, exist_ok=True)
