@@ -1,6 +1,7 @@
 """What one search costs a visitor: requests and bytes the search page fetches, in Debian's Chromium, cache empty.
 
-python -m bench.search_cost SITE_FOLDER UNIT WORD...   (SITE_FOLDER holds UNIT/, as output/ does)
+python -m bench.search_cost SITE_FOLDER UNIT WORD...   (SITE_FOLDER holds UNIT/, as output/ does; UNIT/en for
+the English search page)
 
 Each word is searched on a fresh browser context (nothing cached, as on a first visit from a phone); counted are
 the search index's files (``pagefind/``): Pagefind's API, the parts list, each part's entry, metadata and index
@@ -37,7 +38,7 @@ def search_costs(site_folder: Path, unit: str, words: list[str]) -> list[dict]:
             page.goto(f"{url}/{unit}/cari/?q={word}")
             page.locator("#search-results[aria-busy]").wait_for(state="detached")
             seconds = time.perf_counter() - started
-            index = [r for r in fetched if f"/{unit}/{BUNDLE}/" in r.url]
+            index = [r for r in fetched if f"/{BUNDLE}/" in r.url]
             costs.append(
                 {
                     "word": word,
