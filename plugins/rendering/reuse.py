@@ -52,6 +52,7 @@ class PageReuse:
         self.digests: dict[str, str | None] = {}
         self.pages: dict[str, dict] = {}  # this render's record, by the page's path below the site
         self.read: dict[int, Content] | None = None  # while a page renders: the items whose body it read
+        self.render_id = os.getpid()  # this render's, inherited by its workers: two builds of a unit never mix
         self.last = self.last_record() if self.last_site is not None else {}
 
     @classmethod
@@ -148,7 +149,7 @@ class PageReuse:
         }
 
     def share_path(self, number: int) -> Path:
-        return self.record_path.with_name(f"{self.record_path.name}.{number}.part")
+        return self.record_path.with_name(f"{self.record_path.name}.{self.render_id}-{number}.part")
 
     def save_share(self, number: int) -> None:
         """A worker process's pages, for ``save`` in the main one."""
@@ -162,7 +163,7 @@ class PageReuse:
             self.pages.update(json.loads(share.read_text(encoding="utf-8")))
             share.unlink()
         self.record_path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.record_path.with_name(self.record_path.name + ".part")
+        partial = self.share_path(0)
         partial.write_text(json.dumps({"site_key": self.site_key, "pages": self.pages}), encoding="utf-8")
         partial.replace(self.record_path)
 

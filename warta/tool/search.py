@@ -139,10 +139,10 @@ def made_bundles(site: Path, parts: list[Part], store: Path, work: Path, unit: s
     running: list[tuple[Part, subprocess.Popen]] = []
     for part in missing:
         if len(running) >= (os.cpu_count() or 1):
-            finish(*running.pop(0), bundles, unit, said_in)
+            finish(*running.pop(0), bundles, work, unit, said_in)
         running.append((part, start_pagefind(site, part, work, bundles[part.name])))
     for part, run in running:
-        finish(part, run, bundles, unit, said_in)
+        finish(part, run, bundles, work, unit, said_in)
     return {name: bundle for name, bundle in bundles.items() if (bundle / ENTRY).is_file()}
 
 
@@ -152,17 +152,21 @@ def start_pagefind(site: Path, part: Part, work: Path, bundle: Path) -> subproce
     for path in part.pages:
         (pages / path).parent.mkdir(parents=True, exist_ok=True)
         os.link(site / path, pages / path)
-    partial = bundle.with_name(bundle.name + ".part")
-    shutil.rmtree(partial, ignore_errors=True)
+    partial = partial_of(bundle, work)
     command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(partial), "--silent"]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def finish(part: Part, run: subprocess.Popen, bundles: dict[str, Path], unit: str, said_in: str) -> None:
+def partial_of(bundle: Path, work: Path) -> Path:
+    """Where Pagefind writes a part before it enters the store: named by this build, as two may index one part."""
+    return bundle.with_name(f"{bundle.name}.{work.name}.part")
+
+
+def finish(part: Part, run: subprocess.Popen, bundles: dict[str, Path], work: Path, unit: str, said_in: str) -> None:
     """Wait for a part's Pagefind; its bundle enters the store whole or not at all."""
     stdout, stderr = run.communicate()
     bundle = bundles[part.name]
-    partial = bundle.with_name(bundle.name + ".part")
+    partial = partial_of(bundle, work)
     if run.returncode != 0 or not (partial / ENTRY).is_file():
         detail = (stdout + stderr).strip()
         logger.warning(
@@ -173,7 +177,10 @@ def finish(part: Part, run: subprocess.Popen, bundles: dict[str, Path], unit: st
     for unused in partial.glob(f"{UNUSED_PREFIX}*"):
         if unused.name != ENTRY:
             unused.unlink()
-    partial.rename(bundle)
+    try:
+        partial.rename(bundle)
+    except OSError:  # another build put the same part there first: the same pages, so the same bundle
+        shutil.rmtree(partial, ignore_errors=True)
 
 
 def publish(bundles: dict[str, Path], target: Path) -> None:
