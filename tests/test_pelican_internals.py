@@ -134,6 +134,18 @@ def test_body_readers_are_the_methods_content_and_summary_call(settings, monkeyp
     assert called[0] == "get_content" and "get_summary" in called
 
 
+def test_content_and_summary_are_memoized_per_item_and_site_url_until_forgotten(settings):
+    item, other = content(settings, "<p>a</p>"), content(settings, "<p>c</p>")
+    assert (item.content, item.summary, other.content) == ("<p>a</p>", "<p>a</p>", "<p>c</p>")
+    internals.set_body(item, "<p>b</p>")
+    internals.set_body(other, "<p>d</p>")
+    assert (item.content, item.summary) == ("<p>a</p>", "<p>a</p>")  # memoized: the old body
+    internals.forget_rendered_bodies([item])
+    assert (item.content, item.summary, other.content) == ("<p>b</p>", "<p>b</p>", "<p>c</p>")
+    internals.forget_rendered_bodies()
+    assert other.content == "<p>d</p>"
+
+
 def test_write_file_renders_then_opens_through_open_w(settings, tmp_path):
     happened = []
 
@@ -171,7 +183,7 @@ def test_write_file_gives_the_page_and_the_shared_context_its_local_site_url(set
     assert seen == {"page": "../..", "shared": "../.."}
 
 
-def test_paginator_and_page_have_the_attributes_the_render_cache_reads(settings):
+def test_paginator_and_page_have_the_attributes_the_site_key_reads(settings):
     listing = internals.Paginator("news", "berita/", list(range(25)), settings, 10)
     page = listing.page(2)
     assert internals.listing_shape(listing) == ("news", 25, 10, 3)

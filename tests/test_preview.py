@@ -34,6 +34,10 @@ def article(title="Rapat Koordinasi", date="2021-03-04 09:00", category="Kegiata
     return f"Title: {title}\nDate: {date}\nCategory: {category}\nTags: {tags}\nPenulis: Humas Balai Uji\n\n{body}\n"
 
 
+def training(title="Pelatihan", body="Isi rapat.") -> str:
+    return article(title, "2020-11-13 10:00", tags="pelatihan, rapat", body=body)
+
+
 @pytest.fixture
 def unit(tmp_path, monkeypatch) -> Site:
     """A unit with two articles (one translated), a page and a one-photo gallery; the environment a build sets."""
@@ -41,7 +45,7 @@ def unit(tmp_path, monkeypatch) -> Site:
     site.unit()
     site.write("news/2021/rapat.md", article())
     site.write("news/2021/rapat.en.md", "Title: Coordination Meeting\n\nThe meeting.\n")
-    site.write("news/2020/pelatihan.md", article("Pelatihan", "2020-11-13 10:00", tags="pelatihan, rapat"))
+    site.write("news/2020/pelatihan.md", training())
     site.write("pages/profil.md", "Title: Profil\n\nTentang balai.\n")
     camera_jpeg(site.content / UNIT / "galleries/kunjungan/01.jpg", size=(320, 240))
     site.write("galleries/kunjungan/index.md", GALLERY)
@@ -122,6 +126,51 @@ def test_after_each_kind_of_edit_the_preview_serves_what_a_fresh_build_writes(un
     assert b"<p>Templat baru</p>" in served(preview, "profil/index.html")
     english = BeautifulSoup(served(preview, "en/berita/2021/kabar-baru/index.html"), "html.parser")
     assert english.h1.get_text() == "New News"
+
+
+def test_body_and_title_edits_are_made_in_place_and_every_page_stays_what_a_fresh_build_writes(unit, preview):
+    news = unit.content / UNIT / "news"
+
+    def saved(relative: str, text: str):
+        return lambda: (unit.content / UNIT / relative).write_text(text)
+
+    in_place = {
+        "body": saved("news/2021/rapat.md", article(body="Isi baru.\n\nLihat [profil](../../pages/profil.md).")),
+        "title": saved("news/2021/rapat.md", article(title="Rapat Koordinasi Wilayah", body="Isi baru.")),
+        "body of another file": saved("news/2020/pelatihan.md", training(body="Baru.")),
+        "translation's title": saved("news/2021/rapat.en.md", "Title: Regional Meeting\n\nThe meeting.\n"),
+        "page body": saved("pages/profil.md", "Title: Profil\n\nTentang balai, diperbarui.\n"),
+    }
+    toml = (unit.content / UNIT / "unit.toml").read_text()
+    runs = preview.runs
+    for kind, edit in in_place.items():
+        edit()
+        assert_served_as_built(preview, unit, kind)
+        assert preview.runs == runs, kind
+    page = BeautifulSoup(served(preview, "berita/index.html"), "html.parser")
+    assert "Rapat Koordinasi Wilayah" in page.get_text() and "Baru." in page.get_text()
+    ran = {
+        "date": saved("news/2021/rapat.md", article(date="2019-05-06 08:00")),
+        "a broken link, in the body": saved("news/2021/rapat.md", article(body="[Hilang](tidak-ada.md)")),
+        "fixed": saved("news/2021/rapat.md", article(date="2019-05-06 08:00", body="Diperbaiki.")),
+        "a photo placed in the body": saved(
+            "news/2021/rapat.md", article(date="2019-05-06 08:00", body="![Aula](../../galleries/kunjungan/01.jpg)")
+        ),
+        "a second article of the same date": saved("news/2020/kedua.md", training(title="Kedua")),
+        "a title sharing its date (person pages order by it)": saved("news/2020/kedua.md", training(title="A")),
+        "a new folder": (news / "2023").mkdir,
+        "a broken unit.toml": saved("unit.toml", 'name = "Balai Uji\n'),
+        "unit.toml fixed": saved("unit.toml", toml),
+    }
+    failing = {"a broken link, in the body": "tidak-ada.md", "a broken unit.toml": "unit.toml"}
+    for kind, edit in ran.items():
+        runs = preview.runs
+        edit()
+        if kind in failing:
+            assert preview.refresh() is False and failing[kind] in preview.said[-2], preview.said[-2:]
+        else:
+            assert_served_as_built(preview, unit, kind)
+        assert preview.runs == runs + 1, kind
 
 
 def add_photo(site: Site) -> None:

@@ -38,6 +38,8 @@ def test_a_file_is_read_once_and_every_reader_gets_the_same_document(tmp_path, o
     assert content.document(path) is first and first.get("title") == "Rapat"
     assert opened == ["rapat.md"]
     assert UnitContent().document(path).get("title") == "Diubah"  # another build reads it again
+    content.forget(tmp_path / ".." / tmp_path.name / "rapat.md")  # the preview's save made in place: by any name
+    assert content.document(path).get("title") == "Diubah" and opened == ["rapat.md"] * 3
 
 
 def test_a_document_carries_the_path_as_its_reader_wrote_it(tmp_path, monkeypatch):

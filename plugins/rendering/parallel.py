@@ -59,6 +59,29 @@ class PageJob:
             page.write(output)
 
 
+@dataclass
+class FeedCall:
+    """One feed Pelican wrote (``write_feed``'s arguments), with the page address the shared context had then.
+
+    The preview writes a feed again after it changed an item in place (a feed entry's summary reads that address).
+    """
+
+    elements: list
+    context: dict
+    args: tuple
+    kwargs: dict
+    local_site_url: str
+
+    def write(self, writer) -> None:
+        """Write the feed again with ``writer``, from its items as they are now; the shared context as it was."""
+        before = self.context.get(LOCAL_SITE_URL, "")  # Content.get_siteurl reads a missing one as ""
+        self.context[LOCAL_SITE_URL] = self.local_site_url
+        try:
+            writer.write_feed(self.elements, self.context, *self.args, **self.kwargs)
+        finally:
+            self.context[LOCAL_SITE_URL] = before
+
+
 class DeferredTemplate:
     """Stands in for a template in one ``write_file`` call: records the page, renders nothing yet."""
 
@@ -77,9 +100,15 @@ class ParallelWriter(NotifyingWriter):
         super().__init__(output_path, settings=settings)
         self.jobs: list[PageJob] = []
         self.unplaced: PageJob | None = None
+        self.feeds: list[FeedCall] = []  # only when pages are rendered on request (the preview's)
 
     def write_file(self, name, template, context, *args, **kwargs):
         return super().write_file(name, DeferredTemplate(template, self, context), context, *args, **kwargs)
+
+    def write_feed(self, elements, context, *args, **kwargs):
+        if setting(self.settings, "RENDER_ON_REQUEST"):
+            self.feeds.append(FeedCall(elements, context, args, kwargs, context.get(LOCAL_SITE_URL, "")))
+        return super().write_feed(elements, context, *args, **kwargs)
 
     def record(self, job: PageJob) -> None:
         self.jobs.append(job)

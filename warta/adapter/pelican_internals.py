@@ -49,6 +49,7 @@ __all__ = [
     "body_of",
     "content_files",
     "failed_sources",
+    "forget_rendered_bodies",
     "has_own_url",
     "assign_reader",
     "assigned_readers",
@@ -150,6 +151,20 @@ def body_of(item) -> str:
 def set_body(item, html: str) -> None:
     """Replace the reader's body of ``item`` (see ``body_of``)."""
     item._content = html  # noqa: SLF001
+
+
+def forget_rendered_bodies(items=None) -> None:
+    """Make the ``content`` and ``summary`` of ``items`` (every item when None) come from their bodies as they are now.
+
+    Relies on ``Content.get_content`` and ``Content.get_summary`` being ``pelican.utils.memoized``: one ``cache``
+    dict per method for every instance, keyed by ``(item, siteurl)`` and never emptied, so a body changed on a live
+    item (the preview's) would keep its old HTML, and a long-lived process would keep every item it ever rendered.
+    """
+    chosen = None if items is None else {id(item) for item in items}
+    for method in ("get_content", "get_summary"):
+        cache = vars(Content)[method].cache
+        for key in [key for key in cache if chosen is None or id(key[0]) in chosen]:
+            del cache[key]
 
 
 class NotifyingWriter(Writer):

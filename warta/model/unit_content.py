@@ -40,6 +40,10 @@ class UnitContent:
             raise found
         return found if found.path == Path(path) else dataclasses.replace(found, path=Path(path))
 
+    def forget(self, path: Path | str) -> None:
+        """Read ``path`` again at its next use: the preview's items outlive a save of their file."""
+        self._read.pop(os.path.abspath(path), None)
+
     def readable(self, paths) -> list[Document]:
         """The documents of ``paths`` that can be read, in their order (the others are reported where they are read)."""
         documents = []

@@ -3,12 +3,16 @@
 A save does not rebuild the site. Pelican runs here, in this process, with the rendering plugin's writer only
 recording each page (template, context, where it goes: ``RENDER_ON_REQUEST``); a page is rendered the first time
 the browser asks for it, from that record, as ``invoke build`` would have rendered it (Hugo's "fast render").
-Each content file's parsed body and metadata are remembered by its own stamp (and its original's, for a
-translation): a save re-reads only the files that changed, then Pelican's whole-site steps (translations, related
-news, credits, listings, links, galleries) run again on the remembered items, so every page is what a fresh build
-writes. A new ``unit.toml`` forgets what was read (settings change what a file means); a theme template needs
-nothing more than a new run (each run loads the templates afresh); new code of the plugins or of warta restarts
-this process, which holds the old code.
+
+A save that changed only the bodies or titles of content files (the usual one) runs no Pelican at all: the saved
+text goes into the last run's live items, with each plugin's work on that item alone, and the feeds that show it are
+written again (warta.tool.preview_edits, which says when that is exact). Any other save runs Pelican again: each
+content file's parsed body and metadata are remembered by its own stamp (and its original's, for a translation), so
+only the files that changed are re-read, then Pelican's whole-site steps (translations, related news, credits,
+listings, links, galleries) run again on the remembered items, so every page is what a fresh build writes. A new
+``unit.toml`` forgets what was read (settings change what a file means); a theme template needs nothing more than a
+new run (each run loads the templates afresh); new code of the plugins or of warta restarts this process, which
+holds the old code.
 
 A run that fails keeps the last good pages served, with the problems (``path:line``) shown on every page and in
 the terminal, until a save fixes them. The browser reloads through a tiny Server-Sent Events endpoint of our own
@@ -37,13 +41,17 @@ from urllib.parse import unquote, urlsplit
 from pelican import signals
 
 from warta import ROOT
-from warta.adapter.pelican_internals import assigned_readers
+from warta.adapter.pelican_internals import assigned_readers, forget_rendered_bodies
+from warta.adapter.settings import unit_settings
 from warta.model import urls
 from warta.model.messages import labelled, message
 from warta.model.problems import ContentError
 from warta.model.translations import is_translation, original_path
+from warta.model.unit_content import in_build
 from warta.model.units import UNIT_FILE
+from warta.tool.fingerprint import next_due, now
 from warta.tool.pelican_process import pelican_for
+from warta.tool.preview_edits import LastRun, file_stamps, save_in_place
 from warta.tool.search import BUNDLE as SEARCH_BUNDLE
 from warta.tool.search import MANIFEST as SEARCH_MANIFEST
 from warta.tool.watch import CODE, THEME, is_scratch_file
@@ -84,6 +92,8 @@ class RememberedReads:
 
     def __init__(self):
         self.entries: dict[str, tuple] = {}
+        self.read_from: dict[str, tuple[str, ...]] = {}
+        self.reader: RememberingReader | None = None  # the last run's, for a save made in place
 
     def install(self, generator) -> None:
         """``generator_init``, after the contract plugin's: each of its readers remembers what it reads."""
@@ -92,10 +102,16 @@ class RememberedReads:
         for extension, reader in list(readers.items()):
             if hasattr(reader, "bodies") and hasattr(reader, "problems"):  # the contract plugin's ContractReader
                 readers[extension] = wrapped.setdefault(id(reader), RememberingReader(reader, self))
+                self.reader = readers[extension]
+
+    def sources(self, path: str) -> tuple[str, ...]:
+        """The files reading ``path`` reads: itself, and a translation's original (worked out once a path)."""
+        if path not in self.read_from:
+            self.read_from[path] = (path, str(original_path(Path(path)))) if is_translation(Path(path)) else (path,)
+        return self.read_from[path]
 
     def key(self, path: str) -> tuple:
-        sources = (path, original_path(Path(path))) if is_translation(Path(path)) else (path,)
-        return tuple(stamp(source) for source in sources)
+        return tuple(stamp(source) for source in self.sources(path))
 
 
 class RememberingReader:
@@ -134,20 +150,20 @@ class RememberingReader:
 
 @dataclass
 class Snapshot:
-    """One good run: the pages it recorded (by their path in the site), the files it wrote, when it ran."""
+    """A good run, or a save made in place on one: its pages by their path in the site, the files written, when."""
 
     folder: Path
     pages: dict
     made_at: float
+    lock: threading.Lock  # a render sets the page's place in the shared context first; a save in place waits
     rendered: dict[str, bytes] = field(default_factory=dict)
-    lock: threading.Lock = field(default_factory=threading.Lock)
 
     def page(self, relative: str) -> bytes | None:
         """The page at ``relative`` as a fresh build writes it, rendered once; None when the run wrote none there."""
         job = self.pages.get(relative)
         if job is None:
             return None
-        with self.lock:  # a render sets the page's place in the shared context first
+        with self.lock:
             if relative not in self.rendered:
                 self.rendered[relative] = job.rendered().encode("utf-8")
             return self.rendered[relative]
@@ -168,6 +184,9 @@ class UnitPreview:
         self.reads = RememberedReads()
         self.workers = workers  # worker processes may be forked only before the server's threads start
         self.snapshot: Snapshot | None = None
+        self.last: LastRun | None = None  # the last run, while it is the good one the pages come from
+        self.render_lock = threading.Lock()
+        self.runs = 0  # Pelican's runs so far (a save made in place is none)
         self.theme = ROOT / THEME[0]  # the one the settings name, once a run has read them
         self.problems = ""  # what the last run said when it failed; empty once a run succeeds
         self.version = 0
@@ -179,29 +198,24 @@ class UnitPreview:
         return self.content / self.unit
 
     def refresh(self, forget_reads: bool = False) -> bool:
-        """Run Pelican again on the unit (re-reading only changed files); the last good pages stay on failure."""
+        """Show the unit as saved: in place when only texts changed, else by running Pelican again.
+
+        A run re-reads only the files that changed; the last good pages stay on failure.
+        """
         with self.refreshing:
             started = time.perf_counter()
             if forget_reads:
-                self.reads = RememberedReads()
-            folder = Path(tempfile.mkdtemp(prefix="run-", dir=self.work))
+                self.reads, self.last = RememberedReads(), None
             started_at = time.time()  # the search index is stale when older than the text this run reads
-            try:
-                pages = self.run(folder)
-            except ContentError as error:
-                failure = "\n".join(p.format(self.lang, self.shown_from) for p in error.problems)
-            except Exception as error:  # noqa: BLE001  (a broken template is shown, and serving goes on)
-                failure = f"{labelled('build_log', self.lang)}\n{type(error).__name__}: {error}"
-            else:
+            stamps, settings_key = file_stamps([self.folder.resolve(), self.theme]), self.settings_key()
+            if self.in_place(stamps, settings_key, started_at):
                 failure = ""
+            else:
+                failure = self.run_again(stamps, settings_key, started_at)
             if failure:
-                shutil.rmtree(folder, ignore_errors=True)
                 self.say(failure)
                 self.say(labelled("preview_failed", self.lang, unit=self.unit))
             else:
-                old, self.snapshot = self.snapshot, Snapshot(folder, pages, started_at)
-                if old is not None:
-                    threading.Thread(target=shutil.rmtree, args=(old.folder, True), daemon=True).start()
                 seconds = f"{time.perf_counter() - started:.2f}"
                 self.say(message("preview_refreshed", self.lang, unit=self.unit, seconds=seconds))
             self.problems = failure
@@ -210,18 +224,75 @@ class UnitPreview:
                 self.changed.notify_all()
             return not failure
 
+    def in_place(self, stamps: dict, settings_key: str | None, started_at: float) -> bool:
+        """The save made on the live items of the last good run (warta.tool.preview_edits), when it can be."""
+        if self.last is None or self.snapshot is None or self.problems:
+            return False
+        try:
+            save = save_in_place(self.last, self.reads, stamps, settings_key, now())
+            if save is None:
+                return False
+            with self.render_lock:
+                save.apply(self.work / "feeds", self.snapshot.folder)
+                self.snapshot = Snapshot(self.snapshot.folder, self.snapshot.pages, started_at, self.render_lock)
+        except Exception:  # a file gone while read, or a fault of ours: Pelican's run is the sure way, and it follows
+            logger.exception("preview: the save could not be made in place; running Pelican again")
+            return False
+        self.last.stamps = stamps
+        return True
+
+    def run_again(self, stamps: dict, settings_key: str | None, started_at: float) -> str:
+        """Pelican's run on the unit into a new folder; what went wrong, or "" once its pages are served."""
+        self.last = None
+        with self.render_lock:
+            forget_rendered_bodies()  # the items of earlier runs: nothing renders them again
+        folder = Path(tempfile.mkdtemp(prefix="run-", dir=self.work))
+        try:
+            pages, last = self.run(folder, stamps, settings_key)
+        except ContentError as error:
+            failure = "\n".join(p.format(self.lang, self.shown_from) for p in error.problems)
+        except Exception as error:  # noqa: BLE001  (a broken template is shown, and serving goes on)
+            failure = f"{labelled('build_log', self.lang)}\n{type(error).__name__}: {error}"
+        else:
+            old, self.snapshot, self.last = self.snapshot, Snapshot(folder, pages, started_at, self.render_lock), last
+            if old is not None:
+                threading.Thread(target=shutil.rmtree, args=(old.folder, True), daemon=True).start()
+            return ""
+        shutil.rmtree(folder, ignore_errors=True)
+        return failure
+
+    def settings_key(self) -> str | None:
+        """The unit's settings as a run would make them now (the theme and the editor's address come from outside).
+
+        None when ``unit.toml`` is wrong: the run says how.
+        """
+        try:
+            settings = unit_settings(ROOT, self.content, self.unit)
+        except ContentError:
+            return None
+        shown = (f"{name}={value!r}" for name, value in sorted(settings.items()))
+        return "\n".join(line for line in shown if " at 0x" not in line)
+
     @property
     def shown_from(self) -> Path:
         return ROOT if self.content.resolve().is_relative_to(ROOT) else self.content.parent
 
-    def run(self, folder: Path) -> dict:
+    def run(self, folder: Path, stamps: dict, settings_key: str | None) -> tuple[dict, LastRun]:
         """Pelican's whole run into ``folder``, pages recorded, not rendered: {path in the site: the page's record}."""
+        self.runs += 1
         pelican = pelican_for(self.unit, self.content, folder, workers=self.workers, RENDER_ON_REQUEST=True)
-        with signals.generator_init.connected_to(self.reads.install):
+        contexts = []
+        with (
+            signals.generator_init.connected_to(self.reads.install),
+            signals.generator_init.connected_to(lambda generator: contexts.append(generator.context)),
+        ):
             pelican.run()
         self.workers = False
         self.theme = Path(pelican.settings["THEME"])
-        return {os.path.relpath(path, folder): job for path, job in pelican.warta_writer.recorded_pages().items()}
+        writer, context = pelican.warta_writer, contexts[0]
+        due = next_due(self.folder, in_build(context))
+        last = LastRun(context, pelican.settings, self.reads.reader, writer.feeds, settings_key, stamps, due)
+        return {os.path.relpath(path, folder): job for path, job in writer.recorded_pages().items()}, last
 
     def response(self, url_path: str) -> tuple[int, str, bytes]:
         """Status, type and body for a GET of ``url_path`` (for a redirect, its target in place of the type)."""
