@@ -98,3 +98,11 @@ def test_the_search_page_finds_pages_of_every_part_in_its_language_only(site, br
     page.close()
     assert sorted(found) == sorted(f"{url}/balai-uji/berita/2020/berita-{number}/" for number in range(1, 10))
     assert english == [f"{url}/balai-uji/en/berita/2020/berita-1/"]
+
+
+def test_a_site_whose_only_page_has_no_words_builds_and_says_its_search_failed(site, caplog):
+    site.write("news/2020/garis.md", "Title: Garis\nDate: 2020-01-01\nPenulis: Ani\n\n***\n")
+    [build] = site.build()
+    assert build.ok, build.log
+    assert "indeks pencarian situs balai-uji untuk bahasa 'id' tidak dapat dibuat" in caplog.text
+    assert not (bundle(site) / "parts.json").exists()

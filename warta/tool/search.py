@@ -215,6 +215,8 @@ def part_number(name: str) -> int:
 
 def keep_recent(cache: Path, kept: int, used) -> None:
     """Only the parts of the last few builds stay: the ones used now, and the most recently used others."""
+    if not cache.is_dir():  # no part could be made
+        return
     now = time.time()
     for bundle in used:
         os.utime(bundle, (now, now))
