@@ -137,12 +137,17 @@ def made_bundles(site: Path, parts: list[Part], store: Path, work: Path, unit: s
     bundles = {part.name: store / f"{part.name}-{part.digest}" for part in parts}
     missing = [part for part in parts if not (bundles[part.name] / ENTRY).is_file()]
     running: list[tuple[Part, subprocess.Popen]] = []
-    for part in missing:
-        if len(running) >= (os.cpu_count() or 1):
+    try:
+        for part in missing:
+            if len(running) >= (os.cpu_count() or 1):
+                finish(*running.pop(0), bundles, work, unit, said_in)
+            running.append((part, start_pagefind(site, part, work, bundles[part.name])))
+        while running:
             finish(*running.pop(0), bundles, work, unit, said_in)
-        running.append((part, start_pagefind(site, part, work, bundles[part.name])))
-    for part, run in running:
-        finish(part, run, bundles, work, unit, said_in)
+    finally:  # a build that stops here leaves no Pagefind running
+        for _, run in running:
+            run.kill()
+            run.communicate()
     return {name: bundle for name, bundle in bundles.items() if (bundle / ENTRY).is_file()}
 
 
