@@ -427,11 +427,12 @@ def table(results: dict, cpu: dict | None = None) -> str:
 
 def targets(results: dict) -> list[tuple[str, float | None, float]]:
     """(target, measured figure or ratio, limit) for every target of the issue."""
-    warta, pelican, hugo = results["warta"], results["pelican"], results["hugo"] or {}
+    warta, pelican = results["warta"], results["pelican"]
     floor = results["pillow_floor_ms"]
     return [
         ("no-op build, s (<= 1)", warta["noop_s"], 1.0),
-        ("one edit / Hugo rebuild (<= 1.0)", ratio(warta["edit_one_s"], hugo.get("rebuild_s")), 1.0),
+        # Issue 16 restated it: the publishing build's target is vanilla Pelican's own one-edit build, index included.
+        ("one edit / vanilla Pelican one edit (<= 1.0)", ratio(warta["edit_one_s"], pelican["edit_one_s"]), 1.0),
         ("cold / vanilla Pelican cold (<= 1.0)", ratio(warta["cold_s"], pelican["cold_s"]), 1.0),
         ("photos cold / Pillow floor (<= 1.25)", ratio(warta["photos_cold_ms"], floor), 1.25),
         ("photos warm, ms per photo (<= 2)", warta["photos_warm_ms"], 2.0),

@@ -29,6 +29,13 @@ def test_a_unit_rendered_by_two_processes_equals_one_rendered_by_one(site, tmp_p
     assert site.build()[0].ok
     pages = [name for name in site.tree() if name.endswith(".html")]
     assert len(pages) >= DEFAULTS["RENDER_FORK_MIN"]  # enough pages that the workers were used
+    rendered = inodes(site)
+    edited = site.content / "balai-uji" / "news/2020/berita-5.md"
+    edited.write_text(edited.read_text().replace("Paragraf kedua.", "Paragraf kedua, diperbaiki."))
+    assert site.build()[0].ok  # the workers' pages were recorded too: all but the edited one are taken as they are
+    assert {name for name, inode in inodes(site).items() if rendered[name] != inode} == {
+        "berita/2020/berita-5/index.html"
+    }
     parallel = site.tree()
 
     monkeypatch.setenv("WARTA_JOBS", "1")
@@ -71,3 +78,8 @@ def test_a_build_in_this_process_forks_nothing(site, monkeypatch):
     [build] = build_units(["balai-uji"], site.content, site.output, in_process=True)
     assert build.ok, build.log
     assert len([name for name in site.tree() if name.endswith(".html")]) >= DEFAULTS["RENDER_FORK_MIN"]
+
+
+def inodes(site) -> dict[str, int]:
+    base = site.output / "balai-uji"
+    return {p.relative_to(base).as_posix(): p.stat().st_ino for p in base.rglob("*.html")}

@@ -121,6 +121,19 @@ def test_content_underscore_content_is_the_body_links_are_replaced_in(settings):
     assert item.get_content("") == "<p>b</p>" and item.content == "<p>b</p>"
 
 
+def test_body_readers_are_the_methods_content_and_summary_call(settings, monkeypatch):
+    item = content(settings, "<p>a</p>")
+    called = []
+
+    def noting(name, original):
+        return lambda self, *args: called.append(name) or original.__get__(self, type(self))(*args)
+
+    for name in internals.BODY_READERS:
+        monkeypatch.setattr(internals.Content, name, noting(name, inspect.getattr_static(internals.Content, name)))
+    assert item.content == "<p>a</p>" and item.summary == "<p>a</p>"
+    assert called[0] == "get_content" and "get_summary" in called
+
+
 def test_content_and_summary_are_memoized_per_item_and_site_url_until_forgotten(settings):
     item, other = content(settings, "<p>a</p>"), content(settings, "<p>c</p>")
     assert (item.content, item.summary, other.content) == ("<p>a</p>", "<p>a</p>", "<p>c</p>")
@@ -170,7 +183,7 @@ def test_write_file_gives_the_page_and_the_shared_context_its_local_site_url(set
     assert seen == {"page": "../..", "shared": "../.."}
 
 
-def test_paginator_and_page_have_the_attributes_the_render_cache_reads(settings):
+def test_paginator_and_page_have_the_attributes_the_site_key_reads(settings):
     listing = internals.Paginator("news", "berita/", list(range(25)), settings, 10)
     page = listing.page(2)
     assert internals.listing_shape(listing) == ("news", 25, 10, 3)

@@ -222,11 +222,11 @@ def test_the_search_page_says_when_its_index_is_missing_or_older_than_the_previe
         return found.get_text() if found else None
 
     assert "belum punya indeks pencarian" in notice()
-    index = unit.output / UNIT / "pagefind/pagefind-entry.json"
+    index = unit.output / UNIT / "pagefind/parts.json"
     index.parent.mkdir(parents=True)
     index.write_text("{}")
     assert notice() is None
-    assert preview.response("/pagefind/pagefind-entry.json")[2] == b"{}"
+    assert preview.response("/pagefind/parts.json")[2] == b"{}"
     os.utime(index, (time.time() - 60, time.time() - 60))
     (unit.content / UNIT / "news/2021/rapat.md").write_text(article(body="Teks baru."))
     assert preview.refresh()

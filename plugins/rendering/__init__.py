@@ -1,4 +1,4 @@
-"""Pages rendered in several processes at once, and (opt-in) taken from a cache when nothing they show changed."""
+"""Pages rendered in several processes at once, and taken from the last good site when their inputs did not change."""
 
 from .rendering import register
 

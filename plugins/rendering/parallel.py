@@ -10,6 +10,7 @@ did. Forking is what keeps the pages identical to a render in one process: nothi
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -19,6 +20,8 @@ from dataclasses import dataclass
 from warta.adapter.pelican_internals import LOCAL_SITE_URL, NotifyingWriter
 from warta.adapter.settings import PluginSettings
 from warta.model.jobs import worker_count
+
+from .reuse import PageReuse
 
 logger = logging.getLogger(__name__)
 DEFAULTS = {
@@ -122,33 +125,54 @@ class ParallelWriter(NotifyingWriter):
         return placed
 
     def render_recorded(self) -> None:
-        """Render every recorded page: a share in each worker process, the first share here."""
+        """Render every recorded page: a share in each worker process, the first share here.
+
+        With a last good site to take from (reuse.py), its unchanged pages are linked instead, and what each page
+        rendered now was made of is recorded for the next build.
+        """
         if setting(self.settings, "RENDER_ON_REQUEST"):
             return  # warta.preview takes the pages with ``recorded_pages``
         jobs = list(self.recorded_pages().values())
+        reuse = PageReuse.of(self.settings, self.output_path, jobs)
+        if reuse is not None:
+            jobs = reuse.take_unchanged(jobs)
+        with reuse.recording() if reuse is not None else contextlib.nullcontext():
+            processes = self.render_in_processes(jobs, reuse)
+        if reuse is not None:
+            reuse.save(processes)
+
+    def render_in_processes(self, jobs: list[PageJob], reuse) -> int:
+        """Render ``jobs`` here and in forked workers; how many processes rendered."""
         processes = worker_count(setting(self.settings, "RENDER_JOBS"))
         if processes < 2 or len(jobs) < setting(self.settings, "RENDER_FORK_MIN"):
-            render_share(jobs)
-            return
+            render_share(jobs, reuse)
+            return 1
         fork = multiprocessing.get_context("fork")
-        workers = [fork.Process(target=render_in_worker, args=(jobs[n::processes],)) for n in range(1, processes)]
+        shares = [(jobs[n::processes], reuse, n) for n in range(1, processes)]
+        workers = [fork.Process(target=render_in_worker, args=share) for share in shares]
         for worker in workers:
             worker.start()
-        render_share(jobs[0::processes])
+        render_share(jobs[0::processes], reuse)
         for worker in workers:
             worker.join()
         if any(worker.exitcode != 0 for worker in workers):
             raise RenderingFailed("rendering: a worker process failed; its error is above")
+        return processes
 
 
-def render_share(jobs: list[PageJob]) -> None:
+def render_share(jobs: list[PageJob], reuse=None) -> None:
     for job in jobs:
-        job.run()
+        if reuse is None:
+            job.run()
+        else:
+            reuse.render(job)
 
 
-def render_in_worker(jobs: list[PageJob]) -> None:
+def render_in_worker(jobs: list[PageJob], reuse, number: int) -> None:
     try:
-        render_share(jobs)
+        render_share(jobs, reuse)
+        if reuse is not None:
+            reuse.save_share(number)
     except Exception:
         traceback.print_exc()
         raise SystemExit(1) from None

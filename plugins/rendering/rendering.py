@@ -1,6 +1,6 @@
-"""How pages are rendered: in several processes at once (parallel.py), and only when what they show changed.
+"""How pages are rendered: in several processes at once (parallel.py), and only when their inputs changed.
 
-The second only where the unit has a render cache (render_cache.py).
+Unchanged pages are taken from the last good site, when the build names one (reuse.py).
 """
 
 from __future__ import annotations
@@ -10,16 +10,14 @@ import logging
 from pelican import signals
 
 from .parallel import ParallelWriter
-from .render_cache import CachingWriter, setting
 
 logger = logging.getLogger(__name__)
 
 
 def writer_for(pelican):
     """The writer class of ``pelican``'s build; its one instance is kept on the build, for ``finalized``."""
-    base = CachingWriter if setting(pelican.settings, "RENDER_CACHE_PATH") else ParallelWriter
 
-    class BuildWriter(base):
+    class BuildWriter(ParallelWriter):
         def __init__(self, output_path, settings=None):
             super().__init__(output_path, settings=settings)
             pelican.warta_writer = self

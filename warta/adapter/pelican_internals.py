@@ -24,8 +24,11 @@ from pelican.writers import Writer
 # The key Writer.write_file puts in a page's context (its URL back to the site's root, with relative URLs) and copies
 # into the shared context just before rendering; Content.get_siteurl reads it there to make the page's links.
 LOCAL_SITE_URL = "localsiteurl"
+# Every way a template reaches an item's body: ``content`` and ``summary`` call these methods of ``Content``.
+BODY_READERS = ("get_content", "get_summary")
 
 __all__ = [
+    "BODY_READERS",
     "LOCAL_SITE_URL",
     "Article",
     "ArticlesGenerator",

@@ -36,7 +36,6 @@ PLUGINS = (
 # Environment variables a build may be tuned by; read here only, never set.
 THEME_ENV = "WARTA_THEME"  # another theme than theme/ (tests break one on purpose)
 EDIT_URL_ENV = "WARTA_REPO_EDIT_URL"
-FAST_CACHES_ENV = "WARTA_FAST_CACHES"
 EDIT_URL = "https://github.com/kemensos/warta/edit/main/"
 
 
@@ -163,14 +162,14 @@ def cache_settings(cache_root: Path, slug: str) -> dict:
     """Markdown bodies kept between builds by their text, so never stale (plugins/contract/bodies.py).
 
     An unchanged unit is skipped whole by its fingerprint (warta/tool/fingerprint.py). Pelican's content cache is
-    not used: it kept a translation's inherited fields when only its original changed. The render cache is off
-    until it knows what each page depends on: it kept listings, English pages and person pages that other items'
-    metadata changed (measured stale on the example units); WARTA_FAST_CACHES=1 turns it on.
+    not used: it kept a translation's inherited fields when only its original changed. What each page was made of
+    is recorded (plugins/rendering/reuse.py), so that a build given the last good site takes unchanged pages from it.
     """
-    settings = {"CACHE_ROOT": cache_root, "MARKDOWN_CACHE_PATH": str(cache_root / "markdown" / slug)}
-    if os.environ.get(FAST_CACHES_ENV) == "1":
-        settings["RENDER_CACHE_PATH"] = str(cache_root / "render" / slug)
-    return settings
+    return {
+        "CACHE_ROOT": cache_root,
+        "MARKDOWN_CACHE_PATH": str(cache_root / "markdown" / slug),
+        "RENDER_RECORD_PATH": str(cache_root / "pages" / f"{slug}.json"),
+    }
 
 
 class FolderBytecodeCache(FileSystemBytecodeCache):

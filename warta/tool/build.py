@@ -27,6 +27,9 @@ from warta.tool.search import index_search
 from warta.tool.site_check import broken_links
 from warta.tool.site_check import report as site_check_report
 
+# Each part of a unit's search index under its pages' digest, next to content/ as every cache (adapter.settings).
+SEARCH_CACHE = Path(".cache") / "search"
+
 
 @dataclass
 class UnitBuild:
@@ -93,7 +96,8 @@ def build_unit(
     staging_root.mkdir(exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{unit}-", dir=staging_root))
     # The render process starts while the checks run: it refuses the same files, the checks name them better.
-    rendering = None if in_process else start_render(unit, content, staging, publish, worker_jobs)
+    last_site = output / unit  # its unchanged pages are linked, not rendered (plugins/rendering/reuse.py)
+    rendering = None if in_process else start_render(unit, content, staging, publish, worker_jobs, last_site)
     sources: dict[str, Path] = {}
     documents = UnitContent()  # each file read once, by the check; the fingerprint's due date uses them again
     problems = check_unit(content / unit, root=shown_from, sources=sources, publishing=publish, content=documents)
@@ -111,7 +115,7 @@ def build_unit(
         said = f"{labelled('build_log', lang)}\n{said}"
     if ok:
         # After the render process has ended, so the indexer's memory never adds to Pelican's.
-        index_search(staging, unit, lang)
+        index_search(staging, unit, lang, cache=content.parent / SEARCH_CACHE / unit)
         ok, said = check_built_site(content / unit, staging, sources, lang, shown_from, said)
     log = "\n".join(filter(None, [report, said]))
     if not ok:
@@ -132,10 +136,13 @@ def check_built_site(folder: Path, staging: Path, sources, lang: str, root: Path
     return False, "\n".join(filter(None, [said, site_check_report(broken, sources, lang, root)]))
 
 
-def start_render(unit: str, content: Path, staging: Path, publish: bool, worker_jobs=None) -> subprocess.Popen:
+def start_render(
+    unit: str, content: Path, staging: Path, publish: bool, worker_jobs=None, last_site: Path | None = None
+) -> subprocess.Popen:
     """Render in a process of its own (the default): units render in parallel, each from a clean start."""
     command = [sys.executable, "-m", "warta.tool.pelican_process", "--unit", unit, "--content", str(content)]
     command += ["--output", str(staging), *(["--publish"] if publish else [])]
+    command += ["--last-site", str(last_site)] if last_site is not None and last_site.is_dir() else []
     env = dict(os.environ)  # the child's own copy: this process's environment stays as it was
     if worker_jobs:
         env.setdefault(JOBS_ENV, str(worker_jobs))

@@ -1,6 +1,9 @@
 """One unit's site rendered by Pelican, in a process of its own.
 
-``python -m warta.tool.pelican_process --unit S --content DIR --output DIR [--publish]``
+``python -m warta.tool.pelican_process --unit S --content DIR --output DIR [--publish] [--last-site DIR]``
+
+``--last-site``: the unit's last good site, whose unchanged pages are linked instead of rendered
+(plugins/rendering/reuse.py).
 """
 
 from __future__ import annotations
@@ -43,10 +46,12 @@ def main(argv=None) -> int:
     parser.add_argument("--content", required=True, type=Path)
     parser.add_argument("--output", required=True, type=Path)
     parser.add_argument("--publish", action="store_true")
+    parser.add_argument("--last-site", type=Path)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s", stream=sys.stdout)
     try:
-        render(args.unit, args.content, args.output, args.publish)
+        last_site = {"RENDER_LAST_SITE": str(args.last_site)} if args.last_site else {}
+        pelican_for(args.unit, args.content, args.output, args.publish, **last_site).run()
     except ContentError as error:
         print(error)
         return 1

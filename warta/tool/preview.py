@@ -52,6 +52,8 @@ from warta.model.units import UNIT_FILE
 from warta.tool.fingerprint import next_due, now
 from warta.tool.pelican_process import pelican_for
 from warta.tool.preview_edits import LastRun, file_stamps, save_in_place
+from warta.tool.search import BUNDLE as SEARCH_BUNDLE
+from warta.tool.search import MANIFEST as SEARCH_MANIFEST
 from warta.tool.watch import CODE, THEME, is_scratch_file
 
 logger = logging.getLogger(__name__)
@@ -59,7 +61,6 @@ HOST = "127.0.0.1"  # this machine only: the preview shows drafts and items not 
 PREFIX = "/_preview/"  # the preview's own files; no unit writes here (a slug cannot start with "_")
 INJECTED = f'<link rel="stylesheet" href="{PREFIX}preview.css"><script src="{PREFIX}reload.js" defer></script>'
 SEARCH_PAGES = {urls.in_lang(urls.SEARCH["save_as"], lang) for lang in urls.LANG_PREFIX}
-SEARCH_BUNDLE = "pagefind"  # where the search page looks for the index (warta.search), below the unit's site
 RELOAD_JS = """\
 // Warta's preview: reload this page when the site changes (a save, or a problem found or fixed).
 new EventSource("/_preview/events").addEventListener("changed", () => location.reload());
@@ -347,7 +348,7 @@ class UnitPreview:
 
     def search_note(self) -> str:
         """Why search results may not show the preview's latest text; empty when the index is newer."""
-        entry = self.search / "pagefind-entry.json"
+        entry = self.search / SEARCH_MANIFEST  # written last, once every part is in place
         if not entry.is_file():
             return message("preview_search_missing", self.lang, unit=self.unit)
         if self.snapshot is not None and entry.stat().st_mtime < self.snapshot.made_at:

@@ -1,18 +1,31 @@
-"""The static search index of a built site (Pagefind), one index per page language, in ``<site>/pagefind/``.
+"""The static search index of a built site (Pagefind), in a few parts per page language, in ``<site>/pagefind/``.
 
-Pagefind makes one index per language anyway; here each language is indexed by a Pagefind process of its own, at
-the same time, and the two bundles are put together (their files are named by content, so they never clash). The
-indexes are the very ones a single run makes; the build just waits for the larger language instead of the sum.
+Pagefind has no incremental mode: one changed page costs a whole index. So each language's pages are split into a
+few parts (one per ``PAGES_PER_PART`` pages, at most ``MAX_PARTS``) by a digest of the page's path, and each part is a
+Pagefind bundle of its own, kept in the unit's cache under a digest of its pages' bytes (and Pagefind's version). A
+build indexes only the parts whose pages changed and takes the others from the cache; a part is never reused for
+pages that differ by one byte, so the published index is always the one a fresh build makes. The search page
+(``theme/static/js/search.js``) reads the list of parts from ``<site>/pagefind/parts.json``, opens the first part of
+its language and merges the others (Pagefind's ``mergeIndex``).
+
+Layout: ``pagefind/pagefind.js`` (Pagefind's API), ``pagefind/parts.json`` (``{"id": ["id-0/", ...], ...}``) and one
+bundle per part, ``pagefind/<lang>-<n>/``, each with its entry, metadata, index and fragment files and its language's
+WebAssembly (only the first part's is fetched by a visitor).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
+from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 from warta.model.languages import DEFAULT_LANG
@@ -21,65 +34,198 @@ from warta.model.messages import labelled
 logger = logging.getLogger(__name__)
 BUNDLE = "pagefind"
 ENTRY = "pagefind-entry.json"
-# Which pages are in which language: English under en/, Indonesian everywhere else (the site's root holds no page
-# with text to index). The Indonesian glob is "every top folder but en/" in the glob language Pagefind understands.
-LANGUAGE_GLOBS = {"id": "{[!e]*,e,e[!n]*,en?*}/**/*.html", "en": "en/**/*.html"}
+MANIFEST = "parts.json"  # which parts each language has: the search page merges them
+API = "pagefind.js"
+PAGEFIND = ("pagefind", "pagefind_bin")  # the packages whose versions make the index
+# Parts per language: one for every PAGES_PER_PART pages, at most MAX_PARTS. Measured on the bench's 2,000-article
+# unit (bench/RESULTS.md): one edit costs a re-index of 11.1 s with one part, 2.3 s with four, 1.5 s with eight;
+# but each part adds its own index chunk for every word searched (about 40 KiB) and two small requests to each
+# search (216 KiB with one part, 388 KiB with four, 639 KiB with eight, cache empty). A unit of a few hundred
+# pages, which Pagefind indexes in about a second, keeps one part and costs its visitors nothing more.
+PAGES_PER_PART = 500
+MAX_PARTS = 4
 INDEXED_MARK = b"data-pagefind-body"  # Pagefind indexes only the pages that carry it, once any page does
+ENGLISH = "en"  # English pages are under en/, Indonesian everywhere else (the site's root holds no text)
+# What Pagefind writes that our own search.js does not use: its ready-made interfaces would be published dead weight.
+UNUSED_PREFIX = "pagefind-"
+KEPT_BUILDS = 2  # parts of this many whole indexes stay in the cache: preview and publish builds alternate
 
 
-def index_search(site: Path, unit: str = "", said_in: str = DEFAULT_LANG) -> None:
-    """Pagefind's static search index of the built site, one index per page language, in ``<site>/pagefind/``.
+@dataclass
+class Part:
+    """One part of a language's index: its pages (paths below the site) and the digest of their bytes."""
 
-    ``unit`` and ``said_in`` name the site and choose the language of the warnings.
+    lang: str
+    number: int
+    pages: list[str]
+    digest: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.lang}-{self.number}"
+
+
+def index_search(site: Path, unit: str = "", said_in: str = DEFAULT_LANG, cache: Path | None = None) -> None:
+    """Pagefind's static search index of the built site, in parts per page language, in ``<site>/pagefind/``.
+
+    ``cache``: where parts are kept between builds (None: every part indexed anew). ``unit`` and ``said_in`` name
+    the site and choose the language of the warnings.
     """
-    languages = [lang for lang in LANGUAGE_GLOBS if has_indexed_page(site, lang)]
-    if not languages:
+    parts = split_pages(site)
+    if not parts:
         logger.warning("search: %s", labelled("search_empty", said_in, True, unit=unit))  # its search page says so
         return
     work = Path(tempfile.mkdtemp(prefix=f".{site.name}-search-", dir=site.parent))
     try:
-        runs = {lang: start_pagefind(site, LANGUAGE_GLOBS[lang], work / lang) for lang in languages}
-        for lang, run in runs.items():
-            stdout, stderr = run.communicate()
-            if run.returncode != 0:
-                detail = (stdout + stderr).strip()
-                logger.warning(
-                    "search: %s", labelled("search_failed", said_in, True, language=lang, unit=unit, detail=detail)
-                )
-        bundles = [work / lang for lang in languages if (work / lang / ENTRY).is_file()]
-        if bundles:
-            combine(bundles, site / BUNDLE)
+        store = cache or work / "parts"
+        bundles = made_bundles(site, parts, store, work, unit, said_in)
+        if bundles:  # each part that failed has said so
+            publish(bundles, site / BUNDLE)
+        if cache is not None:
+            keep_recent(cache, kept=KEPT_BUILDS * len(parts), used=bundles.values())
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def has_indexed_page(site: Path, lang: str) -> bool:
-    """Whether any page in ``lang`` has text to index; without one, Pagefind would index whole listing pages."""
-    english = site / "en"
-    pages = english.rglob("*.html") if lang == "en" else (p for p in site.rglob("*.html") if english not in p.parents)
-    return any(INDEXED_MARK in page.read_bytes() for page in pages)
+def split_pages(site: Path) -> list[Part]:
+    """Every page with text to index, shared out into parts by language and by a digest of its path.
+
+    A language without such a page has no part: without one, Pagefind would index whole listing pages.
+    """
+    english = site / ENGLISH
+    languages: dict[str, list[tuple[str, str]]] = {}
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_bytes()
+        if INDEXED_MARK in text:
+            lang = ENGLISH if english in page.parents else DEFAULT_LANG
+            digest = hashlib.blake2b(text, digest_size=16).hexdigest()
+            languages.setdefault(lang, []).append((page.relative_to(site).as_posix(), digest))
+    parts = []
+    for lang, pages in sorted(languages.items()):
+        count = part_count(len(pages))
+        shares: dict[int, list[tuple[str, str]]] = {}
+        for path, digest in pages:
+            shares.setdefault(part_of(path, count), []).append((path, digest))
+        parts += [
+            Part(lang, n, [path for path, _ in share], digest_of(lang, share)) for n, share in sorted(shares.items())
+        ]
+    return parts
 
 
-def start_pagefind(site: Path, glob: str, bundle: Path) -> subprocess.Popen:
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, "--output-path", str(bundle)]
-    pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True}
-    return subprocess.Popen([*command, "--silent"], **pipes)
+def part_count(pages: int) -> int:
+    return max(1, min(MAX_PARTS, pages // PAGES_PER_PART))
 
 
-def combine(bundles: list[Path], target: Path) -> None:
-    """One bundle from several: every file moved in, and one entry listing every language."""
-    entry = json.loads((bundles[0] / ENTRY).read_text(encoding="utf-8"))
-    for bundle in bundles[1:]:
-        entry["languages"].update(json.loads((bundle / ENTRY).read_text(encoding="utf-8"))["languages"])
-    for bundle in bundles:
-        for path in sorted(bundle.rglob("*")):
-            moved = target / path.relative_to(bundle)
-            if path.is_file() and not moved.exists():
-                moved.parent.mkdir(parents=True, exist_ok=True)
-                path.replace(moved)
-    # Sorted: a site whose content did not change must not change.
-    (target / ENTRY).write_text(json.dumps(entry, sort_keys=True, ensure_ascii=False), encoding="utf-8")
-    # Our own search.js uses Pagefind's API; its ready-made interfaces would only be published dead weight.
-    for unused in target.glob("pagefind-*"):
+def part_of(path: str, count: int) -> int:
+    """The part a page belongs to: it moves only when its language's number of parts changes."""
+    return int.from_bytes(hashlib.blake2b(path.encode(), digest_size=4).digest(), "big") % count
+
+
+def digest_of(lang: str, pages: list[tuple[str, str]]) -> str:
+    """What a part's index depends on: Pagefind's version, the language and every page's path and bytes."""
+    digest = hashlib.blake2b(digest_size=16)
+    for line in [*map(version, PAGEFIND), lang, *(f"{path} {page}" for path, page in pages)]:
+        digest.update(line.encode() + b"\0")
+    return digest.hexdigest()
+
+
+def made_bundles(site: Path, parts: list[Part], store: Path, work: Path, unit: str, said_in: str) -> dict[str, Path]:
+    """Each part's bundle by its name: from the store when its pages are unchanged, else indexed now.
+
+    At most one Pagefind process per core runs at a time; a part that fails is left out, with a warning.
+    """
+    bundles = {part.name: store / f"{part.name}-{part.digest}" for part in parts}
+    missing = [part for part in parts if not (bundles[part.name] / ENTRY).is_file()]
+    running: list[tuple[Part, subprocess.Popen]] = []
+    try:
+        for part in missing:
+            if len(running) >= (os.cpu_count() or 1):
+                finish(*running.pop(0), bundles, work, unit, said_in)
+            running.append((part, start_pagefind(site, part, work, bundles[part.name])))
+        while running:
+            finish(*running.pop(0), bundles, work, unit, said_in)
+    finally:  # a build that stops here leaves no Pagefind running
+        for _, run in running:
+            run.kill()
+            run.communicate()
+    return {name: bundle for name, bundle in bundles.items() if (bundle / ENTRY).is_file()}
+
+
+def start_pagefind(site: Path, part: Part, work: Path, bundle: Path) -> subprocess.Popen:
+    """Pagefind over the part's pages alone: hard links to them in a folder shaped like the site (same URLs)."""
+    pages = work / part.name
+    for path in part.pages:
+        (pages / path).parent.mkdir(parents=True, exist_ok=True)
+        os.link(site / path, pages / path)
+    partial = partial_of(bundle, work)
+    command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(partial), "--silent"]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def partial_of(bundle: Path, work: Path) -> Path:
+    """Where Pagefind writes a part before it enters the store: named by this build, as two may index one part."""
+    return bundle.with_name(f"{bundle.name}.{work.name}.part")
+
+
+def finish(part: Part, run: subprocess.Popen, bundles: dict[str, Path], work: Path, unit: str, said_in: str) -> None:
+    """Wait for a part's Pagefind; its bundle enters the store whole or not at all."""
+    stdout, stderr = run.communicate()
+    bundle = bundles[part.name]
+    partial = partial_of(bundle, work)
+    if run.returncode != 0 or not (partial / ENTRY).is_file():
+        detail = (stdout + stderr).strip()
+        logger.warning(
+            "search: %s", labelled("search_failed", said_in, True, language=part.lang, unit=unit, detail=detail)
+        )
+        shutil.rmtree(partial, ignore_errors=True)
+        return
+    for unused in partial.glob(f"{UNUSED_PREFIX}*"):
         if unused.name != ENTRY:
             unused.unlink()
+    try:
+        partial.rename(bundle)
+    except OSError:  # another build put the same part there first: the same pages, so the same bundle
+        shutil.rmtree(partial, ignore_errors=True)
+
+
+def publish(bundles: dict[str, Path], target: Path) -> None:
+    """The parts into ``target`` (hard links to the store: nothing is copied) with Pagefind's API and the list."""
+    shown: dict[str, list[str]] = {}
+    for name, bundle in bundles.items():
+        lang = name.rsplit("-", 1)[0]
+        shown.setdefault(lang, []).append(f"{name}/")
+        (target / name).mkdir(parents=True, exist_ok=True)
+        for path in sorted(bundle.rglob("*")):
+            placed = target / API if path.name == API else target / name / path.relative_to(bundle)
+            if path.is_dir():
+                placed.mkdir(parents=True, exist_ok=True)
+            elif not placed.exists():  # Pagefind's API: the same file in every bundle of one version
+                link_or_copy(path, placed)
+    # Sorted: a site whose content did not change must not change.
+    manifest = json.dumps({lang: sorted(names, key=part_number) for lang, names in sorted(shown.items())})
+    (target / MANIFEST).write_text(manifest, encoding="utf-8")
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """A hard link where the cache and the site share a file system, else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def part_number(name: str) -> int:
+    return int(name.rstrip("/").rsplit("-", 1)[1])
+
+
+def keep_recent(cache: Path, kept: int, used) -> None:
+    """Only the parts of the last few builds stay: the ones used now, and the most recently used others."""
+    if not cache.is_dir():  # no part could be made
+        return
+    now = time.time()
+    for bundle in used:
+        os.utime(bundle, (now, now))
+    bundles = [path for path in cache.iterdir() if path.is_dir() and not path.name.endswith(".part")]
+    bundles.sort(key=lambda path: path.stat().st_mtime, reverse=True)
+    for stale in bundles[kept:]:
+        shutil.rmtree(stale, ignore_errors=True)

@@ -34,9 +34,24 @@
     return item;
   }
 
+  /* The index is in parts (warta/tool/search.py): the first of the page's language is opened, the others merged. */
+  function searched(pagefind, parts) {
+    if (!parts.length) { return { results: [] }; }
+    return pagefind.options({ basePath: bundle + parts[0] }).then(function () {
+      return Promise.all(parts.slice(1).map(function (part) { return pagefind.mergeIndex(bundle + part); }));
+    }).then(function () { return pagefind.search(query); });
+  }
+
+  var bundle = new URL(results.dataset.bundle, document.baseURI).href;
   results.setAttribute("aria-busy", "true");
-  import(new URL(results.dataset.bundle + "pagefind.js", document.baseURI).href).then(function (pagefind) {
-    return pagefind.search(query);
+  Promise.all([
+    import(bundle + "pagefind.js"),
+    fetch(bundle + "parts.json", { cache: "no-cache" }).then(function (response) {
+      if (!response.ok) { throw new Error(response.statusText); }
+      return response.json();
+    })
+  ]).then(function (loaded) {
+    return searched(loaded[0], loaded[1][document.documentElement.lang] || []);
   }).then(function (search) {
     return Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
   }).then(function (found) {

@@ -1,0 +1,172 @@
+"""Pages whose inputs did not change are taken from the last good site: neither rendered nor written, but linked.
+
+A page's inputs are known from what it was made of, not from a rule templates must keep:
+- the *site key*: the theme, plugins, code, settings, every file of the unit but the articles (by stamp), and every
+  item's metadata -- all its fields, URL, summary text and what plugins set on it (``item_facts``); a page can show
+  any of these of any item, so a change to one re-renders every page;
+- the *bodies the page read*: while a page renders, each call of an item's ``get_content`` or ``get_summary`` (the
+  only ways to an item's body, through ``content`` and ``summary`` too) is recorded, with a digest of the body.
+
+After each render the record (``RENDER_RECORD_PATH``) holds the site key and, per page, its template, the bodies it
+read and the file's identity (inode, size, time). The next render takes a page from the last good site
+(``RENDER_LAST_SITE``) by a hard link when the site key is the same, the template is the same, every body it read
+is unchanged and the last site's file is still the one recorded (a failed build leaves no such file behind, since
+it never replaced the last good site). Everything else is rendered as always.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+import json
+import logging
+import os
+import shutil
+from pathlib import Path
+
+from warta.adapter.pelican_internals import BODY_READERS, Content, body_of
+from warta.adapter.settings import PluginSettings
+
+from .keys import Digests, hash_of, items_of, site_key
+
+logger = logging.getLogger(__name__)
+DEFAULTS = {"RENDER_LAST_SITE": None, "RENDER_RECORD_PATH": None}  # the record, and where unchanged pages are
+setting = PluginSettings(DEFAULTS)
+
+
+def file_identity(path: str) -> list[int]:
+    stat = os.stat(path)
+    return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+
+
+class PageReuse:
+    """One render's reuse: which recorded pages can be linked, and the record of this render's pages."""
+
+    def __init__(self, settings, output_path: str, context: dict):
+        self.output_path = output_path
+        self.site_key = site_key(settings, context, Digests())
+        last_site = setting(settings, "RENDER_LAST_SITE")
+        self.last_site = Path(last_site) if last_site else None
+        self.record_path = Path(setting(settings, "RENDER_RECORD_PATH"))
+        self.items = {item.source_path: item for item in items_of(context)}
+        self.digests: dict[str, str | None] = {}
+        self.pages: dict[str, dict] = {}  # this render's record, by the page's path below the site
+        self.read: dict[int, Content] | None = None  # while a page renders: the items whose body it read
+        self.render_id = os.getpid()  # this render's, inherited by its workers: two builds of a unit never mix
+        self.last = self.last_record() if self.last_site is not None else {}
+
+    @classmethod
+    def of(cls, settings, output_path: str, jobs: list) -> PageReuse | None:
+        """The reuse of this render where the unit keeps a record; None: nothing recorded.
+
+        Without a last good site named by the build, every page is rendered, and recorded for the next build.
+        """
+        if not (jobs and setting(settings, "RENDER_RECORD_PATH")):
+            return None
+        return cls(settings, output_path, jobs[0].context)
+
+    def last_record(self) -> dict:
+        try:
+            record = json.loads(self.record_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return record.get("pages", {}) if record.get("site_key") == self.site_key else {}
+
+    def body_digest(self, source: str) -> str | None:
+        if source not in self.digests:
+            item = self.items.get(source)
+            self.digests[source] = None if item is None else hash_of(body_of(item) or "")
+        return self.digests[source]
+
+    def relative(self, job) -> str:
+        return os.path.relpath(job.path, self.output_path)
+
+    def unchanged(self, job) -> bool:
+        """Whether the last site's copy of ``job``'s page is what rendering it now would give."""
+        page = self.last.get(self.relative(job))
+        if page is None or page["template"] != template_name(job.template):
+            return False
+        if any(self.body_digest(source) != digest for source, digest in page["bodies"].items()):
+            return False
+        last = self.last_site / self.relative(job)
+        with contextlib.suppress(OSError):
+            return file_identity(str(last)) == page["file"]
+        return False
+
+    def take_unchanged(self, jobs: list) -> list:
+        """Link every unchanged page from the last site into this one; the pages still to render."""
+        rest = []
+        for job in jobs:
+            if not self.unchanged(job):
+                rest.append(job)
+                continue
+            os.unlink(job.path)  # the empty file Pelican's writer opened
+            try:
+                os.link(self.last_site / self.relative(job), job.path)
+            except OSError:  # another file system: a copy, still not rendered
+                shutil.copy2(self.last_site / self.relative(job), job.path)
+            self.pages[self.relative(job)] = {**self.last[self.relative(job)], "file": file_identity(job.path)}
+        logger.info("rendering: %d pages taken from the last site, %d to render", len(jobs) - len(rest), len(rest))
+        return rest
+
+    @contextlib.contextmanager
+    def recording(self):
+        """While rendering: every body read is noted for the page being rendered (``render``)."""
+        # As stored on the class (get_summary is Pelican's memoizing descriptor), bound to each item when called.
+        originals = {name: inspect.getattr_static(Content, name) for name in BODY_READERS}
+
+        def noting(name):
+            original = originals[name]
+
+            def read(item, *args, **kwargs):
+                if self.read is not None:
+                    self.read[id(item)] = item
+                return original.__get__(item, type(item))(*args, **kwargs)
+
+            return read
+
+        for name in BODY_READERS:
+            setattr(Content, name, noting(name))
+        try:
+            yield
+        finally:
+            for name, original in originals.items():
+                setattr(Content, name, original)
+
+    def render(self, job) -> None:
+        """Render and write ``job``'s page, noting what it read."""
+        self.read = {}
+        try:
+            job.run()
+        finally:
+            read, self.read = self.read, None
+        # Digests of the bodies as read now; an item without a source never matches, so such a page is rendered.
+        bodies = {str(item.source_path): hash_of(body_of(item) or "") for item in read.values()}
+        self.pages[self.relative(job)] = {
+            "template": template_name(job.template),
+            "bodies": bodies,
+            "file": file_identity(job.path),
+        }
+
+    def share_path(self, number: int) -> Path:
+        return self.record_path.with_name(f"{self.record_path.name}.{self.render_id}-{number}.part")
+
+    def save_share(self, number: int) -> None:
+        """A worker process's pages, for ``save`` in the main one."""
+        self.record_path.parent.mkdir(parents=True, exist_ok=True)
+        self.share_path(number).write_text(json.dumps(self.pages), encoding="utf-8")
+
+    def save(self, workers: int) -> None:
+        """The record of this render, with each worker's share; written whole, replacing the last."""
+        for number in range(1, workers):
+            share = self.share_path(number)
+            self.pages.update(json.loads(share.read_text(encoding="utf-8")))
+            share.unlink()
+        self.record_path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.share_path(0)
+        partial.write_text(json.dumps({"site_key": self.site_key, "pages": self.pages}), encoding="utf-8")
+        partial.replace(self.record_path)
+
+
+def template_name(template) -> str:
+    return template.name or template.filename or ""
