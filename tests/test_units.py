@@ -2,7 +2,7 @@
 
 import pytest
 
-from warta.model.units import load_unit, read_unit
+from warta.model.units import is_inside, load_unit, plainly_below, read_unit
 from warta.tool.check import check_unit
 
 GOOD = """\
@@ -98,3 +98,18 @@ def test_a_unit_folder_without_unit_toml(site):
         .format("id", site.root)
         .startswith("content/loka-baru: kesalahan: folder unit ini tidak punya berkas unit.toml")
     )
+
+
+def test_plainly_below_only_without_links_or_parent_steps(tmp_path):
+    (tmp_path / "unit" / "news").mkdir(parents=True)
+    (tmp_path / "unit" / "news" / "a.md").write_text("x", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "unit" / "linked").symlink_to(tmp_path / "elsewhere")
+    unit = tmp_path / "unit"
+    assert plainly_below(unit, unit / "news" / "a.md")
+    assert plainly_below(unit, unit)
+    assert not plainly_below(unit, unit / "linked" / "b.md")
+    assert not plainly_below(unit, unit / "news" / ".." / "news" / "a.md")
+    assert not plainly_below(unit, tmp_path / "unit-2" / "a.md")  # a name that merely starts like the folder
+    assert is_inside(unit, unit / "news" / ".." / "news" / "a.md", must_exist=True)  # resolved: still inside
+    assert not is_inside(unit, unit / "linked" / "b.md")

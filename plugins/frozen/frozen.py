@@ -14,6 +14,7 @@ first paragraph of prose: Pelican's first words of the body would be a table's c
 from __future__ import annotations
 
 import logging
+import re
 from html.parser import HTMLParser
 
 from markupsafe import Markup
@@ -79,9 +80,16 @@ class _FirstProse(HTMLParser):
             self.parts.append(data)
 
 
+# Where a paragraph may end: the body is read up to the first paragraph of prose, not through to its end.
+PARAGRAPH_ENDS = re.compile(r"(?<=</p>)", re.IGNORECASE)
+
+
 def first_prose(html: str) -> str:
     parser = _FirstProse()
-    parser.feed(html)
+    for part in PARAGRAPH_ENDS.split(html):
+        parser.feed(part)
+        if parser.found:  # found once, never changed by what follows
+            return parser.found
     parser.close()
     return parser.found
 

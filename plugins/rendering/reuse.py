@@ -81,31 +81,32 @@ class PageReuse:
     def relative(self, job) -> str:
         return os.path.relpath(job.path, self.output_path)
 
-    def unchanged(self, job) -> bool:
-        """Whether the last site's copy of ``job``'s page is what rendering it now would give."""
-        page = self.last.get(self.relative(job))
+    def unchanged(self, job, relative: str) -> bool:
+        """Whether the last site's copy of ``job``'s page (``relative``: its path below the site) is still right."""
+        page = self.last.get(relative)
         if page is None or page["template"] != template_name(job.template):
             return False
         if any(self.body_digest(source) != digest for source, digest in page["bodies"].items()):
             return False
-        last = self.last_site / self.relative(job)
         with contextlib.suppress(OSError):
-            return file_identity(str(last)) == page["file"]
+            return file_identity(os.path.join(self.last_site, relative)) == page["file"]
         return False
 
     def take_unchanged(self, jobs: list) -> list:
         """Link every unchanged page from the last site into this one; the pages still to render."""
         rest = []
         for job in jobs:
-            if not self.unchanged(job):
+            relative = self.relative(job)  # once: a relative path costs more than every other step here
+            if not self.unchanged(job, relative):
                 rest.append(job)
                 continue
+            last = os.path.join(self.last_site, relative)
             os.unlink(job.path)  # the empty file Pelican's writer opened
             try:
-                os.link(self.last_site / self.relative(job), job.path)
+                os.link(last, job.path)
             except OSError:  # another file system: a copy, still not rendered
-                shutil.copy2(self.last_site / self.relative(job), job.path)
-            self.pages[self.relative(job)] = {**self.last[self.relative(job)], "file": file_identity(job.path)}
+                shutil.copy2(last, job.path)
+            self.pages[relative] = {**self.last[relative], "file": file_identity(job.path)}
         logger.info("rendering: %d pages taken from the last site, %d to render", len(jobs) - len(rest), len(rest))
         return rest
 
