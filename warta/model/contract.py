@@ -7,6 +7,7 @@ lines. It is more forgiving than Markdown's meta extension where staff are (byte
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -158,6 +159,7 @@ def slug_of(doc: Document) -> str:
 SLUG_SUBSTITUTIONS = ((r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-"))
 
 
+@functools.lru_cache(maxsize=8192)  # the same names (categories, tags, people) are slugged thousands of times a build
 def make_slug(text: str) -> str:
     """``text`` made URL-safe like Pelican does: tags stripped, ASCII, lower case, hyphens."""
     value = unidecode(unicodedata.normalize("NFKC", Markup(text).striptags()))
