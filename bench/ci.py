@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import corpus  # noqa: E402
-from bench.run import Measured, edit, wait_for_discards  # noqa: E402
+from bench.run import Measured, edited, wait_for_discards  # noqa: E402
 
 CHANGED_UNIT = "unit-05"  # a 200-article unit of the full corpus
 CHANGED_ARTICLE = "news/2015/berita-0100.md"
@@ -71,14 +71,14 @@ def measure_ci(folder: Path) -> dict:
     env = dict(os.environ, GIT_COMMITTER_NAME="Bench", GIT_COMMITTER_EMAIL="bench@example.go.id")
     commit_content(content, "isi")
     first = Measured(publishing, env=env)
-    edit(content / CHANGED_UNIT / CHANGED_ARTICLE)
-    commit_content(content, "satu berita diubah")
-    fresh_runner(folder)
-    one_unit = Measured(publishing, env=env)
-    fresh_runner(folder)
-    unchanged = Measured(publishing, env=env)
-    fresh_runner(folder)
-    own = Measured([sys.executable, "-m", "bench.ci", "--preview", str(content), str(output), CHANGED_UNIT])
+    with edited(content / CHANGED_UNIT / CHANGED_ARTICLE):
+        commit_content(content, "satu berita diubah")
+        fresh_runner(folder)
+        one_unit = Measured(publishing, env=env)
+        fresh_runner(folder)
+        unchanged = Measured(publishing, env=env)
+        fresh_runner(folder)
+        own = Measured([sys.executable, "-m", "bench.ci", "--preview", str(content), str(output), CHANGED_UNIT])
     return {
         "unit": CHANGED_UNIT,
         "first_publish_s": first.seconds,
