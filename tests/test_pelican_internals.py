@@ -5,6 +5,7 @@ When one fails after an upgrade, the module's function of the same name says wha
 
 import copy
 import inspect
+import os
 from types import SimpleNamespace
 
 import pytest
@@ -165,6 +166,44 @@ def test_write_file_renders_then_opens_through_open_w(settings, tmp_path):
     assert (tmp_path / "out" / "a" / "index.html").read_text() == "<html>"
     parameters = list(inspect.signature(internals.Writer.write_file).parameters)
     assert parameters[:7] == ["self", "name", "template", "context", "relative_urls", "paginated", "template_name"]
+
+
+def open_w_outcomes(writer, calls) -> list:
+    """What each ``_open_w(path, override)`` of ``calls`` gives: the path opened, or the error it raises."""
+    outcomes = []
+    for path, override in calls:
+        try:
+            with writer._open_w(path, "utf-8", override=override):
+                outcomes.append(writer.last_opened)
+        except internals.FileOverwriteFailedError as error:
+            outcomes.append(str(error))
+    return outcomes
+
+
+class Told(internals.NotifyingWriter):
+    def opened(self, path):
+        self.last_opened = path
+
+
+class Later(Told):
+    def writes_later(self, path):
+        return True
+
+
+def test_a_page_written_later_gets_pelicans_overwrite_checks_and_no_file(settings, tmp_path):
+    # Every case of Pelican's _open_w: first write, second write refused, override, skip after an override, and a
+    # second override refused; the writer that writes later must answer each alike and open nothing.
+    out = tmp_path / "out"
+    out.mkdir()
+    a, b, c = (str(out / name) for name in ("a.html", "b.html", "c.html"))
+    calls = [(a, False), (a, False), (b, False), (b, True), (b, False), (b, True), (c, True), (c, False)]
+    pelicans = open_w_outcomes(Told(str(out), settings=settings), calls)  # Pelican's own _open_w, then ``opened``
+    assert pelicans[4] == pelicans[7] == os.devnull
+    assert "already written" in pelicans[1] and "a second time" in pelicans[5]
+    for path in (a, b, c):
+        os.unlink(path)
+    assert open_w_outcomes(Later(str(out), settings=settings), calls) == pelicans
+    assert os.listdir(out) == []  # nothing opened, so nothing created
 
 
 def test_write_file_gives_the_page_and_the_shared_context_its_local_site_url(settings, tmp_path):

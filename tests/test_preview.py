@@ -88,7 +88,9 @@ def assert_served_as_built(preview: UnitPreview, site: Site, kind: str) -> None:
     render(UNIT, site.content, fresh, workers=False)  # what the build's render process writes (its search index aside)
     built = files_below(fresh)
     assert preview.refresh(), preview.said[-2:]
-    assert set(files_below(preview.snapshot.folder)) == set(built), kind  # pages are recorded as empty files
+    written, pages = set(files_below(preview.snapshot.folder)), set(preview.snapshot.pages)
+    assert not written & pages, kind  # a page is recorded, never written as a file: it is rendered when asked for
+    assert written | pages == set(built), kind
     different = [relative for relative, data in built.items() if served(preview, relative) != data]
     assert not different, (kind, different)
 

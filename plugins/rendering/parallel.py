@@ -1,8 +1,8 @@
 """A writer that renders pages in several processes once every page of the site is known.
 
 Pelican renders each page the moment a generator asks for it, in one process; rendering is about half of a large
-unit's build (bench/RESULTS.md). Here Pelican's writer runs as always -- every check, every signal, the file
-created -- but the template only records what it was asked to render and the file stays empty. At ``finalized``
+unit's build (bench/RESULTS.md). Here Pelican's writer runs as always -- every check, every signal, the folder
+created -- but the template only records what it was asked to render and no file is opened yet. At ``finalized``
 the recorded pages are shared out: worker processes forked from this one (so they see the very same context, no
 copying) render their share and write the files, this process renders its own, and the build fails if any worker
 did. Forking is what keeps the pages identical to a render in one process: nothing is pickled or rebuilt.
@@ -113,6 +113,10 @@ class ParallelWriter(NotifyingWriter):
     def record(self, job: PageJob) -> None:
         self.jobs.append(job)
         self.unplaced = job
+
+    def writes_later(self, path: str) -> bool:
+        # A recorded page's file is written when it renders, or linked from the last site: Pelican opens none.
+        return self.unplaced is not None  # feeds are written now
 
     def opened(self, path: str) -> None:
         if self.unplaced is not None:  # feeds open files too, with nothing recorded

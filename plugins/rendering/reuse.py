@@ -101,7 +101,8 @@ class PageReuse:
                 rest.append(job)
                 continue
             last = os.path.join(self.last_site, relative)
-            os.unlink(job.path)  # the empty file Pelican's writer opened
+            with contextlib.suppress(FileNotFoundError):  # only a file an earlier run left in the output folder
+                os.unlink(job.path)
             try:
                 os.link(last, job.path)
             except OSError:  # another file system: a copy, still not rendered

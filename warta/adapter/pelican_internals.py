@@ -7,6 +7,8 @@ pin breaks in one module, and tests/test_pelican_internals.py names what broke: 
 
 from __future__ import annotations
 
+import io
+import logging
 import os
 
 # Pelican's classes, imported from its submodules (none of them is re-exported by the ``pelican`` package).
@@ -19,7 +21,9 @@ from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 from pelican.urlwrappers import Author, Category, Tag, URLWrapper
 from pelican.utils import SafeDatetime, order_content
-from pelican.writers import Writer
+from pelican.writers import FileOverwriteFailedError, Writer
+
+logger = logging.getLogger(__name__)
 
 # The key Writer.write_file puts in a page's context (its URL back to the site's root, with relative URLs) and copies
 # into the shared context just before rendering; Content.get_siteurl reads it there to make the page's links.
@@ -35,6 +39,7 @@ __all__ = [
     "Author",
     "Category",
     "Content",
+    "FileOverwriteFailedError",
     "Generator",
     "MarkdownReader",
     "NotifyingWriter",
@@ -170,15 +175,46 @@ def forget_rendered_bodies(items=None) -> None:
 class NotifyingWriter(Writer):
     """Pelican's writer, told the path of each file ``write_file`` opens (``opened``), right after rendering it.
 
-    Relies on ``Writer.write_file`` rendering the template (``template.render(localcontext)``) and then opening
-    the output with ``Writer._open_w(path, encoding, override)``, which returns the open file (``os.devnull``'s
-    when the write is skipped). Feeds are opened through ``_open_w`` too, with no template rendered.
+    Relies on ``Writer.write_file`` rendering the template (``template.render(localcontext)``), creating the file's
+    folder and then opening the output with ``Writer._open_w(path, encoding, override)``, which returns the open
+    file (``os.devnull``'s when the write is skipped), before it sends ``content_written``. Feeds are opened through
+    ``_open_w`` too, with no template rendered. A subclass that writes a page's file itself, later
+    (``writes_later``), has nothing opened: Pelican's overwrite checks are made as ``_open_w`` makes them
+    (``claim``), on its ``_written_files`` and ``_overridden_files``, and the page's empty output goes nowhere.
     """
 
     def _open_w(self, filename, encoding, override=False):
+        if self.writes_later(filename):
+            self.opened(self.claim(filename, override))
+            return io.StringIO()
         opened = super()._open_w(filename, encoding, override)
         self.opened(opened.name)
         return opened
+
+    def claim(self, filename: str, override: bool) -> str:
+        """Pelican's checks before it writes ``filename``: the path to write (``os.devnull``: an earlier page kept)."""
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
+                )
+            logger.info('Skipping "%s", not overwriting', filename)
+            return os.devnull
+        if filename in self._written_files:
+            if not override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" as Pelican has already written to it previously '
+                    "(set `override=True` if intended)"
+                )
+            logger.info('Overwriting "%s"', filename)
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return filename
+
+    def writes_later(self, path: str) -> bool:
+        """Whether the file of ``path`` is written by this writer itself, later, so nothing is opened now."""
+        return False
 
     def opened(self, path: str) -> None:
         """``path`` is about to be written."""
