@@ -98,3 +98,24 @@ def test_html_is_valid(example_output):
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_check_with_the_last_passed_checks_record_finds_what_a_whole_check_finds(example_output, tmp_path):
+    """A page unchanged since the last passed check is not read again, yet every broken link is still found."""
+    site, record, site_url = tmp_path / "balai-melati", tmp_path / "record.json", "https://melati.example.go.id/"
+    shutil.copytree(example_output / "balai-melati", site)
+    assert broken_links(site, site_url, record) == []
+    assert record.is_file()
+    assert broken_links(site, site_url, record) == []  # every page as the record has it
+    home = site / "index.html"
+    text = home.read_text(encoding="utf-8")
+    home.unlink()  # rendered again, with a broken link of its own
+    home.write_text(text.replace("</main>", '<a href="tidak-ada/">x</a></main>', 1), encoding="utf-8")
+    only_home = broken_links(site, site_url)
+    assert {link.page for link in only_home} == {"index.html"}
+    assert broken_links(site, site_url, record) == only_home  # the other pages from the record
+    (site / "profil" / "index.html").unlink()  # linked from pages that did not change
+    whole = broken_links(site, site_url)
+    assert {link.page for link in whole} > {"index.html"}
+    assert ("index.html", "tidak-ada/") in {(link.page, link.url) for link in whole}
+    assert broken_links(site, site_url, record) == whole

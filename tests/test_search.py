@@ -106,3 +106,32 @@ def test_a_site_whose_only_page_has_no_words_builds_and_says_its_search_failed(s
     assert build.ok, build.log
     assert "indeks pencarian situs balai-uji untuk bahasa 'id' tidak dapat dibuat" in caplog.text
     assert not (bundle(site) / "parts.json").exists()
+
+
+def write_pages(site, pages: dict[str, str]) -> None:
+    for path, text in pages.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, encoding="utf-8")
+
+
+def test_a_split_with_the_last_splits_record_equals_one_reading_every_page(tmp_path):
+    indexed = '<main data-pagefind-body="">{}</main>'
+    last, site, record = tmp_path / "last", tmp_path / "site", tmp_path / "cache" / search.PAGE_RECORD
+    write_pages(last, {"a/index.html": indexed.format("a"), "en/b/index.html": indexed.format("b"), "l.html": "x"})
+    write_pages(last, {"gone/index.html": indexed.format("gone"), "c/index.html": indexed.format("c")})
+    assert search.split_pages(last, record) == search.split_pages(last)
+    for path in ("a/index.html", "en/b/index.html", "l.html", "c/index.html"):  # the unchanged pages, linked
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).hardlink_to(last / path)
+    (site / "c/index.html").unlink()  # rewritten by this build: a new file of the same size
+    write_pages(site, {"c/index.html": indexed.format("C"), "new/index.html": indexed.format("new")})
+    write_pages(site, {"l.html": indexed.format("l")})  # written in place: its mark now there
+    split = search.split_pages(site, record)
+    assert split == search.split_pages(site)
+    assert sorted(path for part in split for path in part.pages) == [
+        "a/index.html",
+        "c/index.html",
+        "en/b/index.html",
+        "l.html",
+        "new/index.html",
+    ]

@@ -29,6 +29,8 @@ from warta.tool.site_check import report as site_check_report
 
 # Each part of a unit's search index under its pages' digest, next to content/ as every cache (adapter.settings).
 SEARCH_CACHE = Path(".cache") / "search"
+# What the built site's last passed link check saw, per unit: its unchanged pages are not read again (tool.site_check).
+SITE_CHECK_CACHE = Path(".cache") / "site-check"
 
 
 @dataclass
@@ -116,7 +118,8 @@ def build_unit(
     if ok:
         # After the render process has ended, so the indexer's memory never adds to Pelican's.
         index_search(staging, unit, lang, cache=content.parent / SEARCH_CACHE / unit)
-        ok, said = check_built_site(content / unit, staging, sources, lang, shown_from, said)
+        record = content.parent / SITE_CHECK_CACHE / f"{unit}.json"
+        ok, said = check_built_site(content / unit, staging, sources, lang, shown_from, said, record)
     log = "\n".join(filter(None, [report, said]))
     if not ok:
         shutil.rmtree(staging, ignore_errors=True)
@@ -127,10 +130,12 @@ def build_unit(
     return UnitBuild(unit, True, time.perf_counter() - started, log, warnings, shown_from)
 
 
-def check_built_site(folder: Path, staging: Path, sources, lang: str, root: Path, said: str) -> tuple[bool, str]:
+def check_built_site(
+    folder: Path, staging: Path, sources, lang: str, root: Path, said: str, record: Path | None = None
+) -> tuple[bool, str]:
     """The built site's own link check (tool.site_check): a broken link fails the build, naming page and source."""
     unit, _ = read_unit(folder)
-    broken = broken_links(staging, unit.site_url if unit else "")
+    broken = broken_links(staging, unit.site_url if unit else "", record)
     if not broken:
         return True, said
     return False, "\n".join(filter(None, [said, site_check_report(broken, sources, lang, root)]))

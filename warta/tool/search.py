@@ -48,6 +48,7 @@ INDEXED_MARK = b"data-pagefind-body"  # Pagefind indexes only the pages that car
 ENGLISH = "en"  # English pages are under en/, Indonesian everywhere else (the site's root holds no text)
 # What Pagefind writes that our own search.js does not use: its ready-made interfaces would be published dead weight.
 UNUSED_PREFIX = "pagefind-"
+PAGE_RECORD = "pages.json"  # in the cache: each page's file identity and digest at the last split
 KEPT_BUILDS = 2  # parts of this many whole indexes stay in the cache: preview and publish builds alternate
 
 
@@ -71,7 +72,7 @@ def index_search(site: Path, unit: str = "", said_in: str = DEFAULT_LANG, cache:
     ``cache``: where parts are kept between builds (None: every part indexed anew). ``unit`` and ``said_in`` name
     the site and choose the language of the warnings.
     """
-    parts = split_pages(site)
+    parts = split_pages(site, cache / PAGE_RECORD if cache is not None else None)
     if not parts:
         logger.warning("search: %s", labelled("search_empty", said_in, True, unit=unit))  # its search page says so
         return
@@ -87,19 +88,29 @@ def index_search(site: Path, unit: str = "", said_in: str = DEFAULT_LANG, cache:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def split_pages(site: Path) -> list[Part]:
+def split_pages(site: Path, record: Path | None = None) -> list[Part]:
     """Every page with text to index, shared out into parts by language and by a digest of its path.
 
     A language without such a page has no part: without one, Pagefind would index whole listing pages.
+    ``record``: each page's file identity and digest at the last split, kept there for the next; a page whose file
+    is the one recorded (linked from the last good site, plugins/rendering/reuse.py) is not read again.
     """
     english = site / ENGLISH
+    last = read_page_record(record)
+    seen: dict[str, list] = {}
     languages: dict[str, list[tuple[str, str]]] = {}
     for page in sorted(site.rglob("*.html")):
-        text = page.read_bytes()
-        if INDEXED_MARK in text:
+        relative = page.relative_to(site).as_posix()
+        stat = page.stat()
+        identity = [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+        known = last.get(relative)
+        digest = known[3] if known is not None and known[:3] == identity else indexed_digest(page)
+        seen[relative] = [*identity, digest]
+        if digest is not None:
             lang = ENGLISH if english in page.parents else DEFAULT_LANG
-            digest = hashlib.blake2b(text, digest_size=16).hexdigest()
-            languages.setdefault(lang, []).append((page.relative_to(site).as_posix(), digest))
+            languages.setdefault(lang, []).append((relative, digest))
+    if record is not None:
+        write_page_record(record, seen)
     parts = []
     for lang, pages in sorted(languages.items()):
         count = part_count(len(pages))
@@ -110,6 +121,27 @@ def split_pages(site: Path) -> list[Part]:
             Part(lang, n, [path for path, _ in share], digest_of(lang, share)) for n, share in sorted(shares.items())
         ]
     return parts
+
+
+def indexed_digest(page: Path) -> str | None:
+    """The digest of a page's bytes when it has text to index; None when it has none."""
+    text = page.read_bytes()
+    return hashlib.blake2b(text, digest_size=16).hexdigest() if INDEXED_MARK in text else None
+
+
+def read_page_record(record: Path | None) -> dict[str, list]:
+    try:
+        return json.loads(record.read_text(encoding="utf-8")) if record is not None else {}
+    except (OSError, ValueError):  # none yet, or cut short: every page is read
+        return {}
+
+
+def write_page_record(record: Path, pages: dict[str, list]) -> None:
+    """Written whole, replacing the last: two builds of a unit may split at once."""
+    record.parent.mkdir(parents=True, exist_ok=True)
+    partial = record.with_name(f"{record.name}.{os.getpid()}.part")
+    partial.write_text(json.dumps(pages), encoding="utf-8")
+    partial.replace(record)
 
 
 def part_count(pages: int) -> int:

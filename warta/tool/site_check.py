@@ -9,10 +9,11 @@ output's paths, and each distinct link resolved once per folder (bench/RESULTS.m
 from __future__ import annotations
 
 import html
+import json
 import os
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -36,19 +37,29 @@ class BrokenLink:
     url: str
 
 
-def broken_links(site: Path, site_url: str) -> list[BrokenLink]:
+def broken_links(site: Path, site_url: str, record: Path | None = None) -> list[BrokenLink]:
     """Every internal link of every HTML page and XML file (feeds, sitemap) of ``site`` that is not one of its files.
 
-    Absolute links to ``site_url`` (feeds, sitemap, published builds) count as internal.
+    Absolute links to ``site_url`` (feeds, sitemap, published builds) count as internal. ``record``: what the last
+    check that passed saw, kept there for the next (``CheckRecord``): a page whose file is the one it checked then
+    (linked from the last good site, plugins/rendering/reuse.py) is not read again while every file its links
+    landed on is still there.
     """
     site = Path(site)
     files, pages = output_files(site)
     prefix = site_url.rstrip("/") + "/"
+    last = CheckRecord.read(record, prefix, files)
+    seen = CheckRecord(prefix)
     # Whether a link lands, by where it is written: a link that first climbs to the root ({{ SITEURL }}/... in a
-    # preview) lands alike from every folder of one depth, which most links of most pages do.
-    landed: dict[tuple[str | int, str], bool] = {}
+    # preview) lands alike from every folder of one depth, which most links of most pages do. The file it lands
+    # on; "" for a link elsewhere; None for a broken one.
+    landed: dict[tuple[str | int, str], str | None] = {}
     broken = []
     for page in pages:
+        identity = file_identity(site / page)
+        seen.pages[page] = identity
+        if last.pages.get(page) == identity:
+            continue
         folder = posixpath.dirname(page)
         depth = folder.count("/") + 1 if folder else 0
         climb = "../" * depth
@@ -57,10 +68,45 @@ def broken_links(site: Path, site_url: str) -> list[BrokenLink]:
             key = (depth, url) if url.startswith(climb) else (folder, url)
             if key not in landed:
                 path = site_path(url, folder, depth, prefix)
-                landed[key] = path is None or exists(path, files)
-            if not landed[key]:
+                landed[key] = "" if path is None else landing(path, files)
+            if landed[key] is None:
                 broken.append(BrokenLink(page, url))
+    if record is not None and not broken:
+        seen.landed = (last.landed | set(landed.values())) - {"", None}
+        seen.write(record)
     return broken
+
+
+def file_identity(path: Path) -> list[int]:
+    stat = path.stat()
+    return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+
+
+@dataclass
+class CheckRecord:
+    """A passed check's pages by file identity, and every file a link of theirs landed on, for one ``prefix``."""
+
+    prefix: str
+    pages: dict[str, list[int]] = field(default_factory=dict)
+    landed: set[str] = field(default_factory=set)
+
+    @classmethod
+    def read(cls, record: Path | None, prefix: str, files: set[str]) -> CheckRecord:
+        """The last record, when it can vouch for its pages here: same site URL, every file they linked still there."""
+        try:
+            data = json.loads(record.read_text(encoding="utf-8")) if record is not None else {}
+        except (OSError, ValueError):  # none yet, or cut short: every page is read
+            data = {}
+        last = cls(data.get("prefix", ""), data.get("pages", {}), set(data.get("landed", [])))
+        return last if last.prefix == prefix and last.landed <= files else cls(prefix)
+
+    def write(self, record: Path) -> None:
+        """Written whole, replacing the last: two builds of a unit may check at once."""
+        record.parent.mkdir(parents=True, exist_ok=True)
+        partial = record.with_name(f"{record.name}.{os.getpid()}.part")
+        data = {"prefix": self.prefix, "pages": self.pages, "landed": sorted(self.landed)}
+        partial.write_text(json.dumps(data), encoding="utf-8")
+        partial.replace(record)
 
 
 def output_files(site: Path) -> tuple[set[str], list[str]]:
@@ -111,13 +157,16 @@ def site_path(url: str, folder: str, depth: int, prefix: str) -> str | None:
     return normal + "/" if path.endswith("/") and normal != "." else ("" if normal == "." else normal)
 
 
-def exists(path: str, files: set[str]) -> bool:
-    """Whether a site-relative path is a file of the site (a folder: its index.html)."""
+def landing(path: str, files: set[str]) -> str | None:
+    """The file of the site a site-relative path lands on (a folder: its index.html); None: no such file."""
     if path.startswith("../") or path == "..":
-        return False
+        return None
     if path == "" or path.endswith("/"):
-        return path + "index.html" in files
-    return path in files or path + "/index.html" in files
+        return path + "index.html" if path + "index.html" in files else None
+    for candidate in (path, path + "/index.html"):
+        if candidate in files:
+            return candidate
+    return None
 
 
 def report(broken: list[BrokenLink], sources: dict[str, Path], lang: str, root: Path | None) -> str:
