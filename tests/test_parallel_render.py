@@ -3,8 +3,11 @@
 import os
 
 import pytest
+from pelican import signals
+from pelican.settings import DEFAULT_CONFIG
 
 from plugins.rendering.parallel import DEFAULTS, PageJob, ParallelWriter, RenderingFailed
+from warta.adapter.pelican_internals import FileOverwriteFailedError
 from warta.tool.build import build_units
 
 ARTICLE = (
@@ -83,3 +86,17 @@ def test_a_build_in_this_process_forks_nothing(site, monkeypatch):
 def inodes(site) -> dict[str, int]:
     base = site.output / "balai-uji"
     return {p.relative_to(base).as_posix(): p.stat().st_ino for p in base.rglob("*.html")}
+
+
+def test_a_recorded_page_opens_no_file_until_it_renders_and_keeps_pelicans_signal_and_checks(tmp_path):
+    writer = ParallelWriter(str(tmp_path), settings={**DEFAULT_CONFIG, "RENDER_FORK_MIN": 10})
+    written = []
+    with signals.content_written.connected_to(lambda path, context: written.append(path)):
+        writer.write_file("a/index.html", Plain(), {"number": 1, "SITEURL": ""}, relative_urls=True)
+    page = tmp_path / "a" / "index.html"
+    assert written == [str(page)]  # Pelican's signal, sent as it wrote nothing yet
+    assert not page.exists()
+    with pytest.raises(FileOverwriteFailedError):  # the same page asked for twice: Pelican's own refusal
+        writer.write_file("a/index.html", Plain(), {"number": 2, "SITEURL": ""})
+    writer.render_recorded()
+    assert page.read_text() == "page 1"
