@@ -26,17 +26,13 @@ from pathlib import Path
 
 from warta.adapter.pelican_internals import BODY_READERS, Content, body_of
 from warta.adapter.settings import PluginSettings
+from warta.model.stamps import file_identity
 
 from .keys import Digests, hash_of, items_of, site_key
 
 logger = logging.getLogger(__name__)
 DEFAULTS = {"RENDER_LAST_SITE": None, "RENDER_RECORD_PATH": None}  # the record, and where unchanged pages are
 setting = PluginSettings(DEFAULTS)
-
-
-def file_identity(path: str) -> list[int]:
-    stat = os.stat(path)
-    return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
 
 
 class PageReuse:

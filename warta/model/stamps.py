@@ -6,6 +6,7 @@ cost more than many builds.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -60,3 +61,25 @@ def installed_packages() -> list[str]:
         if os.path.isdir(entry) and entry.endswith("-packages"):
             names += sorted(name for name in os.listdir(entry) if name.endswith((".dist-info", ".egg-info")))
     return names
+
+
+def file_identity(path) -> list[int]:
+    """Which file is at ``path``: its inode, size and modification time (a hard link keeps all three)."""
+    stat = os.stat(path)
+    return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+
+
+def write_json_whole(path: Path, data) -> None:
+    """``data`` as JSON at ``path``, written whole, replacing the last: two builds of a unit may write it at once."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+    partial.write_text(json.dumps(data), encoding="utf-8")
+    partial.replace(path)
+
+
+def read_json(path: Path | None) -> dict:
+    """What ``write_json_whole`` wrote at ``path``; empty when there is none yet (or None) or it was cut short."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8")) if path is not None else {}
+    except (OSError, ValueError):
+        return {}

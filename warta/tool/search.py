@@ -30,6 +30,7 @@ from pathlib import Path
 
 from warta.model.languages import DEFAULT_LANG
 from warta.model.messages import labelled
+from warta.model.stamps import file_identity, read_json, write_json_whole
 
 logger = logging.getLogger(__name__)
 BUNDLE = "pagefind"
@@ -96,13 +97,12 @@ def split_pages(site: Path, record: Path | None = None) -> list[Part]:
     is the one recorded (linked from the last good site, plugins/rendering/reuse.py) is not read again.
     """
     english = site / ENGLISH
-    last = read_page_record(record)
+    last = read_json(record)
     seen: dict[str, list] = {}
     languages: dict[str, list[tuple[str, str]]] = {}
     for page in sorted(site.rglob("*.html")):
         relative = page.relative_to(site).as_posix()
-        stat = page.stat()
-        identity = [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+        identity = file_identity(page)
         known = last.get(relative)
         digest = known[3] if known is not None and known[:3] == identity else indexed_digest(page)
         seen[relative] = [*identity, digest]
@@ -110,7 +110,7 @@ def split_pages(site: Path, record: Path | None = None) -> list[Part]:
             lang = ENGLISH if english in page.parents else DEFAULT_LANG
             languages.setdefault(lang, []).append((relative, digest))
     if record is not None:
-        write_page_record(record, seen)
+        write_json_whole(record, seen)
     parts = []
     for lang, pages in sorted(languages.items()):
         count = part_count(len(pages))
@@ -127,21 +127,6 @@ def indexed_digest(page: Path) -> str | None:
     """The digest of a page's bytes when it has text to index; None when it has none."""
     text = page.read_bytes()
     return hashlib.blake2b(text, digest_size=16).hexdigest() if INDEXED_MARK in text else None
-
-
-def read_page_record(record: Path | None) -> dict[str, list]:
-    try:
-        return json.loads(record.read_text(encoding="utf-8")) if record is not None else {}
-    except (OSError, ValueError):  # none yet, or cut short: every page is read
-        return {}
-
-
-def write_page_record(record: Path, pages: dict[str, list]) -> None:
-    """Written whole, replacing the last: two builds of a unit may split at once."""
-    record.parent.mkdir(parents=True, exist_ok=True)
-    partial = record.with_name(f"{record.name}.{os.getpid()}.part")
-    partial.write_text(json.dumps(pages), encoding="utf-8")
-    partial.replace(record)
 
 
 def part_count(pages: int) -> int:

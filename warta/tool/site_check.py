@@ -9,7 +9,6 @@ output's paths, and each distinct link resolved once per folder (bench/RESULTS.m
 from __future__ import annotations
 
 import html
-import json
 import os
 import posixpath
 import re
@@ -19,6 +18,7 @@ from urllib.parse import unquote
 
 from warta.model.messages import labelled, message
 from warta.model.problems import display_path
+from warta.model.stamps import file_identity, read_json, write_json_whole
 
 # Every attribute holding a URL the browser fetches or follows, as our templates and the sanitizer write them
 # (after a space, in double quotes): a pattern that starts with a plain character is searched three times faster.
@@ -77,11 +77,6 @@ def broken_links(site: Path, site_url: str, record: Path | None = None) -> list[
     return broken
 
 
-def file_identity(path: Path) -> list[int]:
-    stat = path.stat()
-    return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
-
-
 @dataclass
 class CheckRecord:
     """A passed check's pages by file identity, and every file a link of theirs landed on, for one ``prefix``."""
@@ -93,20 +88,12 @@ class CheckRecord:
     @classmethod
     def read(cls, record: Path | None, prefix: str, files: set[str]) -> CheckRecord:
         """The last record, when it can vouch for its pages here: same site URL, every file they linked still there."""
-        try:
-            data = json.loads(record.read_text(encoding="utf-8")) if record is not None else {}
-        except (OSError, ValueError):  # none yet, or cut short: every page is read
-            data = {}
+        data = read_json(record)  # none yet, or cut short: every page is read
         last = cls(data.get("prefix", ""), data.get("pages", {}), set(data.get("landed", [])))
         return last if last.prefix == prefix and last.landed <= files else cls(prefix)
 
     def write(self, record: Path) -> None:
-        """Written whole, replacing the last: two builds of a unit may check at once."""
-        record.parent.mkdir(parents=True, exist_ok=True)
-        partial = record.with_name(f"{record.name}.{os.getpid()}.part")
-        data = {"prefix": self.prefix, "pages": self.pages, "landed": sorted(self.landed)}
-        partial.write_text(json.dumps(data), encoding="utf-8")
-        partial.replace(record)
+        write_json_whole(record, {"prefix": self.prefix, "pages": self.pages, "landed": sorted(self.landed)})
 
 
 def output_files(site: Path) -> tuple[set[str], list[str]]:
