@@ -1,5 +1,6 @@
 """Pages rendered by several processes are byte for byte the pages one process renders; a worker's failure fails."""
 
+import gc
 import os
 
 import pytest
@@ -64,6 +65,28 @@ def test_a_failing_worker_fails_the_build(tmp_path):
     assert (tmp_path / "0.html").read_text() == "page 0"
     assert (tmp_path / "2.html").read_text() == "page 2"
     assert not (tmp_path / "1.html").exists()
+
+
+class FrozenCount:
+    def render(self, localcontext):
+        return str(gc.get_freeze_count())
+
+
+@pytest.mark.parametrize("failing", [False, True])
+def test_workers_share_the_objects_alive_at_the_fork_and_this_process_collects_again(tmp_path, failing):
+    """The collector leaves what existed before the fork alone (its passes would copy the pages workers share)."""
+    writer = ParallelWriter(str(tmp_path), settings={"RENDER_JOBS": 2, "RENDER_FORK_MIN": 1})
+    templates = (FrozenCount(), Failing() if failing else FrozenCount())
+    for number, template in enumerate(templates):
+        writer.record(PageJob(template, {"number": number}, {}, path=str(tmp_path / f"{number}.html")))
+    if failing:
+        with pytest.raises(RenderingFailed):
+            writer.render_recorded()
+    else:
+        writer.render_recorded()
+        assert int((tmp_path / "1.html").read_text()) > 0  # rendered by the worker, with the objects frozen
+    assert int((tmp_path / "0.html").read_text()) > 0
+    assert gc.get_freeze_count() == 0  # nothing stays frozen for the next build in this process
 
 
 def test_a_build_in_this_process_forks_nothing(site, monkeypatch):

@@ -11,6 +11,7 @@ did. Forking is what keeps the pages identical to a render in one process: nothi
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import multiprocessing
 import os
@@ -150,11 +151,17 @@ class ParallelWriter(NotifyingWriter):
         fork = multiprocessing.get_context("fork")
         shares = [(jobs[n::processes], reuse, n) for n in range(1, processes)]
         workers = [fork.Process(target=render_in_worker, args=share) for share in shares]
-        for worker in workers:
-            worker.start()
-        render_share(jobs[0::processes], reuse)
-        for worker in workers:
-            worker.join()
+        # Every object alive now is left out of the garbage collector's passes, here and in the workers: a pass
+        # writes to each object it visits, and each write copies a page the workers would otherwise share.
+        gc.freeze()
+        try:
+            for worker in workers:
+                worker.start()
+            render_share(jobs[0::processes], reuse)
+            for worker in workers:
+                worker.join()
+        finally:
+            gc.unfreeze()
         if any(worker.exitcode != 0 for worker in workers):
             raise RenderingFailed("rendering: a worker process failed; its error is above")
         return processes
