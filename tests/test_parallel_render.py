@@ -106,3 +106,21 @@ def test_a_build_in_this_process_forks_nothing(site, monkeypatch):
 def inodes(site) -> dict[str, int]:
     base = site.output / "balai-uji"
     return {p.relative_to(base).as_posix(): p.stat().st_ino for p in base.rglob("*.html")}
+
+
+def test_pages_share_the_entries_of_the_context_they_have_in_common():
+    site_wide = {name: object() for name in ("SITENAME", "articles", "categories", "tags", "pages", "authors")}
+    pages = [{**site_wide, "output_file": f"{n}.html", "article": object()} for n in range(3)]
+    later = {**site_wide, "articles": object(), "output_file": "3.html", "article": object()}  # one entry rebound
+    reordered = {"article": object(), **site_wide, "output_file": "4.html"}  # same names, another order
+    jobs = [PageJob(Plain(), dict(page), {}) for page in [*pages, later, reordered]]
+    writer = ParallelWriter("unused")
+    for job in jobs:
+        writer.record(job)
+    for job, page in zip(jobs, [*pages, later, reordered], strict=True):
+        context = job.page_context()
+        assert list(context) == list(page)  # the same names in the same order, each the very same object
+        assert all(context[name] is page[name] for name in page)
+    assert [job.shared is jobs[0].localcontext for job in jobs] == [False, True, True, True, False]
+    assert set(jobs[1].localcontext) == {"output_file", "article"}
+    assert set(jobs[3].localcontext) == {"output_file", "article", "articles"}
