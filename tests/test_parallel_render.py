@@ -1,5 +1,6 @@
 """Pages rendered by several processes are byte for byte the pages one process renders; a worker's failure fails."""
 
+import gc
 import os
 
 import pytest
@@ -69,6 +70,28 @@ def test_a_failing_worker_fails_the_build(tmp_path):
     assert not (tmp_path / "1.html").exists()
 
 
+class FrozenCount:
+    def render(self, localcontext):
+        return str(gc.get_freeze_count())
+
+
+@pytest.mark.parametrize("failing", [False, True])
+def test_workers_share_the_objects_alive_at_the_fork_and_this_process_collects_again(tmp_path, failing):
+    """The collector leaves what existed before the fork alone (its passes would copy the pages workers share)."""
+    writer = ParallelWriter(str(tmp_path), settings={"RENDER_JOBS": 2, "RENDER_FORK_MIN": 1})
+    templates = (FrozenCount(), Failing() if failing else FrozenCount())
+    for number, template in enumerate(templates):
+        writer.record(PageJob(template, {"number": number}, {}, path=str(tmp_path / f"{number}.html")))
+    if failing:
+        with pytest.raises(RenderingFailed):
+            writer.render_recorded()
+    else:
+        writer.render_recorded()
+        assert int((tmp_path / "1.html").read_text()) > 0  # rendered by the worker, with the objects frozen
+    assert int((tmp_path / "0.html").read_text()) > 0
+    assert gc.get_freeze_count() == 0  # nothing stays frozen for the next build in this process
+
+
 def test_a_build_in_this_process_forks_nothing(site, monkeypatch):
     """livereload renders in its server's process, which has threads: forking there could hang the child."""
     write_articles(site, 120)
@@ -88,6 +111,7 @@ def inodes(site) -> dict[str, int]:
     return {p.relative_to(base).as_posix(): p.stat().st_ino for p in base.rglob("*.html")}
 
 
+<<<<<<< HEAD
 def test_a_recorded_page_opens_no_file_until_it_renders_and_keeps_pelicans_signal_and_checks(tmp_path):
     writer = ParallelWriter(str(tmp_path), settings={**DEFAULT_CONFIG, "RENDER_FORK_MIN": 10})
     written = []
@@ -100,3 +124,21 @@ def test_a_recorded_page_opens_no_file_until_it_renders_and_keeps_pelicans_signa
         writer.write_file("a/index.html", Plain(), {"number": 2, "SITEURL": ""})
     writer.render_recorded()
     assert page.read_text() == "page 1"
+=======
+def test_pages_share_the_entries_of_the_context_they_have_in_common():
+    site_wide = {name: object() for name in ("SITENAME", "articles", "categories", "tags", "pages", "authors")}
+    pages = [{**site_wide, "output_file": f"{n}.html", "article": object()} for n in range(3)]
+    later = {**site_wide, "articles": object(), "output_file": "3.html", "article": object()}  # one entry rebound
+    reordered = {"article": object(), **site_wide, "output_file": "4.html"}  # same names, another order
+    jobs = [PageJob(Plain(), dict(page), {}) for page in [*pages, later, reordered]]
+    writer = ParallelWriter("unused")
+    for job in jobs:
+        writer.record(job)
+    for job, page in zip(jobs, [*pages, later, reordered], strict=True):
+        context = job.page_context()
+        assert list(context) == list(page)  # the same names in the same order, each the very same object
+        assert all(context[name] is page[name] for name in page)
+    assert [job.shared is jobs[0].localcontext for job in jobs] == [False, True, True, True, False]
+    assert set(jobs[1].localcontext) == {"output_file", "article"}
+    assert set(jobs[3].localcontext) == {"output_file", "article", "articles"}
+>>>>>>> main
