@@ -111,7 +111,6 @@ def inodes(site) -> dict[str, int]:
     return {p.relative_to(base).as_posix(): p.stat().st_ino for p in base.rglob("*.html")}
 
 
-<<<<<<< HEAD
 def test_a_recorded_page_opens_no_file_until_it_renders_and_keeps_pelicans_signal_and_checks(tmp_path):
     writer = ParallelWriter(str(tmp_path), settings={**DEFAULT_CONFIG, "RENDER_FORK_MIN": 10})
     written = []
@@ -124,7 +123,8 @@ def test_a_recorded_page_opens_no_file_until_it_renders_and_keeps_pelicans_signa
         writer.write_file("a/index.html", Plain(), {"number": 2, "SITEURL": ""})
     writer.render_recorded()
     assert page.read_text() == "page 1"
-=======
+
+
 def test_pages_share_the_entries_of_the_context_they_have_in_common():
     site_wide = {name: object() for name in ("SITENAME", "articles", "categories", "tags", "pages", "authors")}
     pages = [{**site_wide, "output_file": f"{n}.html", "article": object()} for n in range(3)]
@@ -141,4 +141,3 @@ def test_pages_share_the_entries_of_the_context_they_have_in_common():
     assert [job.shared is jobs[0].localcontext for job in jobs] == [False, True, True, True, False]
     assert set(jobs[1].localcontext) == {"output_file", "article"}
     assert set(jobs[3].localcontext) == {"output_file", "article", "articles"}
->>>>>>> main
