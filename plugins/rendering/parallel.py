@@ -22,7 +22,7 @@ from warta.adapter.pelican_internals import LOCAL_SITE_URL, NotifyingWriter
 from warta.adapter.settings import PluginSettings
 from warta.model.jobs import worker_count
 
-from .reuse import PageReuse
+from .reuse import FolderMaking, PageReuse
 
 logger = logging.getLogger(__name__)
 DEFAULTS = {
@@ -149,15 +149,19 @@ class ParallelWriter(NotifyingWriter):
         self.jobs, self.shareable = [], {}
         return placed
 
-    def render_recorded(self) -> None:
+    def render_recorded(self, folders: FolderMaking | None = None) -> None:
         """Render every recorded page: a share in each worker process, the first share here.
 
         With a last good site to take from (reuse.py), its unchanged pages are linked instead, and what each page
-        rendered now was made of is recorded for the next build.
+        rendered now was made of is recorded for the next build. ``folders``: the page folders made ahead, finished
+        (and any no page of this render needs removed) before a page is placed or a worker forked.
         """
         if setting(self.settings, "RENDER_ON_REQUEST"):
             return  # warta.preview takes the pages with ``recorded_pages``
-        jobs = list(self.recorded_pages().values())
+        pages = self.recorded_pages()
+        if folders is not None:
+            folders.finish(pages)
+        jobs = list(pages.values())
         reuse = PageReuse.of(self.settings, self.output_path, jobs)
         if reuse is not None:
             jobs = reuse.take_unchanged(jobs)
