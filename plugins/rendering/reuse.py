@@ -41,6 +41,7 @@ class PageReuse:
 
     def __init__(self, settings, output_path: str, context: dict):
         self.output_path = output_path
+        self.below = os.path.join(os.path.abspath(output_path), "")  # how each page's path starts
         self.site_key = site_key(settings, context, Digests())
         last_site = setting(settings, "RENDER_LAST_SITE")
         self.last_site = Path(last_site) if last_site else None
@@ -76,7 +77,9 @@ class PageReuse:
         return self.digests[source]
 
     def relative(self, job) -> str:
-        return os.path.relpath(job.path, self.output_path)
+        # Pelican's page paths are the absolute output folder joined to a name (sanitised_join): cut, not worked out.
+        below = self.below
+        return job.path[len(below) :] if job.path.startswith(below) else os.path.relpath(job.path, self.output_path)
 
     def unchanged(self, job, relative: str) -> bool:
         """Whether the last site's copy of ``job``'s page (``relative``: its path below the site) is still right."""
