@@ -21,7 +21,7 @@ from warta.model.problems import ContentError, Problem
 from warta.model.unit_content import UnitContent
 from warta.model.units import read_unit
 from warta.tool.check import check_unit
-from warta.tool.fingerprint import Fingerprint
+from warta.tool.fingerprint import Fingerprint, next_due
 from warta.tool.portal import write_portal
 from warta.tool.search import index_search
 from warta.tool.site_check import broken_links
@@ -109,6 +109,9 @@ def build_unit(
             stop(rendering)
         shutil.rmtree(staging, ignore_errors=True)
         return UnitBuild(unit, False, time.perf_counter() - started, report)
+    # While the render process runs, which this process would only wait for. Worked out before the render ends, an
+    # item that falls due while it runs is the next due date, though the render may have taken it: a build too many.
+    due = next_due(fingerprint.unit_folder, documents)
     if rendering is None:
         ok, said = render_here(unit, content, staging, publish)
     else:
@@ -133,7 +136,7 @@ def build_unit(
         return UnitBuild(unit, False, time.perf_counter() - started, log)
     swap_in(staging, output / unit)
     warnings = [p for p in problems if not p.is_error]
-    fingerprint.save(log, warnings, documents)
+    fingerprint.save(log, warnings, due)
     return UnitBuild(unit, True, time.perf_counter() - started, log, warnings, shown_from)
 
 

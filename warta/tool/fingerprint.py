@@ -83,15 +83,14 @@ class Fingerprint:
             return []
         return [Problem.from_record(record) for record in saved.get("warnings", [])]
 
-    def save(self, log: str, warnings=(), content: UnitContent | None = None) -> None:
+    def save(self, log: str, warnings=(), due: datetime | None = None) -> None:
         """Remember this fingerprint for the build that just replaced ``output/<unit>``.
 
-        ``content``: the documents the build's check read, so the next due date reads no file again.
+        ``due``: the unit's next due date (``next_due``) as the build saw it, worked out while it rendered.
         """
         if self.racy:
             self.record.unlink(missing_ok=True)
             return
-        due = next_due(self.unit_folder, UnitContent() if content is None else content)
         saved = {
             "digest": self.digest,
             "output": folder_identity(self.target),
