@@ -23,7 +23,6 @@ PLUGINS = (
     "contract",
     "i18n",
     "related",
-    "sitemap",
     "bylines",
     "translations",
     "galleries",
@@ -31,6 +30,7 @@ PLUGINS = (
     "first_view",
     "links",
     "frozen",
+    "sitemap",
     "rendering",
 )
 # Environment variables a build may be tuned by; read here only, never set.
