@@ -93,7 +93,15 @@ class _FirstProse(HTMLParser):
 PARAGRAPH_ENDS = re.compile(r"(?<=</p>)", re.IGNORECASE)
 
 
+# A body that opens with a paragraph of plain text (no markup, no character reference), as most do: the parser
+# would give its words, joined by single spaces, and so does first_prose without it.
+PLAIN_FIRST_PARAGRAPH = re.compile(r"\s*<p>([^<&]*)</p>")
+
+
 def first_prose(html: str) -> str:
+    plain = PLAIN_FIRST_PARAGRAPH.match(html)
+    if plain and (words := plain.group(1).split()):
+        return " ".join(words)
     parser = _FirstProse()
     for part in PARAGRAPH_ENDS.split(html):
         parser.feed(part)
