@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 
 from warta.adapter.pelican_internals import LOCAL_SITE_URL, NotifyingWriter
 from warta.adapter.settings import PluginSettings
-from warta.model.jobs import worker_count
+from warta.model.jobs import give_back_freed_memory, worker_count
+from warta.model.unit_content import in_build
 
 from .reuse import FolderMaking, PageReuse
 
@@ -162,6 +163,9 @@ class ParallelWriter(NotifyingWriter):
         if folders is not None:
             folders.finish(pages)
         jobs = list(pages.values())
+        if jobs:  # every item is placed: the text of the files is no longer needed, here or in the workers forked
+            in_build(jobs[0].context).let_go()
+            give_back_freed_memory()
         reuse = PageReuse.of(self.settings, self.output_path, jobs)
         if reuse is not None:
             jobs = reuse.take_unchanged(jobs)

@@ -44,6 +44,10 @@ class UnitContent:
         """Read ``path`` again at its next use: the preview's items outlive a save of their file."""
         self._read.pop(os.path.abspath(path), None)
 
+    def let_go(self) -> None:
+        """Forget every document: a build whose items are all placed holds no file's text while its pages render."""
+        self._read.clear()
+
     def readable(self, paths) -> list[Document]:
         """The documents of ``paths`` that can be read, in their order (the others are reported where they are read)."""
         documents = []

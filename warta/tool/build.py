@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from warta import ROOT
-from warta.model.jobs import JOBS_ENV
+from warta.model.jobs import JOBS_ENV, give_back_freed_memory
 from warta.model.messages import counted, labelled, message
 from warta.model.problems import ContentError, Problem
 from warta.model.unit_content import UnitContent
@@ -109,9 +109,9 @@ def build_unit(
             stop(rendering)
         shutil.rmtree(staging, ignore_errors=True)
         return UnitBuild(unit, False, time.perf_counter() - started, report)
-    # While the render process runs, which this process would only wait for. Worked out before the render ends, an
-    # item that falls due while it runs is the next due date, though the render may have taken it: a build too many.
-    due = next_due(fingerprint.unit_folder, documents)
+    due = next_due(content / unit, documents)  # the documents' last use: they are let go while the render runs
+    del documents
+    give_back_freed_memory()
     if rendering is None:
         ok, said = render_here(unit, content, staging, publish)
     else:
