@@ -19,6 +19,7 @@ when it is the unit's own name, English name or short name (any case); every oth
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -96,10 +97,15 @@ def person_slug(name: str) -> str:
 
 def is_organization(name: str, unit, organization_words) -> bool:
     """True for a team, an office or the unit itself rather than a person."""
+    own_names = (unit.name, unit.name_en, unit.short_name) if unit else ()
+    return named_organization(name, own_names, tuple(organization_words))
+
+
+@functools.lru_cache(maxsize=4096)  # pure; the same few writers and teams are credited on thousands of items
+def named_organization(name: str, own_names: tuple[str, ...], organization_words: tuple[str, ...]) -> bool:
     folded = name.strip().casefold()
     first_word = folded.split()[0].rstrip(".:") if folded else ""
-    own_names = {n.casefold() for n in (unit.name, unit.name_en, unit.short_name) if n} if unit else set()
-    return first_word in organization_words or folded in own_names
+    return first_word in organization_words or folded in {n.casefold() for n in own_names if n}
 
 
 def lang_prefix(lang: str, default_lang: str) -> str:

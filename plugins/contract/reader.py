@@ -10,7 +10,7 @@ from warta.model.contract import (
     UnreadableFile,
     check_document,
     is_draft,
-    kind_of,
+    kind_in_unit,
     parse_date,
     slug_of,
     split_names,
@@ -19,7 +19,6 @@ from warta.model.keys import status_meaning
 from warta.model.problems import ContentError, Problem
 from warta.model.protection import protection_of, review_problems
 from warta.model.translations import is_translation, lang_of, pair, translation_key
-from warta.model.units import is_inside
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +41,8 @@ class ContractReader(MarkdownReader):
 
     def read(self, source_path):
         """Return the rendered body and the metadata, or raise ContentError."""
-        if not is_inside(self.settings["PATH"], source_path):
+        inside = self.content.relative(self.settings["PATH"], source_path)
+        if inside is None:
             problem = Problem.of(source_path, "outside_unit")
             self.problems.add([problem])
             raise ContentError([problem])
@@ -51,7 +51,7 @@ class ContractReader(MarkdownReader):
         except UnreadableFile as unreadable:
             self.problems.add([unreadable.problem])
             raise ContentError([unreadable.problem]) from None
-        kind = kind_of(source_path, self.settings["PATH"]) or PAGE
+        kind = kind_in_unit(inside) or PAGE
         if is_translation(source_path):
             # Pelican needs the original's date now, and may read <name>.en.md before <name>.md.
             pairing = pair(doc, kind, self.settings["TIMEZONE"], self.content)
@@ -83,7 +83,7 @@ class ContractReader(MarkdownReader):
         metadata["slug"] = slug_of(doc)
         # Pelican pairs items by translation_key (ARTICLE_TRANSLATION_ID): a slug alone repeats across years.
         metadata["lang"] = lang_of(doc.path)
-        metadata["translation_key"] = translation_key(doc.path, self.settings["PATH"])
+        metadata["translation_key"] = translation_key(doc.path, self.settings["PATH"], self.content.relative)
         metadata["status"] = status_meaning(doc.get("status")) or "published"
         # Who is protected, also when only unit.toml says so: templates mark items awaiting review.
         metadata["protection"] = protection_of(doc, self.unit_protection)

@@ -195,47 +195,53 @@ def is_web_url(value: str) -> bool:
     return parsed.scheme in ("http", "https") and bool(parsed.netloc) and " " not in value
 
 
-def is_inside(folder: Path, path: Path, must_exist: bool = False) -> bool:
+def is_inside(folder: Path | str, path: Path | str, must_exist: bool = False) -> bool:
     """True when ``path`` (symlinks resolved) lies inside ``folder``; optionally it must be a file."""
-    folder, path = Path(folder), Path(path)
     if not plainly_below(folder, path):
-        resolved = path.resolve()  # a link, ``..`` or another spelling of the folder: follow it to where it ends
-        if not resolved.is_relative_to(folder.resolve()):
+        resolved = Path(path).resolve()  # a link, ``..`` or another spelling of the folder: follow it to where it ends
+        if not resolved.is_relative_to(Path(folder).resolve()):
             return False
         path = resolved
-    return path.is_file() or not must_exist
+    return not must_exist or os.path.isfile(path)
 
 
 def path_in_unit(folder: Path, path: Path) -> Path | None:
     """``path`` relative to ``folder`` (symlinks resolved), or None when it lies outside."""
-    folder, path = Path(folder), Path(path)
-    if plainly_below(folder, path):
-        return path.relative_to(folder)
+    inside = relative_in_unit(folder, path)
+    return None if inside is None else Path(inside)
+
+
+def relative_in_unit(folder: Path | str, path: Path | str) -> str | None:
+    """``path_in_unit`` as a POSIX string (``.`` for the folder itself): no pathlib for a path spelled plainly."""
+    folder_text, path_text = os.fspath(folder), os.fspath(path)
+    if plainly_below(folder_text, path_text):
+        below = path_text[len(folder_text.rstrip("/")) :].lstrip("/")
+        return below or "."
     try:
-        return path.resolve().relative_to(folder.resolve())
+        return Path(path).resolve().relative_to(Path(folder).resolve()).as_posix()
     except ValueError:
         return None
 
 
-def plainly_below(folder: Path, path: Path) -> bool:
+def plainly_below(folder: Path | str, path: Path | str) -> bool:
     """``path`` is spelled inside ``folder`` with no ``..`` and no symlink below it: inside without resolving.
 
     Resolving stats every folder from the root, twice; a unit's check and build do it for thousands of files.
     """
     # On strings: pathlib's parsing cost more than the check itself. Any other spelling (``//``, ``./``) is
     # simply not plain, and is resolved by the caller.
-    folder_text, path_text = os.fspath(folder).rstrip("/") or "/", os.fspath(path)
-    if path_text == folder_text:
+    folder_text, path_text = os.fspath(folder).rstrip("/"), os.fspath(path)
+    if path_text == (folder_text or "/"):
         return True
-    prefix = folder_text if folder_text.endswith("/") else folder_text + "/"
+    prefix = folder_text + "/"
     if not path_text.startswith(prefix):
         return False
     below = path_text[len(prefix) :].split("/")
-    if any(part in ("", ".", "..") for part in below):
+    if "" in below or "." in below or ".." in below:
         return False
     step = folder_text
     for part in below:
-        step = os.path.join(step, part)
+        step = f"{step}/{part}"
         if os.path.islink(step):
             return False
     return True
