@@ -8,7 +8,6 @@ from warta.adapter.pelican_internals import Author, MarkdownReader, SafeDatetime
 from warta.model.contract import (
     PAGE,
     UnreadableFile,
-    check_document,
     is_draft,
     kind_in_unit,
     parse_date,
@@ -57,7 +56,7 @@ class ContractReader(MarkdownReader):
             pairing = pair(doc, kind, self.settings["TIMEZONE"], self.content)
             found, doc = pairing.problems, pairing.document
         else:
-            found = check_document(doc, kind, self.settings["TIMEZONE"])
+            found = self.content.checked(doc, kind, self.settings["TIMEZONE"])
         if self.settings.get("WARTA_PUBLISHING") and not is_draft(doc):
             found += review_problems(doc, self.unit_protection, publishing=True)
         self.problems.add(found)

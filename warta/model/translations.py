@@ -142,7 +142,7 @@ def pair(translation: Document, kind: str, timezone: str, content: UnitContent) 
         original = content.document(source)
     except UnreadableFile:
         original = None
-    if original is None or any(p.is_error for p in check_document(original, kind, timezone)):
+    if original is None or any(p.is_error for p in content.checked(original, kind, timezone)):
         problems.append(Problem.of(translation.path, "translation_original_broken", original=source.name))
         return Pairing(translation, None, problems)
     for key in FROM_ORIGINAL:

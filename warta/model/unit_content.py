@@ -12,7 +12,8 @@ import dataclasses
 import os
 from pathlib import Path
 
-from warta.model.contract import Document, UnreadableFile, read_document
+from warta.model.contract import Document, UnreadableFile, check_document, read_document
+from warta.model.problems import Problem
 from warta.model.units import relative_in_unit
 
 UNIT_CONTENT_KEY = "warta_unit_content"  # where a render's Pelican context keeps its UnitContent
@@ -24,6 +25,7 @@ class UnitContent:
     def __init__(self):
         self._read: dict[str, Document | UnreadableFile] = {}
         self._placed: dict[tuple[str, str], str | None] = {}
+        self._checked: dict[tuple[str, str, str], tuple[Document, list[Problem]]] = {}
 
     def document(self, path: Path | str) -> Document:
         """The file at ``path`` split by the contract (warta.model.contract.read_document), read only the first time.
@@ -54,6 +56,16 @@ class UnitContent:
         if key not in self._placed:
             self._placed[key] = relative_in_unit(*key)
         return self._placed[key]
+
+    def checked(self, doc: Document, kind: str, timezone: str) -> list[Problem]:
+        """``check_document(doc, kind, timezone)``, worked out once a build; a new list each time (callers add to it).
+
+        An original is checked for itself and again for each of its translations.
+        """
+        key = (os.fspath(doc.path), kind, timezone)
+        if key not in self._checked or self._checked[key][0] is not doc:
+            self._checked[key] = (doc, check_document(doc, kind, timezone))
+        return list(self._checked[key][1])
 
     def forget(self, path: Path | str) -> None:
         """Read ``path`` again at its next use: the preview's items outlive a save of their file."""
