@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from warta.adapter.pelican_internals import Author, MarkdownReader, SafeDatetime
+from warta.adapter.pelican_internals import Author, MarkdownReader, SafeDatetime, URLWrapper
 from warta.model.contract import (
     PAGE,
     UnreadableFile,
@@ -37,6 +37,21 @@ class ContractReader(MarkdownReader):
         self.problems = problems
         self.bodies = bodies
         self.content = content
+        # One Category, Tag or Author object per name for this build's items, as Pelican's own lists hold one per
+        # slug: each works out its slug (Pelican's slugify) once, not once for every item that names it.
+        self.terms: dict[tuple[type, str], URLWrapper] = {}
+
+    def process_metadata(self, name, value):
+        processed = super().process_metadata(name, value)
+        if isinstance(processed, list):
+            return [self.term(each) for each in processed]
+        return self.term(processed)
+
+    def term(self, value):
+        """The build's one object for a category, tag or author of this name; any other value as it is."""
+        if not isinstance(value, URLWrapper):
+            return value
+        return self.terms.setdefault((type(value), value.name), value)
 
     def read(self, source_path):
         """Return the rendered body and the metadata, or raise ContentError."""
@@ -90,5 +105,5 @@ class ContractReader(MarkdownReader):
             metadata[role] = split_names(doc.get(role))
         # Pelican's own author pages and feeds keep working from the writers.
         if metadata["writer"]:
-            metadata["authors"] = [Author(name, self.settings) for name in metadata["writer"]]
+            metadata["authors"] = [self.term(Author(name, self.settings)) for name in metadata["writer"]]
         return metadata
