@@ -80,6 +80,15 @@ def original_path(path: Path | str) -> Path:
     return path.with_name(original_name(path.name))
 
 
+def original_text(path: Path | str) -> str:
+    """``original_path`` as a string, without pathlib (the reader asks it of every translation)."""
+    text = os.fspath(path)
+    if not is_translation(text):
+        return text
+    folder, name = os.path.split(text)
+    return os.path.join(folder, original_name(name))
+
+
 def original_name(name: str) -> str:
     """``rapat.en.md`` → ``rapat.md``: the name of a translation's original (``original_path`` without pathlib)."""
     stem, suffix = split_suffix(name)
@@ -97,11 +106,7 @@ def translation_key(path: Path | str, unit_path: Path | str, place=relative_in_u
 
     ``place`` works out a path inside the unit as ``relative_in_unit`` does (a build's ``UnitContent.relative``).
     """
-    text = os.fspath(path)
-    if is_translation(text):
-        folder, name = os.path.split(text)
-        text = os.path.join(folder, original_name(name))
-    original = place(unit_path, text)
+    original = place(unit_path, original_text(path))
     if original is None:
         raise ValueError(f"{path} is outside {unit_path}")
     return key_in_unit(original)
@@ -133,17 +138,17 @@ def pair(translation: Document, kind: str, timezone: str, content: UnitContent) 
     An unreadable or broken original is reported where it is read on its own; the translation only says that
     it waits for it, so staff fix the right file.
     """
-    source = original_path(translation.path)
+    source = original_text(translation.path)
     problems = check_document(translation, TRANSLATION_KIND, timezone)
-    if not source.is_file():
-        problems.append(Problem.of(translation.path, "translation_without_original", original=source.name))
+    if not os.path.isfile(source):
+        problems.append(Problem.of(translation.path, "translation_without_original", original=os.path.basename(source)))
         return Pairing(translation, None, problems)
     try:
         original = content.document(source)
     except UnreadableFile:
         original = None
     if original is None or any(p.is_error for p in content.checked(original, kind, timezone)):
-        problems.append(Problem.of(translation.path, "translation_original_broken", original=source.name))
+        problems.append(Problem.of(translation.path, "translation_original_broken", original=os.path.basename(source)))
         return Pairing(translation, None, problems)
     for key in FROM_ORIGINAL:
         own = translation.get(key).strip()
