@@ -1,5 +1,10 @@
 """Markdown bodies kept between builds by their text, and converted ahead by worker processes."""
 
+import multiprocessing
+import subprocess
+import sys
+from multiprocessing import resource_tracker
+
 from markdown import Markdown
 
 from plugins.contract.bodies import Bodies, body_digest
@@ -78,3 +83,22 @@ def test_only_bodies_not_stored_yet_go_to_the_workers(tmp_path):
     third.convert_ahead(documents(4))
     assert third.pool is not None and len(third.pending) == 2
     third.finish()
+
+
+def test_workers_are_fresh_processes_and_leave_nothing_running(tmp_path):
+    """The workers start from a fresh interpreter (a fork would count the render process's memory again), which
+    imports the render process's main module: that one must not pull Pelican in. Once the pool is shut, neither a
+    worker nor multiprocessing's resource tracker is left to the end of the build."""
+    main = "import sys, warta.tool.pelican_process\nprint(sorted({'pelican', 'jinja2'} & set(sys.modules)))"
+    assert (
+        subprocess.run([sys.executable, "-c", main], capture_output=True, text=True, check=True).stdout.strip() == "[]"
+    )
+    bodies = Bodies({"MARKDOWN": MARKDOWN, "MARKDOWN_CACHE_PATH": str(tmp_path), "MARKDOWN_JOBS": 2})
+    bodies.convert_ahead(documents(60))
+    for future in set(bodies.pending.values()):
+        future.result()
+    workers = multiprocessing.active_children()
+    assert workers and all(worker._start_method == "spawn" for worker in workers)  # noqa: SLF001
+    bodies.finish()
+    assert multiprocessing.active_children() == []
+    assert resource_tracker._resource_tracker._pid is None  # noqa: SLF001

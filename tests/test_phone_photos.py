@@ -1,6 +1,8 @@
 """Photos as staff really bring them: iPhone HEIC, Windows and phone file names, giant photos, stray files."""
 
 import struct
+import subprocess
+import sys
 
 import pillow_heif
 import pytest
@@ -273,3 +275,21 @@ def test_a_phones_mpo_photo_is_decoded_at_the_needed_scale_like_any_jpeg(tmp_pat
     decoded = decode(path, widest=400)
     assert decoded.image.size == (400, 300)  # read at 1/8 by libjpeg, not whole
     assert decoded.image.getpixel((200, 2))[0] > 200
+
+
+def test_a_heic_opens_in_a_process_that_never_loaded_the_heif_library_before(tmp_path):
+    """libheif is loaded only for a photo Pillow alone cannot open (6 MB less in every build process without one),
+    whatever the photo's file is called."""
+    heic = phone_heic(tmp_path / "IMG_0042.HEIC")
+    named_jpeg = tmp_path / "IMG_0043.jpg"
+    named_jpeg.write_bytes(heic.read_bytes())
+    script = (
+        "import sys\n"
+        "from warta.media.decoding import decode\n"
+        "assert 'pillow_heif' not in sys.modules\n"
+        "for path in sys.argv[1:]:\n"
+        "    print(decode(path, widest=400).image.size)\n"
+        "print('pillow_heif' in sys.modules)\n"
+    )
+    shown = subprocess.run([sys.executable, "-c", script, heic, named_jpeg], capture_output=True, text=True, check=True)
+    assert shown.stdout.split("\n")[:3] == ["(800, 600)", "(800, 600)", "True"]  # HEIC is decoded whole

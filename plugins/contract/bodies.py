@@ -13,19 +13,18 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import multiprocessing
 import os
-import tempfile
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
-from markdown import Markdown
-
 from warta.adapter.settings import PluginSettings
 from warta.model import sanitize as sanitizer
 from warta.model.contract import Document
-from warta.model.jobs import worker_count
+from warta.model.jobs import stop_resource_tracker, worker_count
+from warta.model.markdown_html import Converter, convert_ahead, store
 
 logger = logging.getLogger(__name__)
 DEFAULTS = {
@@ -33,7 +32,6 @@ DEFAULTS = {
     "MARKDOWN_JOBS": None,  # None: warta.model.jobs decides
     "MARKDOWN_AHEAD_MIN": 50,  # fewer bodies to convert than this: converted in the reading process itself
 }
-META_EXTENSION = "markdown.extensions.meta"
 ABANDONED_SECONDS = 3600
 BATCH = 25  # bodies a worker converts per task: large enough that passing them costs little
 
@@ -50,36 +48,6 @@ def recipe_digest(markdown_settings: dict) -> str:
 
 def body_digest(recipe: str, body: str) -> str:
     return hashlib.blake2b(f"{recipe}\0{body}".encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
-
-
-class Converter:
-    """Turns bodies into safe HTML with one Markdown instance (building one per file costs a twentieth of a read)."""
-
-    def __init__(self, markdown_settings: dict):
-        # Pelican adds the meta extension to MARKDOWN; headers are the contract reader's, never a body's.
-        extensions = [name for name in markdown_settings.get("extensions", []) if name != META_EXTENSION]
-        self.markdown = Markdown(**dict(markdown_settings, extensions=extensions))
-
-    def html(self, body: str) -> str:
-        self.markdown.reset()
-        return sanitizer.sanitize(self.markdown.convert(body))
-
-
-def store(folder: Path, digest: str, html: str) -> None:
-    """Write an entry whole or not at all: a reader never sees half of one."""
-    handle, partial = tempfile.mkstemp(dir=folder, suffix=".part")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(html)
-    with contextlib.suppress(FileNotFoundError):  # a build of the same unit cleared the store meanwhile
-        os.replace(partial, folder / f"{digest}.html")
-
-
-def convert_ahead(bodies: list[tuple[str, str]], markdown_settings: dict, folder: str) -> None:
-    """In a worker: store the HTML of each ``(digest, body)`` (the reading process read the file, not the worker)."""
-    converter, folder = Converter(markdown_settings), Path(folder)
-    for digest, body in bodies:
-        if not (folder / f"{digest}.html").exists():
-            store(folder, digest, converter.html(body))
 
 
 def read_entry(entry: str) -> str:
@@ -122,7 +90,10 @@ class Bodies:
                 missing[digest] = doc.body
         if len(missing) < self.ahead_min:
             return
-        self.pool = self.pool or ProcessPoolExecutor(max_workers=self.jobs)
+        # Fresh interpreters, not forks of this process: each imports only Markdown and the sanitizer
+        # (warta.model.markdown_html), and counts 20 MB of memory instead of this process's 60.
+        spawned = multiprocessing.get_context("spawn")
+        self.pool = self.pool or ProcessPoolExecutor(max_workers=self.jobs, mp_context=spawned)
         bodies = list(missing.items())
         for start in range(0, len(bodies), BATCH):
             batch = bodies[start : start + BATCH]
@@ -151,6 +122,7 @@ class Bodies:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None
+            stop_resource_tracker()
         self.digests.clear()
         if self.folder is None:
             return

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 
 from warta.adapter.pelican_internals import LOCAL_SITE_URL, NotifyingWriter
 from warta.adapter.settings import PluginSettings
-from warta.model.jobs import worker_count
+from warta.model.jobs import give_back_freed_memory, worker_count
+from warta.model.unit_content import in_build
 
 from .reuse import PageReuse
 
@@ -158,6 +159,9 @@ class ParallelWriter(NotifyingWriter):
         if setting(self.settings, "RENDER_ON_REQUEST"):
             return  # warta.preview takes the pages with ``recorded_pages``
         jobs = list(self.recorded_pages().values())
+        if jobs:  # every item is placed: the text of the files is no longer needed, here or in the workers forked
+            in_build(jobs[0].context).let_go()
+            give_back_freed_memory()
         reuse = PageReuse.of(self.settings, self.output_path, jobs)
         if reuse is not None:
             jobs = reuse.take_unchanged(jobs)

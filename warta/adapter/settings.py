@@ -16,6 +16,7 @@ from jinja2 import FileSystemBytecodeCache
 
 from warta.model import urls
 from warta.model.languages import DEFAULT_LANG
+from warta.model.stamps import THEME_ENV
 from warta.model.units import load_unit
 
 # The plugins in the order they connect to Pelican's signals (docs/ARCHITECTURE.md says why this order).
@@ -33,8 +34,7 @@ PLUGINS = (
     "frozen",
     "rendering",
 )
-# Environment variables a build may be tuned by; read here only, never set.
-THEME_ENV = "WARTA_THEME"  # another theme than theme/ (tests break one on purpose)
+# Environment variables a build may be tuned by; read here only, never set (THEME_ENV: warta.model.stamps).
 EDIT_URL_ENV = "WARTA_REPO_EDIT_URL"
 EDIT_URL = "https://github.com/kemensos/warta/edit/main/"
 

@@ -15,7 +15,6 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-import pillow_heif
 from PIL import Image, JpegImagePlugin, UnidentifiedImageError
 
 ORIENTATION = 0x0112
@@ -66,16 +65,27 @@ def no_pillow_pixel_limit():
 
 def open_photo(source: Path) -> Image.Image:
     """The photo's header read (no pixels yet); PhotoError for an empty file or one that is no photo at all."""
-    pillow_heif.register_heif_opener()  # idempotent: HEIC/HEIF become formats Pillow opens
     if Path(source).stat().st_size == 0:
         raise PhotoError("photo_empty")
     try:
         with no_pillow_pixel_limit():
-            return Image.open(source)
+            try:
+                return Image.open(source)
+            except UnidentifiedImageError:
+                open_heif_too()  # whatever the file's name says: Pillow knows a photo by its bytes
+                return Image.open(source)
     except UnidentifiedImageError:
         raise PhotoError("photo_not_image") from None
     except (OSError, SyntaxError, ValueError, EOFError) as error:
         raise PhotoError("photo_corrupt", detail=str(error) or type(error).__name__) from None
+
+
+def open_heif_too() -> None:
+    """HEIC/HEIF become formats Pillow opens (idempotent)."""
+    # Imported only for a photo Pillow alone cannot open: libheif is 6 MB of every process that imports it.
+    import pillow_heif  # noqa: PLC0415
+
+    pillow_heif.register_heif_opener()
 
 
 def draft_size(image: Image.Image, widest: int, turned: bool) -> tuple[int, int]:

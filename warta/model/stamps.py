@@ -25,6 +25,7 @@ SHARED_INPUTS = (
     "package-lock.json",
 )
 SKIPPED_FOLDERS = {"__pycache__", ".git"}
+THEME_ENV = "WARTA_THEME"  # another theme than theme/ (tests break one on purpose): an input of every unit
 
 
 def code_stamps(shared: tuple[str, ...], own: Path, elsewhere=()):

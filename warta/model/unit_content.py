@@ -74,6 +74,12 @@ class UnitContent:
         for placed in [placed for placed in self._placed if os.path.abspath(placed[1]) == key]:
             del self._placed[placed]
 
+    def let_go(self) -> None:
+        """Forget every document: a build whose items are all placed holds no file's text while its pages render."""
+        self._read.clear()
+        self._checked.clear()  # holds documents too
+        self._placed.clear()
+
     def readable(self, paths) -> list[Document]:
         """The documents of ``paths`` that can be read, in their order (the others are reported where they are read)."""
         documents = []

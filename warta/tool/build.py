@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from warta import ROOT
-from warta.model.jobs import JOBS_ENV
+from warta.model.jobs import JOBS_ENV, give_back_freed_memory
 from warta.model.messages import counted, labelled, message
 from warta.model.problems import ContentError, Problem
 from warta.model.unit_content import UnitContent
 from warta.model.units import read_unit
 from warta.tool.check import check_unit
-from warta.tool.fingerprint import Fingerprint
+from warta.tool.fingerprint import Fingerprint, next_due
 from warta.tool.portal import write_portal
 from warta.tool.search import index_search
 from warta.tool.site_check import broken_links
@@ -109,6 +109,9 @@ def build_unit(
             stop(rendering)
         shutil.rmtree(staging, ignore_errors=True)
         return UnitBuild(unit, False, time.perf_counter() - started, report)
+    due = next_due(content / unit, documents)  # the documents' last use: they are let go while the render runs
+    del documents
+    give_back_freed_memory()
     if rendering is None:
         ok, said = render_here(unit, content, staging, publish)
     else:
@@ -126,7 +129,7 @@ def build_unit(
         return UnitBuild(unit, False, time.perf_counter() - started, log)
     swap_in(staging, output / unit)
     warnings = [p for p in problems if not p.is_error]
-    fingerprint.save(log, warnings, documents)
+    fingerprint.save(log, warnings, due)
     return UnitBuild(unit, True, time.perf_counter() - started, log, warnings, shown_from)
 
 

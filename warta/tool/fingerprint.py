@@ -23,11 +23,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from warta.adapter.settings import THEME_ENV
 from warta.model import stamps
 from warta.model.contract import UnreadableFile, parse_date
 from warta.model.problems import Problem
-from warta.model.stamps import SHARED_INPUTS, code_stamps, file_stamps, runtime
+from warta.model.stamps import SHARED_INPUTS, THEME_ENV, code_stamps, file_stamps, runtime
 from warta.model.unit_content import UnitContent
 from warta.model.units import read_unit
 
@@ -83,15 +82,14 @@ class Fingerprint:
             return []
         return [Problem.from_record(record) for record in saved.get("warnings", [])]
 
-    def save(self, log: str, warnings=(), content: UnitContent | None = None) -> None:
+    def save(self, log: str, warnings=(), due: datetime | None = None) -> None:
         """Remember this fingerprint for the build that just replaced ``output/<unit>``.
 
-        ``content``: the documents the build's check read, so the next due date reads no file again.
+        ``due``: the unit's next due date (``next_due``), worked out from the documents the build's check read.
         """
         if self.racy:
             self.record.unlink(missing_ok=True)
             return
-        due = next_due(self.unit_folder, UnitContent() if content is None else content)
         saved = {
             "digest": self.digest,
             "output": folder_identity(self.target),

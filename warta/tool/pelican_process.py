@@ -12,13 +12,13 @@ import argparse
 import logging
 import sys
 from pathlib import Path
-
-from pelican import Pelican
+from typing import TYPE_CHECKING
 
 from warta import ROOT
-from warta.adapter.pelican_internals import read_settings
-from warta.adapter.settings import unit_settings
 from warta.model.problems import ContentError
+
+if TYPE_CHECKING:
+    from pelican import Pelican
 
 # A process with threads of its own (the preview's server, invoke cms) must not fork: a lock another thread holds at
 # that moment would stay locked forever in the child. Rendering there uses no worker processes.
@@ -35,6 +35,13 @@ def render(unit: str, content: Path, output: Path, publish: bool = False, worker
 
 def pelican_for(unit: str, content: Path, output: Path, publish=False, workers=True, **override) -> Pelican:
     """Pelican set up for ``unit`` of the ``content`` folder, not run yet; ``override``: settings of the caller's."""
+    # Imported here: the Markdown workers are fresh interpreters that import this module (their parent's main) and
+    # must stay small (plugins/contract/bodies.py).
+    from pelican import Pelican  # noqa: PLC0415
+
+    from warta.adapter.pelican_internals import read_settings  # noqa: PLC0415
+    from warta.adapter.settings import unit_settings  # noqa: PLC0415
+
     settings = unit_settings(ROOT, content, unit, publish)
     settings.update(OUTPUT_PATH=str(output), **({} if workers else NO_WORKERS), **override)
     return Pelican(read_settings(override=settings))
