@@ -20,3 +20,10 @@ def test_first_prose_reads_past_paragraph_ends_that_are_not_its_own():
 def test_first_prose_of_a_body_without_prose_is_empty():
     assert first_prose("<pre><p>kode</p></pre><p>tidak ditutup") == ""
     assert first_prose("") == ""
+
+
+def test_a_plain_first_paragraph_reads_as_the_parser_reads_it():
+    for body in ("<p>Satu  dua\n\ttiga > empat</p><p>lain</p>", "\n<p> Kata </p>"):
+        parsed = first_prose("<div></div>" + body)  # opening with another tag: read by the parser
+        assert first_prose(body) == parsed and parsed in ("Satu dua tiga > empat", "Kata")
+    assert first_prose("<p> </p><p>Kedua</p>") == "Kedua"  # an empty paragraph is no summary

@@ -115,6 +115,30 @@ def test_override_url_and_override_save_as_are_returned_as_they_are(settings):
     assert internals.has_own_url(content(settings, url="profil/"))  # URL: metadata sets the same attribute
 
 
+def test_url_save_as_and_the_source_registry_read_get_relative_source_path(settings, monkeypatch):
+    monkeypatch.setattr(internals.Content, "get_relative_source_path", lambda self, source_path=None: "lain/b.md")
+    item = content(settings, slug="b")
+    assert item.url_format["path"] == "lain/b.md" and item.relative_source_path == "lain/b.md"
+    pages = generator(internals.PagesGenerator, settings)
+    pages.add_source_path(item)
+    assert "lain/b.md" in pages.context["generated_content"]
+
+
+def test_remembered_relative_source_paths_are_pelicans(settings, tmp_path, monkeypatch):
+    pelicans = internals._pelicans_relative_source_path  # noqa: SLF001
+    monkeypatch.setattr(internals.Content, "get_relative_source_path", pelicans)
+    internals.remember_relative_source_paths()
+    assert internals.Content.get_relative_source_path is not pelicans
+    item = content(settings)
+    unit = settings["PATH"]
+    for source in (None, f"{unit}/news/a.md", "news/a.md", f"{unit}/news/../images/a.png", f"{unit}//news/a.md"):
+        assert item.get_relative_source_path(source) == pelicans(item, source)
+    assert item.get_relative_source_path("/lain/x.md") == pelicans(item, "/lain/x.md")  # outside: ../ steps
+    monkeypatch.chdir(tmp_path / "news")  # a relative PATH: Pelican's own answer, which reads the working folder
+    relative = content({**settings, "PATH": ".."})
+    assert relative.get_relative_source_path("news/a.md") == pelicans(relative, "news/a.md") == "news/a.md"
+
+
 def test_content_underscore_content_is_the_body_links_are_replaced_in(settings):
     item = content(settings, "<p>a</p>")
     assert internals.body_of(item) == "<p>a</p>"

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from warta.model.units import is_inside, load_unit, path_in_unit, plainly_below, read_unit, relative_in_unit
+from warta.model.units import is_inside, load_unit, path_in_unit, plain_path_below, read_unit, relative_in_unit
 from warta.tool.check import check_unit
 
 GOOD = """\
@@ -102,17 +102,20 @@ def test_a_unit_folder_without_unit_toml(site):
     )
 
 
-def test_plainly_below_only_without_links_or_parent_steps(tmp_path):
+def test_a_path_is_plainly_below_only_without_links_or_parent_steps(tmp_path):
     (tmp_path / "unit" / "news").mkdir(parents=True)
     (tmp_path / "unit" / "news" / "a.md").write_text("x", encoding="utf-8")
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "unit" / "linked").symlink_to(tmp_path / "elsewhere")
     unit = tmp_path / "unit"
-    assert plainly_below(unit, unit / "news" / "a.md")
-    assert plainly_below(unit, unit)
-    assert not plainly_below(unit, unit / "linked" / "b.md")
-    assert not plainly_below(unit, unit / "news" / ".." / "news" / "a.md")
-    assert not plainly_below(unit, tmp_path / "unit-2" / "a.md")  # a name that merely starts like the folder
+    assert plain_path_below(unit, unit / "news" / "a.md") == "news/a.md"
+    assert plain_path_below(f"{unit}/", unit) == ""
+    assert plain_path_below(unit, unit / "linked" / "b.md") is None
+    assert plain_path_below(unit, unit / "news" / ".." / "news" / "a.md") is None
+    assert plain_path_below(unit, tmp_path / "unit-2" / "a.md") is None  # a name that merely starts like the folder
+    assert path_in_unit(unit, unit / "news" / "a.md") == Path("news/a.md") and path_in_unit(unit, unit) == Path(".")
+    assert path_in_unit(unit, unit / "news" / ".." / "news" / "a.md") == Path("news/a.md")  # resolved
+    assert path_in_unit(unit, unit / "linked" / "b.md") is None
     assert is_inside(unit, unit / "news" / ".." / "news" / "a.md", must_exist=True)  # resolved: still inside
     assert not is_inside(unit, unit / "linked" / "b.md")
 

@@ -112,8 +112,8 @@ def shared_urls(generators, settings, root):
     for generator in generators:
         for name in CONTENT_LISTS:
             for content in getattr(generator, name, []):
-                if content.save_as:
-                    writers[content.save_as].append(content.source_path)
+                if save_as := content.save_as:  # worked out from the settings on each read
+                    writers[save_as].append(content.source_path)
     for template in settings["DIRECT_TEMPLATES"]:
         save_as = settings.get(f"{template.upper()}_SAVE_AS")
         if save_as and save_as in writers:

@@ -5,6 +5,10 @@ read it tens of thousands of times in a unit with thousands of articles. ``overr
 sets for ``URL:`` metadata, and it returns it as it is. ``save_as`` is left alone: Pelican takes an overridden one
 as leave to overwrite another file.
 
+``relative_source_path``: Pelican works an item's path relative to the unit out again (two ``relpath``s, four
+``abspath``s) for every ``url`` and ``save_as`` read before they are frozen; it is remembered instead, a pure
+function of the two paths (warta.adapter.pelican_internals).
+
 ``summary_text``: the summary without markup, which is all listings, descriptions and social cards show. Pelican
 truncates an item's body again for every folder depth a page is written at (its summary depends on the page's
 address through the links it contains, which plain text does not have). Without a ``Summary:`` it is the body's
@@ -20,7 +24,7 @@ from html.parser import HTMLParser
 from markupsafe import Markup
 from pelican import signals
 
-from warta.adapter.pelican_internals import has_own_url, set_url
+from warta.adapter.pelican_internals import has_own_url, remember_relative_source_paths, set_url
 
 logger = logging.getLogger(__name__)
 # What is no prose of the item's own: a paragraph inside these is never its summary.
@@ -34,6 +38,11 @@ CONTENT_LISTS = (
     "pages",
     "hidden_pages",
 )
+
+
+def remember_paths(pelican):
+    """Every relative source path worked out once (the same answer for the same two paths, in any build)."""
+    remember_relative_source_paths()
 
 
 def freeze(generators):
@@ -84,7 +93,15 @@ class _FirstProse(HTMLParser):
 PARAGRAPH_ENDS = re.compile(r"(?<=</p>)", re.IGNORECASE)
 
 
+# A body that opens with a paragraph of plain text (no markup, no character reference), as most do: the parser
+# would give its words, joined by single spaces, and so does first_prose without it.
+PLAIN_FIRST_PARAGRAPH = re.compile(r"\s*<p>([^<&]*)</p>")
+
+
 def first_prose(html: str) -> str:
+    plain = PLAIN_FIRST_PARAGRAPH.match(html)
+    if plain and (words := plain.group(1).split()):
+        return " ".join(words)
     parser = _FirstProse()
     for part in PARAGRAPH_ENDS.split(html):
         parser.feed(part)
@@ -95,5 +112,7 @@ def first_prose(html: str) -> str:
 
 
 def register():
+    # initialized: before any item is made; Pelican's generators read relative source paths from the first file on.
+    signals.initialized.connect(remember_paths)
     # all_generators_finalized: every item is read and placed; templates have not used a URL yet.
     signals.all_generators_finalized.connect(freeze)

@@ -67,27 +67,71 @@ class Digests:
     @staticmethod
     def metadata(content) -> str:
         """What any page may show of an item: everything about it but its body (``item_facts``)."""
-        return repr((type(content).__name__, content.url, item_facts(content)))
+        return "\0".join([type(content).__name__, repr(content.url), *item_facts(content)])
 
 
-def item_facts(item) -> list:
-    """Every field of ``item`` but its body: the metadata, and what Pelican and the plugins set on it.
+def item_facts(item) -> list[str]:
+    """Every field of ``item`` but its body: the metadata, and what Pelican and the plugins set on it, as tokens.
 
     Listings anywhere show the summary text, which without a ``Summary:`` comes from the body's first words; other
     items an item points to (related, newer, translations) count by their source. A value without a stable form
     (shown by its address) counts by its address, so it changes every build: its pages are rendered, never stale.
     """
-    return [(key, fact(value)) for key, value in sorted(vars(item).items()) if key not in NOT_FACTS]
+    fields, tokens = vars(item), []
+    for key, value in sorted(fields.items()):
+        if key not in NOT_FACTS:
+            tokens.append("." + key)  # a field's name: an identifier, Pelican's or a plugin's
+            if key == "metadata":
+                add_mapping_facts(tokens, value, fields)
+            else:
+                add_facts(tokens, value)
+    return tokens
 
 
-def fact(value):
-    if isinstance(value, Content):
-        return ("item", value.source_path)
-    if isinstance(value, list | tuple):
-        return [fact(part) for part in value]
-    if isinstance(value, dict):
-        return [(repr(key), fact(part)) for key, part in sorted(value.items(), key=lambda pair: repr(pair[0]))]
-    return repr(value)
+# The tokens of the facts, one list per item, joined by NULs. Each names what it is by its first character, which
+# no other kind of token starts with: a plain value's repr (a quote, a digit, ``-``, ``T``, ``F``, ``N``, ``i``,
+# ``n``: NUL-free), ``@`` an item by its source, ``[``/``]`` a list, ``{``/``}`` a mapping, ``#`` a mapping's key,
+# ``^`` a metadata entry that is the item's field of its name, ``<`` any other value's repr after its length (it may
+# hold anything, even a NUL). So two different sets of facts never make the same text.
+PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
+AS_FIELD = "^"
+
+
+def add_facts(tokens: list[str], value) -> None:
+    if type(value) in PLAIN_TYPES:
+        tokens.append(repr(value))
+    elif isinstance(value, Content):
+        tokens.append("@" + repr(value.source_path))
+    elif isinstance(value, list | tuple):
+        tokens.append("[")
+        for part in value:
+            add_facts(tokens, part)
+        tokens.append("]")
+    elif isinstance(value, dict):
+        add_mapping_facts(tokens, value)
+    else:
+        tokens.append(counted("<", repr(value)))
+
+
+def add_mapping_facts(tokens: list[str], mapping: dict, fields: dict | None = None) -> None:
+    """The facts of ``mapping``'s entries, each counted once, in the order of their keys.
+
+    An entry that is the very object of the field of its name in ``fields`` (Pelican makes every metadata entry a
+    field of the item) counts there: here it is marked ``AS_FIELD``. Set anew, either counts in full again.
+    """
+    fields = fields or {}
+    tokens.append("{")
+    for key, part in sorted(mapping.items(), key=lambda pair: repr(pair[0])):
+        tokens.append(counted("#", repr(key)))
+        if key in fields and fields[key] is part:
+            tokens.append(AS_FIELD)
+        else:
+            add_facts(tokens, part)
+    tokens.append("}")
+
+
+def counted(mark: str, text: str) -> str:
+    return f"{mark}{len(text)}:{text}"
 
 
 def site_key(settings, context, digests: Digests) -> str:

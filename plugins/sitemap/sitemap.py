@@ -82,5 +82,6 @@ def write_sitemap(generators):
 
 
 def register():
-    # all_generators_finalized: every item and its translations are known; URLs no longer change.
+    # all_generators_finalized: every item and its translations are known; URLs no longer change. After the
+    # contract's check (a refused build writes no sitemap) and the frozen plugin's URLs (PLUGINS orders them).
     signals.all_generators_finalized.connect(write_sitemap)

@@ -7,6 +7,7 @@ pin breaks in one module, and tests/test_pelican_internals.py names what broke: 
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import os
@@ -20,7 +21,7 @@ from pelican.paginator import Page, Paginator
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 from pelican.urlwrappers import Author, Category, Tag, URLWrapper
-from pelican.utils import SafeDatetime, order_content
+from pelican.utils import SafeDatetime, order_content, posixize_path
 from pelican.writers import FileOverwriteFailedError, Writer
 
 logger = logging.getLogger(__name__)
@@ -64,6 +65,7 @@ __all__ = [
     "order_content",
     "page_items",
     "read_settings",
+    "remember_relative_source_paths",
     "replace_static_files",
     "set_body",
     "set_url",
@@ -137,6 +139,38 @@ def set_url(item, url: str, save_as: str | None = None) -> None:
     item.override_url = url
     if save_as is not None:
         item.override_save_as = save_as
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def relative_source_path(base: str, source_path: str) -> str:
+    """``source_path`` relative to the absolute folder ``base``, as Pelican's ``get_relative_source_path`` spells it.
+
+    A pure function of its arguments when ``base`` is absolute (``abspath`` reads the working folder only for a
+    relative path, and a path joined to an absolute one is absolute), so it is remembered.
+    """
+    return posixize_path(os.path.relpath(os.path.abspath(os.path.join(base, source_path)), os.path.abspath(base)))
+
+
+_pelicans_relative_source_path = Content.get_relative_source_path
+
+
+def _remembered_relative_source_path(self, source_path: str | None = None) -> str | None:
+    if not source_path:
+        source_path = self.source_path
+    base = self.settings["PATH"]
+    if source_path is None or not os.path.isabs(base):
+        return _pelicans_relative_source_path(self, source_path)
+    return relative_source_path(base, source_path)
+
+
+def remember_relative_source_paths() -> None:
+    """Make ``Content.get_relative_source_path`` remember its answers (``relative_source_path``).
+
+    Relies on ``Content.url_format`` (behind every ``url`` and ``save_as`` that is not overridden), ``__init__`` and
+    ``Generator.add_source_path`` calling ``self.get_relative_source_path(...)``: each url computes it again, two
+    ``relpath``s and four ``abspath``s, about ten times per item in a build.
+    """
+    Content.get_relative_source_path = _remembered_relative_source_path
 
 
 def has_own_url(item) -> bool:

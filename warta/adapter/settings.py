@@ -24,7 +24,6 @@ PLUGINS = (
     "contract",
     "i18n",
     "related",
-    "sitemap",
     "bylines",
     "translations",
     "galleries",
@@ -32,6 +31,7 @@ PLUGINS = (
     "first_view",
     "links",
     "frozen",
+    "sitemap",
     "rendering",
 )
 # Environment variables a build may be tuned by; read here only, never set (THEME_ENV: warta.model.stamps).

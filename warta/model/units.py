@@ -197,12 +197,12 @@ def is_web_url(value: str) -> bool:
 
 def is_inside(folder: Path | str, path: Path | str, must_exist: bool = False) -> bool:
     """True when ``path`` (symlinks resolved) lies inside ``folder``; optionally it must be a file."""
-    if not plainly_below(folder, path):
-        resolved = Path(path).resolve()  # a link, ``..`` or another spelling of the folder: follow it to where it ends
-        if not resolved.is_relative_to(Path(folder).resolve()):
-            return False
-        path = resolved
-    return not must_exist or os.path.isfile(path)
+    if plain_path_below(folder, path) is not None:
+        return not must_exist or os.path.isfile(path)
+    resolved = Path(path).resolve()  # a link, ``..`` or another spelling of the folder: follow it to where it ends
+    if not resolved.is_relative_to(Path(folder).resolve()):
+        return False
+    return not must_exist or resolved.is_file()
 
 
 def path_in_unit(folder: Path, path: Path) -> Path | None:
@@ -213,9 +213,8 @@ def path_in_unit(folder: Path, path: Path) -> Path | None:
 
 def relative_in_unit(folder: Path | str, path: Path | str) -> str | None:
     """``path_in_unit`` as a POSIX string (``.`` for the folder itself): no pathlib for a path spelled plainly."""
-    folder_text, path_text = os.fspath(folder), os.fspath(path)
-    if plainly_below(folder_text, path_text):
-        below = path_text[len(folder_text.rstrip("/")) :].lstrip("/")
+    below = plain_path_below(folder, path)
+    if below is not None:
         return below or "."
     try:
         return Path(path).resolve().relative_to(Path(folder).resolve()).as_posix()
@@ -223,25 +222,27 @@ def relative_in_unit(folder: Path | str, path: Path | str) -> str | None:
         return None
 
 
-def plainly_below(folder: Path | str, path: Path | str) -> bool:
-    """``path`` is spelled inside ``folder`` with no ``..`` and no symlink below it: inside without resolving.
+def plain_path_below(folder: Path, path: Path) -> str | None:
+    """``path`` below ``folder`` as spelled (``""``: the folder itself) when it is plainly there, else None.
 
-    Resolving stats every folder from the root, twice; a unit's check and build do it for thousands of files.
+    Plainly: spelled inside ``folder`` with no ``..`` and no symlink below it, so inside without resolving. Resolving
+    stats every folder from the root, twice; a unit's check and build do it for thousands of files.
     """
     # On strings: pathlib's parsing cost more than the check itself. Any other spelling (``//``, ``./``) is
     # simply not plain, and is resolved by the caller.
-    folder_text, path_text = os.fspath(folder).rstrip("/"), os.fspath(path)
-    if path_text == (folder_text or "/"):
-        return True
-    prefix = folder_text + "/"
+    folder_text, path_text = os.fspath(folder).rstrip("/") or "/", os.fspath(path)
+    if path_text == folder_text:
+        return ""
+    prefix = folder_text if folder_text.endswith("/") else folder_text + "/"
     if not path_text.startswith(prefix):
-        return False
-    below = path_text[len(prefix) :].split("/")
-    if "" in below or "." in below or ".." in below:
-        return False
+        return None
+    below = path_text[len(prefix) :]
+    parts = below.split("/")
+    if any(part in ("", ".", "..") for part in parts):
+        return None
     step = folder_text
-    for part in below:
-        step = f"{step}/{part}"
+    for part in parts:
+        step = os.path.join(step, part)
         if os.path.islink(step):
-            return False
-    return True
+            return None
+    return below
