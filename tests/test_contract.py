@@ -1,6 +1,8 @@
 """Reading the header staff write: forgiving of editors, strict about dates and required fields."""
 
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -117,3 +119,33 @@ def test_unreadable_files(tmp_path):
         with pytest.raises(Exception) as raised:
             read_document(path)
         assert expected in raised.value.problem.format("id")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2024-02-29",
+        "2024-12-31 23:59",
+        "2024-12-31 7:05",
+        " 2024-01-01 00:00 ",
+        "2024-02-30",
+        "2023-02-29",
+        "2024-13-01",
+        "2024-00-10",
+        "2024-01-01 24:00",
+        "2024-01-01 07:60",
+        "0000-01-01",
+        "٢٠٢٤-٠١-٠١",
+    ],
+)
+def test_dates_read_as_strptime_reads_them(value):
+    """parse_date builds the datetime itself from ASCII digits: the same date, or the same refusal, as strptime."""
+    date_format = "%Y-%m-%d %H:%M" if ":" in value else "%Y-%m-%d"
+    try:
+        expected = datetime.strptime(value.strip(), date_format).replace(tzinfo=ZoneInfo("Asia/Makassar"))
+    except ValueError:
+        with pytest.raises(ValueError):
+            parse_date(value, "Asia/Makassar")
+    else:
+        assert parse_date(value, "Asia/Makassar") == expected
+        assert parse_date(value, "Asia/Makassar").tzinfo is expected.tzinfo

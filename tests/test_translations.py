@@ -12,7 +12,17 @@ from conftest import Site
 from warta import ROOT
 from warta.model.contract import parse_document
 from warta.model.problems import ContentError
-from warta.model.translations import category_names_en, english_category, inherit, lang_of, original_path
+from warta.model.translations import (
+    category_names_en,
+    english_category,
+    inherit,
+    is_translation,
+    lang_of,
+    original_name,
+    original_path,
+    split_suffix,
+    translation_key,
+)
 from warta.tool.check import check_unit
 from warta.tool.pelican_process import render
 
@@ -374,3 +384,28 @@ def test_titles_and_cards_name_the_unit_in_the_page_language(bilingual, url, nam
     page = bilingual.page(url)
     assert page.title.get_text().endswith(f"\u2013 {name}")
     assert page.select_one('meta[property="og:site_name"]')["content"] == name
+
+
+@pytest.mark.parametrize(
+    "name", ["rapat.md", "rapat.en.md", "RAPAT.EN.MD", "laporan.2024.md", "a..md", ".md", "..md", ".x.en.md", "x."]
+)
+def test_the_file_name_is_split_as_pathlib_does(name):
+    assert split_suffix(name) == (Path(name).stem, Path(name).suffix)
+    if is_translation(name):
+        assert original_name(name) == original_path(Path(name)).name
+
+
+def test_translation_key_is_the_originals_place_in_the_unit(tmp_path):
+    unit = tmp_path / "unit"
+    (unit / "news" / "2024").mkdir(parents=True)
+    (tmp_path / "arsip").mkdir()
+    (unit / "news" / "lama").symlink_to(tmp_path / "arsip")  # out of the unit
+    assert translation_key(unit / "news/2024/rapat.md", unit) == "news/2024/rapat"
+    assert translation_key(str(unit / "news/2024/rapat.en.md"), str(unit)) == "news/2024/rapat"
+    assert translation_key(unit / "news/2024/laporan.2024.EN.md", unit) == "news/2024/laporan.2024"
+    assert translation_key(unit / "news/2024/../2024/rapat.en.md", unit) == "news/2024/rapat"
+    with pytest.raises(ValueError, match="outside"):
+        translation_key(unit / "news/lama/rapat.en.md", unit)
+    asked = []
+    key = translation_key(unit / "news/2024/rapat.en.md", unit, lambda *place: asked.append(place) or "x/y.md")
+    assert key == "x/y" and asked == [(unit, str(unit / "news/2024/rapat.md"))]

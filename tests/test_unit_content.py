@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from pelican import signals
 
 from warta.model.contract import NEWS, UnreadableFile
 from warta.model.translations import pair
@@ -128,3 +129,35 @@ def test_the_render_reads_each_file_once(site, opened, tmp_path):
     render("balai-uji", site.content, tmp_path / "out", workers=False)
     assert (tmp_path / "out/en/berita/2020/rapat/index.html").is_file()
     assert sorted(opened) == ["index.md", "lain.md", "profil.md", "rapat.en.md", "rapat.md"]
+
+
+def test_a_document_is_checked_once_a_reading_and_each_caller_gets_its_own_list(tmp_path):
+    path = tmp_path / "rapat.md"
+    path.write_text(ARTICLE.replace("Penulis: Humas", "Penulis:"), encoding="utf-8")
+    content = UnitContent()
+    first = content.checked(content.document(path), NEWS, TIMEZONE)
+    first.append("added by a caller")
+    again = content.checked(content.document(path), NEWS, TIMEZONE)
+    assert [p.code for p in again] == ["required_empty"] and again is not first
+    path.write_text(ARTICLE, encoding="utf-8")
+    content.forget(path)  # read again: checked again
+    assert content.checked(content.document(path), NEWS, TIMEZONE) == []
+
+
+def test_a_build_makes_one_object_per_category_tag_and_author(site, tmp_path):
+    """Each is slugified once a build; the English versions get their own, with en/ addresses."""
+    site.article(name="rapat")
+    site.article(name="lain", title="Lain")
+    site.write("news/2020/rapat.en.md", "Title: Meeting\n\nThe meeting.\n")
+    site.write("news/2020/lain.en.md", "Title: Other\n\nThe other.\n")
+    read = []
+    with signals.article_generator_finalized.connected_to(read.append):
+        render("balai-uji", site.content, tmp_path / "out", workers=False)
+    items = {item.source_path.rsplit("/", 1)[-1]: item for item in read[0].articles + read[0].translations}
+    rapat, lain, meeting, other = (items[name] for name in ("rapat.md", "lain.md", "rapat.en.md", "lain.en.md"))
+    for first, second in ((rapat, lain), (meeting, other)):
+        assert first.category is second.category and first.tags[0] is second.tags[0]
+        assert first.authors[0] is second.authors[0]
+    assert meeting.tags[0] is not rapat.tags[0] and meeting.tags[0].url == "en/" + rapat.tags[0].url
+    assert meeting.category.name == "Activities" and rapat.category.name == "Kegiatan"
+    assert (tmp_path / "out" / rapat.tags[0].save_as).is_file()

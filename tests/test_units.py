@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from warta.model.units import is_inside, load_unit, path_in_unit, plain_path_below, read_unit
+from warta.model.units import is_inside, load_unit, path_in_unit, plain_path_below, read_unit, relative_in_unit
 from warta.tool.check import check_unit
 
 GOOD = """\
@@ -118,3 +118,23 @@ def test_a_path_is_plainly_below_only_without_links_or_parent_steps(tmp_path):
     assert path_in_unit(unit, unit / "linked" / "b.md") is None
     assert is_inside(unit, unit / "news" / ".." / "news" / "a.md", must_exist=True)  # resolved: still inside
     assert not is_inside(unit, unit / "linked" / "b.md")
+
+
+def test_relative_in_unit_is_path_in_unit_on_strings(tmp_path):
+    (tmp_path / "unit" / "news").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "unit" / "linked").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "unit" / "inward").symlink_to(tmp_path / "unit" / "news")
+    unit = tmp_path / "unit"
+    cases = [
+        unit / "news" / "a.md",
+        unit,
+        unit / "news" / ".." / "news" / "a.md",  # not plain: resolved, still inside
+        unit / "linked" / "b.md",  # a link out of the unit
+        unit / "inward" / "c.md",  # a link that stays inside: where it ends
+        tmp_path / "unit-2" / "a.md",
+    ]
+    expected = ["news/a.md", ".", "news/a.md", None, "news/c.md", None]
+    assert [relative_in_unit(unit, path) for path in cases] == expected
+    assert [relative_in_unit(str(unit) + "/", str(path)) for path in cases] == expected
+    assert [path_in_unit(unit, path) for path in cases] == [None if e is None else Path(e) for e in expected]

@@ -19,6 +19,7 @@ when it is the unit's own name, English name or short name (any case); every oth
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -94,14 +95,6 @@ def person_slug(name: str) -> str:
     return make_slug(core_name(name))
 
 
-def is_organization(name: str, unit, organization_words) -> bool:
-    """True for a team, an office or the unit itself rather than a person."""
-    folded = name.strip().casefold()
-    first_word = folded.split()[0].rstrip(".:") if folded else ""
-    own_names = {n.casefold() for n in (unit.name, unit.name_en, unit.short_name) if n} if unit else set()
-    return first_word in organization_words or folded in own_names
-
-
 def lang_prefix(lang: str, default_lang: str) -> str:
     """The output folder of a language: none for the default, ``en/`` for English."""
     return "" if not lang or lang == default_lang else f"{lang}/"
@@ -113,22 +106,37 @@ def person_url(slug: str, prefix: str = "") -> str:
 
 def credits_of(content, settings) -> list[Role]:
     """The roles credited on ``content`` (lists ``writer``, ``editor``, ...), each name once per role."""
-    options = settings_of(settings)
     unit = settings.get("UNIT")
+    own_names = (unit.name, unit.name_en, unit.short_name) if unit else ()
     prefix = lang_prefix(getattr(content, "lang", ""), settings.get("DEFAULT_LANG", "id"))
+    names = tuple(tuple(getattr(content, key, None) or ()) for key in ROLES)
+    words = tuple(settings_of(settings)["BYLINES_ORGANIZATION_WORDS"])
+    return list(roles_of(names, prefix, own_names, words))
+
+
+@functools.lru_cache(maxsize=4096)  # pure, of frozen values: the same writers and teams credit thousands of items
+def roles_of(names: tuple, prefix: str, own_names: tuple, organization_words: tuple) -> tuple[Role, ...]:
+    """The roles of ``names`` (one tuple of names per role of ROLES), each name once per role."""
     roles = []
-    for key in ROLES:
+    for key, role_names in zip(ROLES, names, strict=True):
         people, seen = [], set()
-        for name in getattr(content, key, None) or ():
+        for name in role_names:
             slug = person_slug(name)
             if (slug or name) in seen:
                 continue
             seen.add(slug or name)
-            organization = is_organization(name, unit, options["BYLINES_ORGANIZATION_WORDS"])
+            organization = is_organization(name, own_names, organization_words)
             people.append(Person(name, slug, person_url(slug, prefix), organization))
         if people:
             roles.append(Role(key, tuple(people)))
-    return roles
+    return tuple(roles)
+
+
+def is_organization(name: str, own_names: tuple[str, ...], organization_words: tuple[str, ...]) -> bool:
+    """True for a team, an office or the unit itself (``own_names``: its names) rather than a person."""
+    folded = name.strip().casefold()
+    first_word = folded.split()[0].rstrip(".:") if folded else ""
+    return first_word in organization_words or folded in {n.casefold() for n in own_names if n}
 
 
 def credits_for(content, settings) -> list[Role]:

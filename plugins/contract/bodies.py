@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import logging
 import multiprocessing
+import os
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from importlib.metadata import version
@@ -49,6 +50,11 @@ def body_digest(recipe: str, body: str) -> str:
     return hashlib.blake2b(f"{recipe}\0{body}".encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
+def read_entry(entry: str) -> str:
+    with open(entry, encoding="utf-8") as stored:
+        return stored.read()
+
+
 class Bodies:
     """The bodies of one build: ``html(path, body)`` from the store, a worker, or converted here."""
 
@@ -62,18 +68,25 @@ class Bodies:
         self.converter = Converter(self.markdown_settings)
         self.used: set[str] = set()
         self.pending: dict[str, Future] = {}
+        self.digests: dict[str, str] = {}  # body → its digest, this build: each body is asked for twice
         self.pool = None
         if self.folder:
             self.folder.mkdir(parents=True, exist_ok=True)
+
+    def digest(self, body: str) -> str:
+        if (found := self.digests.get(body)) is None:
+            found = self.digests[body] = body_digest(self.recipe, body)
+        return found
 
     def convert_ahead(self, documents: list[Document]) -> None:
         """Start converting the bodies not stored yet in worker processes, when there are enough to be worth it."""
         if not self.folder or self.jobs < 2:
             return
+        stored = set(os.listdir(self.folder))  # one listing, not a look-up per body
         missing = {}
         for doc in documents:
-            digest = body_digest(self.recipe, doc.body)
-            if not (self.folder / f"{digest}.html").exists():
+            digest = self.digest(doc.body)
+            if f"{digest}.html" not in stored:
                 missing[digest] = doc.body
         if len(missing) < self.ahead_min:
             return
@@ -89,19 +102,20 @@ class Bodies:
 
     def html(self, body: str) -> str:
         """``body`` as safe HTML, from the store, from a worker converting it ahead, or converted here."""
-        digest = body_digest(self.recipe, body)
+        digest = self.digest(body)
         self.used.add(digest)
         if self.folder is None:
             return self.converter.html(body)
-        entry = self.folder / f"{digest}.html"
-        if not entry.exists() and (future := self.pending.get(digest)) is not None:
+        entry = os.path.join(self.folder, f"{digest}.html")
+        with contextlib.suppress(FileNotFoundError):
+            return read_entry(entry)
+        if (future := self.pending.get(digest)) is not None:
             future.result()
-        try:
-            return entry.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            html = self.converter.html(body)
-            store(self.folder, digest, html)
-            return html
+            with contextlib.suppress(FileNotFoundError):
+                return read_entry(entry)
+        html = self.converter.html(body)
+        store(self.folder, digest, html)
+        return html
 
     def finish(self) -> None:
         """Stop the workers and remove the entries of bodies this build did not read."""
@@ -109,6 +123,7 @@ class Bodies:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None
             stop_resource_tracker()
+        self.digests.clear()
         if self.folder is None:
             return
         for entry in self.folder.glob("*.html"):

@@ -58,7 +58,8 @@ def install_reader(generator):
     assign_reader(generator.readers, ContractReader.file_extensions, reader)
     if isinstance(generator, ArticlesGenerator | PagesGenerator):
         paths = content_files(generator)  # in the order the generator will read them
-        bodies.convert_ahead(content.readable(path for path in paths if is_inside(generator.path, path)))
+        inside = (path for path in paths if content.relative(generator.path, path) is not None)
+        bodies.convert_ahead(content.readable(inside))
 
 
 def finish_reading(generators):

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import logging
 
-from warta.adapter.pelican_internals import Author, MarkdownReader, SafeDatetime
+from warta.adapter.pelican_internals import Author, MarkdownReader, SafeDatetime, URLWrapper
 from warta.model.contract import (
     PAGE,
     UnreadableFile,
-    check_document,
     is_draft,
-    kind_of,
+    kind_in_unit,
     parse_date,
     slug_of,
     split_names,
@@ -19,7 +18,6 @@ from warta.model.keys import status_meaning
 from warta.model.problems import ContentError, Problem
 from warta.model.protection import protection_of, review_problems
 from warta.model.translations import is_translation, lang_of, pair, translation_key
-from warta.model.units import is_inside
 
 logger = logging.getLogger(__name__)
 
@@ -39,10 +37,26 @@ class ContractReader(MarkdownReader):
         self.problems = problems
         self.bodies = bodies
         self.content = content
+        # One Category, Tag or Author object per name for this build's items, as Pelican's own lists hold one per
+        # slug: each works out its slug (Pelican's slugify) once, not once for every item that names it.
+        self.terms: dict[tuple[type, str], URLWrapper] = {}
+
+    def process_metadata(self, name, value):
+        processed = super().process_metadata(name, value)
+        if isinstance(processed, list):
+            return [self.term(each) for each in processed]
+        return self.term(processed)
+
+    def term(self, value):
+        """The build's one object for a category, tag or author of this name; any other value as it is."""
+        if not isinstance(value, URLWrapper):
+            return value
+        return self.terms.setdefault((type(value), value.name), value)
 
     def read(self, source_path):
         """Return the rendered body and the metadata, or raise ContentError."""
-        if not is_inside(self.settings["PATH"], source_path):
+        inside = self.content.relative(self.settings["PATH"], source_path)
+        if inside is None:
             problem = Problem.of(source_path, "outside_unit")
             self.problems.add([problem])
             raise ContentError([problem])
@@ -51,13 +65,13 @@ class ContractReader(MarkdownReader):
         except UnreadableFile as unreadable:
             self.problems.add([unreadable.problem])
             raise ContentError([unreadable.problem]) from None
-        kind = kind_of(source_path, self.settings["PATH"]) or PAGE
+        kind = kind_in_unit(inside) or PAGE
         if is_translation(source_path):
             # Pelican needs the original's date now, and may read <name>.en.md before <name>.md.
             pairing = pair(doc, kind, self.settings["TIMEZONE"], self.content)
             found, doc = pairing.problems, pairing.document
         else:
-            found = check_document(doc, kind, self.settings["TIMEZONE"])
+            found = self.content.checked(doc, kind, self.settings["TIMEZONE"])
         if self.settings.get("WARTA_PUBLISHING") and not is_draft(doc):
             found += review_problems(doc, self.unit_protection, publishing=True)
         self.problems.add(found)
@@ -83,7 +97,7 @@ class ContractReader(MarkdownReader):
         metadata["slug"] = slug_of(doc)
         # Pelican pairs items by translation_key (ARTICLE_TRANSLATION_ID): a slug alone repeats across years.
         metadata["lang"] = lang_of(doc.path)
-        metadata["translation_key"] = translation_key(doc.path, self.settings["PATH"])
+        metadata["translation_key"] = translation_key(doc.path, self.settings["PATH"], self.content.relative)
         metadata["status"] = status_meaning(doc.get("status")) or "published"
         # Who is protected, also when only unit.toml says so: templates mark items awaiting review.
         metadata["protection"] = protection_of(doc, self.unit_protection)
@@ -91,5 +105,5 @@ class ContractReader(MarkdownReader):
             metadata[role] = split_names(doc.get(role))
         # Pelican's own author pages and feeds keep working from the writers.
         if metadata["writer"]:
-            metadata["authors"] = [Author(name, self.settings) for name in metadata["writer"]]
+            metadata["authors"] = [self.term(Author(name, self.settings)) for name in metadata["writer"]]
         return metadata

@@ -20,6 +20,7 @@ from .switch import install_helpers
 
 logger = logging.getLogger(__name__)
 ENGLISH_SETTINGS_KEY = "warta_english_settings"
+ENGLISH_TERMS_KEY = "warta_english_terms"
 # The taxonomies whose pages exist in both languages; their English URLs are the Indonesian ones with en/ in front.
 TERM_SETTINGS = ("CATEGORY_URL", "CATEGORY_SAVE_AS", "TAG_URL", "TAG_SAVE_AS", "AUTHOR_URL", "AUTHOR_SAVE_AS")
 
@@ -38,19 +39,37 @@ def localize_terms(generator, metadata):
     if metadata.get("lang", "id") == "id":
         return
     settings = english_settings(generator)
+    # One English object per term this build (its slug worked out once), as the reader keeps one per name.
+    terms = generator.context.setdefault(ENGLISH_TERMS_KEY, {})
     category = metadata.get("category")
     if category is not None:
-        unit_categories = getattr(generator.settings.get("UNIT"), "categories", {})
-        names_en = category_names_en(unit_categories)
-        english = Category(english_category(category.name, names_en), settings)
-        english.slug = category.slug  # the URL stays the Indonesian one with en/ in front
-        if category.slug not in names_en:
-            english.name_lang = "id"  # no English name: shown in Indonesian, and marked so (see term_name)
-        metadata["category"] = english
-    if metadata.get("tags"):
-        metadata["tags"] = [Tag(tag.name, settings) for tag in metadata["tags"]]
-    if metadata.get("authors"):
-        metadata["authors"] = [Author(author.name, settings) for author in metadata["authors"]]
+        if (found := terms.get(f"category:{category.name}")) is None:
+            found = terms[f"category:{category.name}"] = english_category_of(category, generator.settings, settings)
+        metadata["category"] = found
+    for key, kind in (("tags", Tag), ("authors", Author)):
+        if metadata.get(key):
+            metadata[key] = [english_term(terms, kind, term.name, settings) for term in metadata[key]]
+
+
+def english_term(terms: dict, kind: type, name: str, settings: dict):
+    """The build's one English ``kind`` (Tag, Author) named ``name``, kept in ``terms``.
+
+    Plain keys: the context's mappings count towards the pages' site key (plugins/rendering/keys.py), sorted.
+    """
+    key = f"{kind.__name__.lower()}:{name}"
+    if (found := terms.get(key)) is None:
+        found = terms[key] = kind(name, settings)
+    return found
+
+
+def english_category_of(category, settings, english):
+    """The English ``Category`` of an Indonesian one, made with the ``english`` settings; same slug, en/ URLs."""
+    names_en = category_names_en(getattr(settings.get("UNIT"), "categories", {}))
+    found = Category(english_category(category.name, names_en), english)
+    found.slug = category.slug  # the URL stays the Indonesian one with en/ in front
+    if category.slug not in names_en:
+        found.name_lang = "id"  # no English name: shown in Indonesian, and marked so (see term_name)
+    return found
 
 
 def term_name(term) -> Markup:

@@ -6,13 +6,15 @@ translates, and the original's fields it inherits. Category names in English liv
 
 from __future__ import annotations
 
+import functools
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from warta.model.contract import PAGE, Document, UnreadableFile, check_document, make_slug
 from warta.model.languages import DEFAULT_LANG, TRANSLATION_LANGS
 from warta.model.problems import WARNING, Problem
-from warta.model.units import path_in_unit
+from warta.model.units import relative_in_unit
 
 if TYPE_CHECKING:
     from warta.model.unit_content import UnitContent
@@ -55,31 +57,65 @@ CATEGORY_NAMES_EN = {
 }
 
 
-def lang_of(path: Path) -> str:
+def lang_of(path: Path | str) -> str:
     """``en`` for ``<name>.en.md``, else the default language."""
-    suffixes = Path(path).name.lower().split(".")[1:-1]
+    return lang_of_name(os.path.basename(path))
+
+
+@functools.lru_cache(maxsize=8192)  # pure, and asked of every file several times a build
+def lang_of_name(name: str) -> str:
+    suffixes = name.lower().split(".")[1:-1]
     return suffixes[-1] if suffixes and suffixes[-1] in TRANSLATION_LANGS else DEFAULT_LANG
 
 
-def is_translation(path: Path) -> bool:
+def is_translation(path: Path | str) -> bool:
     return lang_of(path) != DEFAULT_LANG
 
 
-def original_path(path: Path) -> Path:
+def original_path(path: Path | str) -> Path:
     """``news/2024/rapat.en.md`` → ``news/2024/rapat.md`` (the same suffix, in the same folder)."""
     path = Path(path)
     if not is_translation(path):
         return path
-    stem = path.name[: -len(path.suffix)]
-    return path.with_name(stem.rsplit(".", 1)[0] + path.suffix)
+    return path.with_name(original_name(path.name))
 
 
-def translation_key(path: Path, unit_path: Path) -> str:
-    """What an original and its translations share: the original's path in the unit, without suffix."""
-    original = path_in_unit(unit_path, original_path(path))
+def original_text(path: Path | str) -> str:
+    """``original_path`` as a string, without pathlib (the reader asks it of every translation)."""
+    text = os.fspath(path)
+    if not is_translation(text):
+        return text
+    folder, name = os.path.split(text)
+    return os.path.join(folder, original_name(name))
+
+
+def original_name(name: str) -> str:
+    """``rapat.en.md`` → ``rapat.md``: the name of a translation's original (``original_path`` without pathlib)."""
+    stem, suffix = split_suffix(name)
+    return stem.rsplit(".", 1)[0] + suffix
+
+
+def split_suffix(name: str) -> tuple[str, str]:
+    """``name`` without and with its last suffix, exactly as pathlib's ``stem`` and ``suffix`` see it."""
+    dot = name.rfind(".")
+    return (name[:dot], name[dot:]) if 0 < dot < len(name) - 1 else (name, "")
+
+
+def translation_key(path: Path | str, unit_path: Path | str, place=relative_in_unit) -> str:
+    """What an original and its translations share: the original's path in the unit, without suffix.
+
+    ``place`` works out a path inside the unit as ``relative_in_unit`` does (a build's ``UnitContent.relative``).
+    """
+    original = place(unit_path, original_text(path))
     if original is None:
         raise ValueError(f"{path} is outside {unit_path}")
-    return original.with_suffix("").as_posix()
+    return key_in_unit(original)
+
+
+def key_in_unit(original: str) -> str:
+    """``translation_key`` from the original's path inside the unit (``warta.model.units.relative_in_unit``)."""
+    folder, name = os.path.split(original)
+    return os.path.join(folder, split_suffix(name)[0])
 
 
 class Pairing:
@@ -102,17 +138,17 @@ def pair(translation: Document, kind: str, timezone: str, content: UnitContent) 
     An unreadable or broken original is reported where it is read on its own; the translation only says that
     it waits for it, so staff fix the right file.
     """
-    source = original_path(translation.path)
+    source = original_text(translation.path)
     problems = check_document(translation, TRANSLATION_KIND, timezone)
-    if not source.is_file():
-        problems.append(Problem.of(translation.path, "translation_without_original", original=source.name))
+    if not os.path.isfile(source):
+        problems.append(Problem.of(translation.path, "translation_without_original", original=os.path.basename(source)))
         return Pairing(translation, None, problems)
     try:
         original = content.document(source)
     except UnreadableFile:
         original = None
-    if original is None or any(p.is_error for p in check_document(original, kind, timezone)):
-        problems.append(Problem.of(translation.path, "translation_original_broken", original=source.name))
+    if original is None or any(p.is_error for p in content.checked(original, kind, timezone)):
+        problems.append(Problem.of(translation.path, "translation_original_broken", original=os.path.basename(source)))
         return Pairing(translation, None, problems)
     for key in FROM_ORIGINAL:
         own = translation.get(key).strip()

@@ -12,7 +12,9 @@ import dataclasses
 import os
 from pathlib import Path
 
-from warta.model.contract import Document, UnreadableFile, read_document
+from warta.model.contract import Document, UnreadableFile, check_document, read_document
+from warta.model.problems import Problem
+from warta.model.units import relative_in_unit
 
 UNIT_CONTENT_KEY = "warta_unit_content"  # where a render's Pelican context keeps its UnitContent
 
@@ -22,6 +24,8 @@ class UnitContent:
 
     def __init__(self):
         self._read: dict[str, Document | UnreadableFile] = {}
+        self._placed: dict[tuple[str, str], str | None] = {}
+        self._checked: dict[tuple[str, str, str], tuple[Document, list[Problem]]] = {}
 
     def document(self, path: Path | str) -> Document:
         """The file at ``path`` split by the contract (warta.model.contract.read_document), read only the first time.
@@ -30,23 +34,51 @@ class UnitContent:
         appear). The document carries ``path`` as this caller wrote it, so problems name the file the same way.
         """
         key = os.path.abspath(path)
-        if key not in self._read:
+        found = self._read.get(key)
+        if found is None:
             try:
-                self._read[key] = read_document(Path(path))
+                found = read_document(path if isinstance(path, Path) else Path(path))
             except UnreadableFile as unreadable:
-                self._read[key] = unreadable
-        found = self._read[key]
+                found = unreadable
+            self._read[key] = found
         if isinstance(found, UnreadableFile):
             raise found
+        if found.path is path or os.fspath(found.path) == os.fspath(path):  # the usual case, without pathlib
+            return found
         return found if found.path == Path(path) else dataclasses.replace(found, path=Path(path))
+
+    def relative(self, unit_path: Path | str, path: Path | str) -> str | None:
+        """``path`` inside ``unit_path`` (warta.model.units.relative_in_unit), worked out once a build per spelling.
+
+        Each file is placed by the generator, the reader, its kind and its translation key: once is enough.
+        """
+        key = (os.fspath(unit_path), os.fspath(path))
+        if key not in self._placed:
+            self._placed[key] = relative_in_unit(*key)
+        return self._placed[key]
+
+    def checked(self, doc: Document, kind: str, timezone: str) -> list[Problem]:
+        """``check_document(doc, kind, timezone)``, worked out once a build; a new list each time (callers add to it).
+
+        An original is checked for itself and again for each of its translations.
+        """
+        key = (os.fspath(doc.path), kind, timezone)
+        if key not in self._checked or self._checked[key][0] is not doc:
+            self._checked[key] = (doc, check_document(doc, kind, timezone))
+        return list(self._checked[key][1])
 
     def forget(self, path: Path | str) -> None:
         """Read ``path`` again at its next use: the preview's items outlive a save of their file."""
-        self._read.pop(os.path.abspath(path), None)
+        key = os.path.abspath(path)
+        self._read.pop(key, None)
+        for placed in [placed for placed in self._placed if os.path.abspath(placed[1]) == key]:
+            del self._placed[placed]
 
     def let_go(self) -> None:
         """Forget every document: a build whose items are all placed holds no file's text while its pages render."""
         self._read.clear()
+        self._checked.clear()  # holds documents too
+        self._placed.clear()
 
     def readable(self, paths) -> list[Document]:
         """The documents of ``paths`` that can be read, in their order (the others are reported where they are read)."""

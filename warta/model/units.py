@@ -195,7 +195,7 @@ def is_web_url(value: str) -> bool:
     return parsed.scheme in ("http", "https") and bool(parsed.netloc) and " " not in value
 
 
-def is_inside(folder: Path, path: Path, must_exist: bool = False) -> bool:
+def is_inside(folder: Path | str, path: Path | str, must_exist: bool = False) -> bool:
     """True when ``path`` (symlinks resolved) lies inside ``folder``; optionally it must be a file."""
     if plain_path_below(folder, path) is not None:
         return not must_exist or os.path.isfile(path)
@@ -207,11 +207,17 @@ def is_inside(folder: Path, path: Path, must_exist: bool = False) -> bool:
 
 def path_in_unit(folder: Path, path: Path) -> Path | None:
     """``path`` relative to ``folder`` (symlinks resolved), or None when it lies outside."""
+    inside = relative_in_unit(folder, path)
+    return None if inside is None else Path(inside)
+
+
+def relative_in_unit(folder: Path | str, path: Path | str) -> str | None:
+    """``path_in_unit`` as a POSIX string (``.`` for the folder itself): no pathlib for a path spelled plainly."""
     below = plain_path_below(folder, path)
     if below is not None:
-        return Path(below)
+        return below or "."
     try:
-        return Path(path).resolve().relative_to(Path(folder).resolve())
+        return Path(path).resolve().relative_to(Path(folder).resolve()).as_posix()
     except ValueError:
         return None
 
