@@ -150,7 +150,8 @@ def build_only(content: str, output: str, units: list[str]) -> int:
     for name, seconds in spent.items():
         setattr(building, name, timed(getattr(building, name), seconds))
     builds = building.build_units(units, Path(content), Path(output))
-    print(f"{SEARCH_MARK}{sum(spent['index_search']):.3f}")
+    # The link check runs inside index_search, while Pagefind indexes (warta.tool.build): not the index's time.
+    print(f"{SEARCH_MARK}{sum(spent['index_search']) - sum(spent['broken_links']):.3f}")
     print(f"{SITE_CHECK_MARK}{sum(spent['broken_links']):.3f}")
     for build in builds:
         if not build.ok:

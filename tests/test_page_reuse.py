@@ -27,12 +27,18 @@ def age(site):
         os.utime(path, (past, past))
 
 
-def fresh_tree(site, tmp_path):
-    """The same content built where no cache exists: everything rendered."""
+def fresh_tree(site, tmp_path, with_folders=False):
+    """The same content built where no cache exists: everything rendered (``with_folders``: and its folders)."""
     fresh = Site(tmp_path / "fresh")
     shutil.copytree(site.content / "balai-uji", fresh.content / "balai-uji")
     assert fresh.build()[0].ok
-    return fresh.tree()
+    return (fresh.tree(), folders(fresh)) if with_folders else fresh.tree()
+
+
+def folders(site) -> set[str]:
+    """Every folder of the site, empty ones too: a page's folder made ahead (reuse.FolderMaking) must not stay."""
+    base = site.output / "balai-uji"
+    return {p.relative_to(base).as_posix() for p in base.rglob("*") if p.is_dir()}
 
 
 def pages(site) -> dict[str, int]:
@@ -153,4 +159,4 @@ def test_every_kind_of_edit_gives_the_pages_a_fresh_build_gives(site, tmp_path, 
     else:
         target.write_text(target.read_text().replace(before, after) if before else after, encoding="utf-8")
     assert site.build()[0].ok
-    assert site.tree() == fresh_tree(site, tmp_path)
+    assert (site.tree(), folders(site)) == fresh_tree(site, tmp_path, with_folders=True)

@@ -135,3 +135,21 @@ def test_a_split_with_the_last_splits_record_equals_one_reading_every_page(tmp_p
         "l.html",
         "new/index.html",
     ]
+
+
+def test_work_given_is_done_while_indexing_before_the_index_is_in_the_site(site, tmp_path):
+    site.write("news/2020/berita-1.md", ARTICLE.format(number=1))
+    assert site.build()[0].ok
+    fresh, cache = tmp_path / "fresh", tmp_path / "cache"
+    seen = []
+
+    def meanwhile():
+        seen.append((fresh / "pagefind").exists())
+        return "checked"
+
+    for _ in range(2):  # every part indexed now, then every part from the cache
+        shutil.rmtree(fresh, ignore_errors=True)
+        shutil.copytree(site.output / "balai-uji", fresh, ignore=shutil.ignore_patterns("pagefind"))
+        assert index_search(fresh, "balai-uji", cache=cache, meanwhile=meanwhile) == "checked"
+        assert tree(fresh / "pagefind") == tree(bundle(site))
+    assert seen == [False, False]

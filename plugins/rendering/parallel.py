@@ -23,7 +23,7 @@ from warta.adapter.settings import PluginSettings
 from warta.model.jobs import give_back_freed_memory, worker_count
 from warta.model.unit_content import in_build
 
-from .reuse import PageReuse
+from .reuse import FolderMaking, PageReuse
 
 logger = logging.getLogger(__name__)
 DEFAULTS = {
@@ -150,15 +150,19 @@ class ParallelWriter(NotifyingWriter):
         self.jobs, self.shareable = [], {}
         return placed
 
-    def render_recorded(self) -> None:
+    def render_recorded(self, folders: FolderMaking | None = None) -> None:
         """Render every recorded page: a share in each worker process, the first share here.
 
         With a last good site to take from (reuse.py), its unchanged pages are linked instead, and what each page
-        rendered now was made of is recorded for the next build.
+        rendered now was made of is recorded for the next build. ``folders``: the page folders made ahead, finished
+        (and any no page of this render needs removed) before a page is placed or a worker forked.
         """
         if setting(self.settings, "RENDER_ON_REQUEST"):
             return  # warta.preview takes the pages with ``recorded_pages``
-        jobs = list(self.recorded_pages().values())
+        pages = self.recorded_pages()
+        if folders is not None:
+            folders.finish(pages)
+        jobs = list(pages.values())
         if jobs:  # every item is placed: the text of the files is no longer needed, here or in the workers forked
             in_build(jobs[0].context).let_go()
             give_back_freed_memory()

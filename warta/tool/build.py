@@ -119,10 +119,17 @@ def build_unit(
     if not ok and said:  # what Pelican said when it stopped: said after a sentence staff can act on
         said = f"{labelled('build_log', lang)}\n{said}"
     if ok:
-        # After the render process has ended, so the indexer's memory never adds to Pelican's.
-        index_search(staging, unit, lang, cache=content.parent / SEARCH_CACHE / unit)
         record = content.parent / SITE_CHECK_CACHE / f"{unit}.json"
-        ok, said = check_built_site(content / unit, staging, sources, lang, shown_from, said, record)
+
+        def check_links() -> tuple[bool, str]:
+            return check_built_site(content / unit, staging, sources, lang, shown_from, said, record)
+
+        # After the render process has ended, so the indexer's memory never adds to Pelican's. The link check runs
+        # while Pagefind indexes, before the index is added to the site: the index holds no page, so adding it
+        # breaks no link, but a link into it lands only once it is there: then the whole check again, after it.
+        cache = content.parent / SEARCH_CACHE / unit
+        checked, said_checked = index_search(staging, unit, lang, cache, meanwhile=check_links)
+        ok, said = (checked, said_checked) if checked else check_links()
     log = "\n".join(filter(None, [report, said]))
     if not ok:
         shutil.rmtree(staging, ignore_errors=True)

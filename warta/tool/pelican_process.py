@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,5 +66,20 @@ def main(argv=None) -> int:
     return 0
 
 
+def leave(status: int) -> None:
+    """End the process at once, without the interpreter's teardown.
+
+    Every file is written and closed and every worker process has ended by now (joined by the rendering, the
+    Markdown and the photo pools); the teardown would only free every object of the site one by one: 0.6 to 1.8 s
+    after one edit of the bench's 2,000-article unit.
+    """
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(status)  # run under a profiler or a coverage tool: it writes its figures as the process ends
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    leave(main())

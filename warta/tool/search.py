@@ -21,12 +21,13 @@ import logging
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+
+from pagefind_bin import get_executable
 
 from warta.model.languages import DEFAULT_LANG
 from warta.model.messages import labelled
@@ -67,26 +68,43 @@ class Part:
         return f"{self.lang}-{self.number}"
 
 
-def index_search(site: Path, unit: str = "", said_in: str = DEFAULT_LANG, cache: Path | None = None) -> None:
+def index_search(
+    site: Path, unit: str = "", said_in: str = DEFAULT_LANG, cache: Path | None = None, meanwhile=None
+) -> object:
     """Pagefind's static search index of the built site, in parts per page language, in ``<site>/pagefind/``.
 
     ``cache``: where parts are kept between builds (None: every part indexed anew). ``unit`` and ``said_in`` name
-    the site and choose the language of the warnings.
+    the site and choose the language of the warnings. ``meanwhile``: work done while Pagefind runs, when this
+    process would only wait for it, before anything is added to the site; what it returns is returned.
     """
+    meanwhile = meanwhile or (lambda: None)
     parts = split_pages(site, cache / PAGE_RECORD if cache is not None else None)
     if not parts:
         logger.warning("search: %s", labelled("search_empty", said_in, True, unit=unit))  # its search page says so
-        return
+        return meanwhile()
     work = Path(tempfile.mkdtemp(prefix=f".{site.name}-search-", dir=site.parent))
+    target = site / BUNDLE
+    done = []
     try:
         store = cache or work / "parts"
-        bundles = made_bundles(site, parts, store, work, unit, said_in)
-        if bundles:  # each part that failed has said so
-            publish(bundles, site / BUNDLE)
+        bundles = {part.name: store / f"{part.name}-{part.digest}" for part in parts}
+        missing = [part for part in parts if not (bundles[part.name] / ENTRY).is_file()]
+        stored = {name: bundle for name, bundle in bundles.items() if name not in {part.name for part in missing}}
+
+        def while_indexing() -> None:
+            done.append(meanwhile())
+            place(stored, target)  # the parts taken from the store, while the others are indexed
+
+        index_parts(site, missing, bundles, work, unit, said_in, while_indexing)
+        made = {part.name: bundles[part.name] for part in missing if (bundles[part.name] / ENTRY).is_file()}
+        place(made, target)
+        if stored or made:  # each part that failed has said so
+            write_manifest([name for name in bundles if name in stored or name in made], target)
         if cache is not None:
-            keep_recent(cache, kept=KEPT_BUILDS * len(parts), used=bundles.values())
+            keep_recent(cache, kept=KEPT_BUILDS * len(parts), used=[*stored.values(), *made.values()])
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    return done[0]
 
 
 def split_pages(site: Path, record: Path | None = None) -> list[Part]:
@@ -96,18 +114,17 @@ def split_pages(site: Path, record: Path | None = None) -> list[Part]:
     ``record``: each page's file identity and digest at the last split, kept there for the next; a page whose file
     is the one recorded (linked from the last good site, plugins/rendering/reuse.py) is not read again.
     """
-    english = site / ENGLISH
     last = read_json(record)
     seen: dict[str, list] = {}
     languages: dict[str, list[tuple[str, str]]] = {}
-    for page in sorted(site.rglob("*.html")):
-        relative = page.relative_to(site).as_posix()
+    for relative in site_pages(site):
+        page = os.path.join(site, relative)
         identity = file_identity(page)
         known = last.get(relative)
         digest = known[3] if known is not None and known[:3] == identity else indexed_digest(page)
         seen[relative] = [*identity, digest]
         if digest is not None:
-            lang = ENGLISH if english in page.parents else DEFAULT_LANG
+            lang = ENGLISH if relative.startswith(f"{ENGLISH}/") else DEFAULT_LANG
             languages.setdefault(lang, []).append((relative, digest))
     if record is not None:
         write_json_whole(record, seen)
@@ -123,9 +140,26 @@ def split_pages(site: Path, record: Path | None = None) -> list[Part]:
     return parts
 
 
-def indexed_digest(page: Path) -> str | None:
+def site_pages(site: Path) -> list[str]:
+    """Every HTML page of the site, by its path below it, in the order of their paths (``Path``'s: part by part)."""
+    pages: list[str] = []
+
+    def visit(folder: str, base: str) -> None:
+        with os.scandir(folder) as entries:  # each entry's kind is in the listing: no file is looked up
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    visit(entry.path, f"{base}{entry.name}/")
+                elif entry.name.endswith(".html"):
+                    pages.append(base + entry.name)
+
+    visit(str(site), "")
+    return sorted(pages, key=lambda page: page.split("/"))
+
+
+def indexed_digest(page: str) -> str | None:
     """The digest of a page's bytes when it has text to index; None when it has none."""
-    text = page.read_bytes()
+    with open(page, "rb") as opened:
+        text = opened.read()
     return hashlib.blake2b(text, digest_size=16).hexdigest() if INDEXED_MARK in text else None
 
 
@@ -146,18 +180,23 @@ def digest_of(lang: str, pages: list[tuple[str, str]]) -> str:
     return digest.hexdigest()
 
 
-def made_bundles(site: Path, parts: list[Part], store: Path, work: Path, unit: str, said_in: str) -> dict[str, Path]:
-    """Each part's bundle by its name: from the store when its pages are unchanged, else indexed now.
+def index_parts(
+    site: Path, missing: list[Part], bundles: dict[str, Path], work: Path, unit: str, said_in: str, meanwhile
+) -> None:
+    """Index each part of ``missing`` into the store (``bundles``: where each part's bundle goes).
 
-    At most one Pagefind process per core runs at a time; a part that fails is left out, with a warning.
+    At most one Pagefind process per core runs at a time; ``meanwhile`` is called once the first ones run. A part
+    that fails is left out, with a warning.
     """
-    bundles = {part.name: store / f"{part.name}-{part.digest}" for part in parts}
-    missing = [part for part in parts if not (bundles[part.name] / ENTRY).is_file()]
+    waiting = list(missing)
     running: list[tuple[Part, subprocess.Popen]] = []
     try:
-        for part in missing:
-            if len(running) >= (os.cpu_count() or 1):
-                finish(*running.pop(0), bundles, work, unit, said_in)
+        while waiting and len(running) < (os.cpu_count() or 1):
+            part = waiting.pop(0)
+            running.append((part, start_pagefind(site, part, work, bundles[part.name])))
+        meanwhile()
+        for part in waiting:
+            finish(*running.pop(0), bundles, work, unit, said_in)
             running.append((part, start_pagefind(site, part, work, bundles[part.name])))
         while running:
             finish(*running.pop(0), bundles, work, unit, said_in)
@@ -165,7 +204,6 @@ def made_bundles(site: Path, parts: list[Part], store: Path, work: Path, unit: s
         for _, run in running:
             run.kill()
             run.communicate()
-    return {name: bundle for name, bundle in bundles.items() if (bundle / ENTRY).is_file()}
 
 
 def start_pagefind(site: Path, part: Part, work: Path, bundle: Path) -> subprocess.Popen:
@@ -175,7 +213,9 @@ def start_pagefind(site: Path, part: Part, work: Path, bundle: Path) -> subproce
         (pages / path).parent.mkdir(parents=True, exist_ok=True)
         os.link(site / path, pages / path)
     partial = partial_of(bundle, work)
-    command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(partial), "--silent"]
+    # The binary itself, as ``python -m pagefind`` would run it (pagefind_bin, the pinned version), without a
+    # Python process started first to find it.
+    command = [str(get_executable()), "--site", str(pages), "--output-path", str(partial), "--silent"]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -205,19 +245,23 @@ def finish(part: Part, run: subprocess.Popen, bundles: dict[str, Path], work: Pa
         shutil.rmtree(partial, ignore_errors=True)
 
 
-def publish(bundles: dict[str, Path], target: Path) -> None:
-    """The parts into ``target`` (hard links to the store: nothing is copied) with Pagefind's API and the list."""
-    shown: dict[str, list[str]] = {}
+def place(bundles: dict[str, Path], target: Path) -> None:
+    """The parts into ``target`` (hard links to the store: nothing is copied), with Pagefind's API."""
     for name, bundle in bundles.items():
-        lang = name.rsplit("-", 1)[0]
-        shown.setdefault(lang, []).append(f"{name}/")
         (target / name).mkdir(parents=True, exist_ok=True)
         for path in sorted(bundle.rglob("*")):
             placed = target / API if path.name == API else target / name / path.relative_to(bundle)
             if path.is_dir():
                 placed.mkdir(parents=True, exist_ok=True)
-            elif not placed.exists():  # Pagefind's API: the same file in every bundle of one version
+            elif not (path.name == API and placed.exists()):  # Pagefind's API: the same in every bundle of a version
                 link_or_copy(path, placed)
+
+
+def write_manifest(names: list[str], target: Path) -> None:
+    """Which parts each language has, for the search page to merge."""
+    shown: dict[str, list[str]] = {}
+    for name in names:
+        shown.setdefault(name.rsplit("-", 1)[0], []).append(f"{name}/")
     # Sorted: a site whose content did not change must not change.
     manifest = json.dumps({lang: sorted(names, key=part_number) for lang, names in sorted(shown.items())})
     (target / MANIFEST).write_text(manifest, encoding="utf-8")
