@@ -1,6 +1,7 @@
 """Pages taken from the last good site (plugins/rendering/reuse.py) are exactly what a fresh render gives, after
 every kind of edit; an edit of one body renders only the pages that read it."""
 
+import gc
 import os
 import shutil
 import time
@@ -9,6 +10,7 @@ import pytest
 from conftest import Site
 from PIL import Image
 
+from plugins.rendering.reuse import collector_paused
 from warta.media.icons import header_logo
 from warta.tool.build import build_units
 
@@ -160,3 +162,18 @@ def test_every_kind_of_edit_gives_the_pages_a_fresh_build_gives(site, tmp_path, 
         target.write_text(target.read_text().replace(before, after) if before else after, encoding="utf-8")
     assert site.build()[0].ok
     assert (site.tree(), folders(site)) == fresh_tree(site, tmp_path, with_folders=True)
+
+
+def test_the_cycle_collector_is_held_off_only_while_the_record_is_handled():
+    assert gc.isenabled()
+    with pytest.raises(OSError), collector_paused():
+        assert not gc.isenabled()
+        raise OSError("the record could not be written")
+    assert gc.isenabled()  # back on, even after a failure
+    gc.disable()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # left off, as its caller had it
+    finally:
+        gc.enable()

@@ -17,6 +17,7 @@ it never replaced the last good site). Everything else is rendered as always.
 from __future__ import annotations
 
 import contextlib
+import gc
 import inspect
 import json
 import logging
@@ -61,7 +62,8 @@ class PageReuse:
         """
         if not (jobs and setting(settings, "RENDER_RECORD_PATH")):
             return None
-        return cls(settings, output_path, jobs[0].context)
+        with collector_paused():
+            return cls(settings, output_path, jobs[0].context)
 
     def last_record(self) -> dict:
         try:
@@ -94,6 +96,10 @@ class PageReuse:
 
     def take_unchanged(self, jobs: list) -> list:
         """Link every unchanged page from the last site into this one; the pages still to render."""
+        with collector_paused():
+            return self.linked_or_left(jobs)
+
+    def linked_or_left(self, jobs: list) -> list:
         rest = []
         for job in jobs:
             relative = self.relative(job)  # once: a relative path costs more than every other step here
@@ -158,6 +164,10 @@ class PageReuse:
 
     def save(self, workers: int) -> None:
         """The record of this render, with each worker's share; written whole, replacing the last."""
+        with collector_paused():
+            self.write_record(workers)
+
+    def write_record(self, workers: int) -> None:
         for number in range(1, workers):
             share = self.share_path(number)
             self.pages.update(json.loads(share.read_text(encoding="utf-8")))
@@ -166,6 +176,24 @@ class PageReuse:
         partial = self.share_path(0)
         partial.write_text(json.dumps({"site_key": self.site_key, "pages": self.pages}), encoding="utf-8")
         partial.replace(self.record_path)
+
+
+@contextlib.contextmanager
+def collector_paused():
+    """Python's cycle collector held off while the record is read, compared or written, then as it was.
+
+    Each container made (the record's thousands of dicts and lists, the site key's token lists) counts towards a
+    collection, and after a large unit is read each full collection walks every object of its model: 0.1-0.2 s of
+    the record's loading alone on the bench's unit. What is made here holds no cycles; counting frees it.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def link_from(last: str, path: str) -> bool:
