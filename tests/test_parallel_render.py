@@ -130,14 +130,19 @@ def test_pages_share_the_entries_of_the_context_they_have_in_common():
     pages = [{**site_wide, "output_file": f"{n}.html", "article": object()} for n in range(3)]
     later = {**site_wide, "articles": object(), "output_file": "3.html", "article": object()}  # one entry rebound
     reordered = {"article": object(), **site_wide, "output_file": "4.html"}  # same names, another order
-    jobs = [PageJob(Plain(), dict(page), {}) for page in [*pages, later, reordered]]
+    longer = {**site_wide, "output_file": "5.html", "article": object(), "articles_page": object()}  # one name more
+    shorter = {name: value for name, value in longer.items() if name != "SITENAME"}  # one of the base's names less
+    chosen = [*pages, later, reordered, *pages, longer, shorter]
+    jobs = [PageJob(Plain(), dict(page), {}) for page in chosen]
     writer = ParallelWriter("unused")
     for job in jobs:
         writer.record(job)
-    for job, page in zip(jobs, [*pages, later, reordered], strict=True):
+    for job, page in zip(jobs, chosen, strict=True):
         context = job.page_context()
         assert list(context) == list(page)  # the same names in the same order, each the very same object
         assert all(context[name] is page[name] for name in page)
-    assert [job.shared is jobs[0].localcontext for job in jobs] == [False, True, True, True, False]
+    bases = [(job.shared is jobs[0].localcontext, job.shared is jobs[5].localcontext) for job in jobs]
+    assert bases[:5] == [(False, False), (True, False), (True, False), (True, False), (False, False)]
+    assert bases[5:] == [(False, False), (False, True), (False, True), (False, True), (False, False)]
     assert set(jobs[1].localcontext) == {"output_file", "article"}
     assert set(jobs[3].localcontext) == {"output_file", "article", "articles"}
