@@ -102,3 +102,22 @@ def test_workers_are_fresh_processes_and_leave_nothing_running(tmp_path):
     bodies.finish()
     assert multiprocessing.active_children() == []
     assert resource_tracker._resource_tracker._pid is None  # noqa: SLF001
+
+
+def test_workers_start_before_the_files_are_read_only_when_the_store_lacks_many_bodies(tmp_path):
+    folder = tmp_path / "bodies"
+    settings = {"MARKDOWN": MARKDOWN, "MARKDOWN_CACHE_PATH": str(folder), "MARKDOWN_JOBS": 2}
+    cold = Bodies(settings)
+    cold.start_workers(60)  # an empty store: sixty files' bodies will be missing
+    assert cold.pool is not None
+    cold.convert_ahead(documents(60))
+    for future in set(cold.pending.values()):
+        future.result()
+    assert len(list(folder.glob("*.html"))) == 60  # the workers started early convert as those started late
+    for document in documents(60):
+        assert cold.html(document.body) == sanitize(Markdown(**MARKDOWN).convert(document.body))
+    cold.finish()
+    warm = Bodies(settings)
+    warm.start_workers(61)  # the same files and one more: no worker to start
+    assert warm.pool is None
+    warm.finish()

@@ -3,6 +3,7 @@ pages changed, and always the index a fresh build makes."""
 
 import json
 import shutil
+import time
 
 from tests.conftest import serving
 from warta.tool import search
@@ -153,3 +154,23 @@ def test_work_given_is_done_while_indexing_before_the_index_is_in_the_site(site,
         assert index_search(fresh, "balai-uji", cache=cache, meanwhile=meanwhile) == "checked"
         assert tree(fresh / "pagefind") == tree(bundle(site))
     assert seen == [False, False]
+
+
+def test_the_pages_linked_to_index_are_deleted_after_a_build_many_in_the_background(site, tmp_path, monkeypatch):
+    site.write("news/2020/berita-1.md", ARTICLE.format(number=1))
+    assert site.build()[0].ok
+    for linked_in_background in (False, True):
+        monkeypatch.setattr(search, "DISCARDED_LINKS", 0 if linked_in_background else 10_000)
+        room = tmp_path / f"room-{linked_in_background}"
+        fresh = room / "fresh"
+        shutil.copytree(site.output / "balai-uji", fresh, ignore=shutil.ignore_patterns("pagefind"))
+        index_search(fresh, "balai-uji")
+        assert tree(fresh / "pagefind") == tree(bundle(site))  # the index itself, whichever way the links go
+        left = [path.name for path in room.iterdir() if path != fresh]
+        # Deleted before index_search returns, or named as a folder being deleted while it goes.
+        assert all(name.endswith(search.RETIRED_SUFFIX) for name in left) if linked_in_background else not left
+        for _ in range(200):  # the process deleting them ends within seconds
+            if not any(path != fresh for path in room.iterdir()):
+                break
+            time.sleep(0.05)
+        assert [path.name for path in room.iterdir()] == ["fresh"]

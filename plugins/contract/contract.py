@@ -58,6 +58,7 @@ def install_reader(generator):
     assign_reader(generator.readers, ContractReader.file_extensions, reader)
     if isinstance(generator, ArticlesGenerator | PagesGenerator):
         paths = content_files(generator)  # in the order the generator will read them
+        bodies.start_workers(len(paths))  # while the files are read for their bodies
         inside = (path for path in paths if content.relative(generator.path, path) is not None)
         bodies.convert_ahead(content.readable(inside))
 

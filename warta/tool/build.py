@@ -23,7 +23,7 @@ from warta.model.units import read_unit
 from warta.tool.check import check_unit
 from warta.tool.fingerprint import Fingerprint, next_due
 from warta.tool.portal import write_portal
-from warta.tool.search import index_search
+from warta.tool.search import RETIRED_SUFFIX, discard, index_search
 from warta.tool.site_check import broken_links
 from warta.tool.site_check import report as site_check_report
 
@@ -200,13 +200,7 @@ def swap_in(staging: Path, target: Path) -> None:
     if not target.exists():
         staging.rename(target)
         return
-    retired = staging.with_name(staging.name + "-old")
+    retired = staging.with_name(staging.name + RETIRED_SUFFIX)
     target.rename(retired)
     staging.rename(target)
     discard(retired)
-
-
-def discard(folder: Path) -> None:
-    """Delete ``folder`` in a process of its own: deleting thousands of files can take longer than the build."""
-    command = [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(folder)]
-    subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
