@@ -42,6 +42,7 @@ FLOOR_WIDTHS = (800, 1600)
 FLOOR_SAMPLE = 10  # photos timed for the floor: a figure per photo, steady after a few
 SEARCH_MARK = "search index seconds: "  # how a build in the benchmark tells the time its search index took
 SITE_CHECK_MARK = "site check seconds: "  # and the time the built site's own link check took (warta.tool.site_check)
+SITE_CHECK_CPU_MARK = "site check CPU seconds: "  # and the CPU time of the thread that ran it
 
 
 class Measured:
@@ -65,6 +66,7 @@ class Measured:
         self.output = output.decode(errors="replace")
         self.search_seconds = self.marked(SEARCH_MARK)
         self.site_check_seconds = self.marked(SITE_CHECK_MARK)
+        self.site_check_cpu_seconds = self.marked(SITE_CHECK_CPU_MARK)
         if process.returncode != 0:
             raise RuntimeError(f"{' '.join(map(str, command))} failed:\n{self.output[-3000:]}")
 
@@ -151,27 +153,31 @@ def build_only(content: str, output: str, units: list[str]) -> int:
     from warta.tool import build as building  # noqa: PLC0415  (only the child process builds)
 
     spent = {"index_search": [], "broken_links": []}
-    for name, seconds in spent.items():
-        setattr(building, name, timed(getattr(building, name), seconds))
+    check_cpu: list[float] = []
+    building.index_search = timed(building.index_search, spent["index_search"])
+    building.broken_links = timed(building.broken_links, spent["broken_links"], check_cpu)
     builds = building.build_units(units, Path(content), Path(output))
     # The link check runs inside index_search, while Pagefind indexes (warta.tool.build): not the index's time.
     print(f"{SEARCH_MARK}{sum(spent['index_search']) - sum(spent['broken_links']):.3f}")
     print(f"{SITE_CHECK_MARK}{sum(spent['broken_links']):.3f}")
+    print(f"{SITE_CHECK_CPU_MARK}{sum(check_cpu):.3f}")
     for build in builds:
         if not build.ok:
             print(build.log)
     return 0 if all(build.ok for build in builds) else 1
 
 
-def timed(function, seconds: list):
-    """``function`` that adds the wall time of each call to ``seconds``."""
+def timed(function, seconds: list, cpu_seconds: list | None = None):
+    """``function`` adding each call's wall time to ``seconds`` (and its thread's CPU time to ``cpu_seconds``)."""
 
     def timing(*args, **kwargs):
-        started = time.perf_counter()
+        started, used = time.perf_counter(), time.thread_time()
         try:
             return function(*args, **kwargs)
         finally:
             seconds.append(time.perf_counter() - started)
+            if cpu_seconds is not None:
+                cpu_seconds.append(time.thread_time() - used)
 
     return timing
 
@@ -227,6 +233,10 @@ def measure_warta(folder: Path, counts: dict, cpu: dict) -> dict:
         "search_index_edit_s": one_edit.search_seconds,
         # The built site's own link check, which every build runs (<= 5 % of the cold build).
         "site_check_cold_s": cold.site_check_seconds,
+        # The check runs while Pagefind indexes (warta.tool.build): its wall time there is stretched by sharing the
+        # cores with Pagefind and mostly hidden behind it; its cost is its CPU time, against the build's.
+        "site_check_cold_cpu_s": cold.site_check_cpu_seconds,
+        "cold_cpu_s": cold.cpu_seconds,
         "site_check_edit_s": one_edit.site_check_seconds,
         **{
             f"peak_{figure}_mb": max(cold.peak_of(figure), one_edit.peak_of(figure))
@@ -426,6 +436,7 @@ def table(results: dict, cpu: dict | None = None) -> str:
         ("Warta cold (2,000-article unit)", warta["cold_s"], "s"),
         (search, warta.get("search_index_cold_s"), "s"),
         (site_check, warta.get("site_check_cold_s"), "s"),
+        ("    its CPU time", warta.get("site_check_cold_cpu_s"), "s"),
         ("Warta no-op (all units)", warta["noop_s"], "s"),
         ("Warta one edit", warta["edit_one_s"], "s"),
         (search, warta.get("search_index_edit_s"), "s"),
@@ -474,7 +485,11 @@ def targets(results: dict) -> list[tuple[str, float | None, float]]:
             ratio(warta.get("peak_rss_search_mb"), warta.get("pagefind_cli_peak_mb")),
             1.0,
         ),
-        ("site self-check / cold build (<= 0.05)", ratio(warta.get("site_check_cold_s"), warta["cold_s"]), 0.05),
+        (
+            "site self-check / cold build, CPU (<= 0.05)",
+            ratio(warta.get("site_check_cold_cpu_s"), warta.get("cold_cpu_s")),
+            0.05,
+        ),
         *preview.targets(results.get("preview") or {}, warta["cold_s"]),
     ]
 

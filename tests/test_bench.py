@@ -78,7 +78,9 @@ def test_table_names_every_target_and_what_was_not_measured():
             "peak_rss_without_search_mb": 200.0,
             "peak_rss_search_mb": 300.0,
             "pagefind_cli_peak_mb": 600.0,
-            "site_check_cold_s": 0.4,
+            "site_check_cold_s": 0.8,
+            "site_check_cold_cpu_s": 0.4,
+            "cold_cpu_s": 10.0,
         },
         "pelican": {"cold_s": 12.0, "edit_one_s": 5.0},
         "hugo": None,
@@ -92,7 +94,7 @@ def test_table_names_every_target_and_what_was_not_measured():
     assert "indexer peak / Pagefind CLI's (<= 1.0)" in shown and "0.50  holds" in shown
     assert "protected photo / unprotected, CPU (<= 1.5)" in shown and "2.62  MISSED" in shown
     assert "cold / vanilla Pelican cold (<= 1.0)" in shown and "0.83  holds" in shown
-    assert "site self-check / cold build (<= 0.05)" in shown and "0.04  holds" in shown
+    assert "site self-check / cold build, CPU (<= 0.05)" in shown and "0.04  holds" in shown
     assert "one edit / vanilla Pelican one edit (<= 1.0)" in shown and "0.80  holds" in shown
     assert shown.count("not measured") == 6  # no photo pipeline yet, no preview measured (Hugo's rows say n/a)
 
