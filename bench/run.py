@@ -34,6 +34,7 @@ from warta.tool.fingerprint import Fingerprint  # noqa: E402
 RESULTS = ROOT / "bench" / "results" / "latest.json"
 EDITED = "news/2020/berita-1400.md"  # an article of the 2,000-article unit, in the middle of its history
 SAMPLE_SECONDS = 0.02
+ROUNDS = 3  # pairs of Warta and Pelican builds, cold and after one edit (measure_builds)
 # Where a photo pipeline may keep derivatives between builds: emptied before the cold photo build.
 PHOTO_CACHES = (".cache/photos", ".cache/galleries")
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".webp", ".png", ".avif"}
@@ -183,11 +184,14 @@ def timed(function, seconds: list, cpu_seconds: list | None = None):
 
 
 @contextlib.contextmanager
-def edited(article: Path):
-    """One staff edit, a sentence added to the end of the body, taken back afterwards: the corpus is reused."""
+def edited(article: Path, round_number: int = 0):
+    """One staff edit, a sentence added to the end of the body, taken back afterwards: the corpus is reused.
+
+    Each round adds another sentence: the last build already holds the sentence of the round before.
+    """
     original = article.read_bytes()
     with article.open("a", encoding="utf-8") as text:
-        text.write("\nKalimat tambahan dari penyunting.\n")
+        text.write(f"\nKalimat tambahan dari penyunting{f' {round_number}' if round_number else ''}.\n")
     try:
         yield
     finally:
@@ -199,13 +203,22 @@ def settle() -> None:
     time.sleep(1.1)
 
 
-def measure_warta(folder: Path, counts: dict, cpu: dict) -> dict:
+def measure_builds(folder: Path, counts: dict, cpu: dict) -> tuple[dict, dict]:
+    """Warta's builds and vanilla Pelican's, each Warta build followed at once by Pelican's of the same kind.
+
+    The shared machine's speed drifts from minute to minute; a ratio of two builds run one after the other holds
+    up, one of builds minutes apart does not. Cold and one-edit builds are measured in ROUNDS pairs; the pair with
+    the median ratio is the one reported (its figures, its ratio), every ratio is kept beside it.
+    """
     content, output = folder / "content", folder / "output"
-    for generated in (output, folder / ".output-staging", folder / ".cache"):
-        shutil.rmtree(generated, ignore_errors=True)
+    vanilla = Vanilla(folder)
+    cold_pairs = []
+    for _ in range(ROUNDS):
+        for generated in (output, folder / ".output-staging", folder / ".cache"):
+            shutil.rmtree(generated, ignore_errors=True)
+        settle()
+        cold_pairs.append((warta_build(content, output, [corpus.BIG_UNIT]), vanilla.cold()))
     units = unit_slugs(content)
-    settle()
-    cold = warta_build(content, output, [corpus.BIG_UNIT])
     others = [unit for unit in units if unit not in (corpus.BIG_UNIT, corpus.PHOTO_UNIT)]
     if others:
         warta_build(content, output, others)
@@ -213,18 +226,34 @@ def measure_warta(folder: Path, counts: dict, cpu: dict) -> dict:
     settle()
     noop = warta_build(content, output, units)
     pagefind_cli = pagefind_alone(output / corpus.BIG_UNIT, folder / "pagefind-alone")
-    with edited(content / corpus.BIG_UNIT / EDITED):
-        one_edit = warta_build(content, output, [corpus.BIG_UNIT])
+    edit_pairs = []
+    for number in range(1, ROUNDS + 1):
+        with edited(content / corpus.BIG_UNIT / EDITED, number):
+            edit_pairs.append((warta_build(content, output, [corpus.BIG_UNIT]), vanilla.one_edit(number)))
+    (cold, pelican_cold), (one_edit, pelican_edit) = median_pair(cold_pairs), median_pair(edit_pairs)
     cpu.update(
-        {"Warta cold": cold.cpu_seconds, "Warta no-op": noop.cpu_seconds, "Warta one edit": one_edit.cpu_seconds}
+        {
+            "Warta cold": cold.cpu_seconds,
+            "Warta no-op": noop.cpu_seconds,
+            "Warta one edit": one_edit.cpu_seconds,
+            "Pelican cold": pelican_cold.cpu_seconds,
+            "Pelican one edit": pelican_edit.cpu_seconds,
+        }
     )
+    pelican = {
+        "cold_s": pelican_cold.seconds,
+        "edit_one_s": pelican_edit.seconds,
+        "cold_ratios": pair_ratios(cold_pairs),
+        "edit_one_ratios": pair_ratios(edit_pairs),
+    }
+    peaks = [build for build, _ in cold_pairs + edit_pairs]
     return {
         "cold_s": cold.seconds,
         "noop_s": noop.seconds,
         "edit_one_s": one_edit.seconds,
         "photos_cold_ms": photos[0],
         "photos_warm_ms": photos[1],
-        "peak_rss_mb": max(cold.peak_mb, one_edit.peak_mb),
+        "peak_rss_mb": max(build.peak_mb for build in peaks),
         # The indexer reported apart, beside Pagefind's own CLI indexing the same pages in one run.
         "pagefind_cli_s": pagefind_cli.seconds,
         "pagefind_cli_peak_mb": pagefind_cli.peak_mb,
@@ -239,11 +268,21 @@ def measure_warta(folder: Path, counts: dict, cpu: dict) -> dict:
         "cold_cpu_s": cold.cpu_seconds,
         "site_check_edit_s": one_edit.site_check_seconds,
         **{
-            f"peak_{figure}_mb": max(cold.peak_of(figure), one_edit.peak_of(figure))
+            f"peak_{figure}_mb": max(build.peak_of(figure) for build in peaks)
             for figure in MEMORY_FIGURES
             if figure != "rss"
         },
-    }
+    }, pelican
+
+
+def median_pair(pairs: list[tuple[Measured, Measured]]) -> tuple[Measured, Measured]:
+    """The pair (Warta's build, Pelican's) whose ratio is the median of all the pairs' ratios."""
+    ranked = sorted(pairs, key=lambda pair: pair[0].seconds / pair[1].seconds)
+    return ranked[len(ranked) // 2]
+
+
+def pair_ratios(pairs: list[tuple[Measured, Measured]]) -> list[float]:
+    return [round(warta.seconds / pelican.seconds, 3) for warta, pelican in pairs]
 
 
 def pagefind_alone(site: Path, bundle: Path) -> Measured:
@@ -329,23 +368,28 @@ LOAD_CONTENT_CACHE = True
 """
 
 
-def measure_pelican(folder: Path, cpu: dict) -> dict:
-    """Vanilla Pelican, same text: cold (empty cache), then one edit with its content cache."""
-    base = folder / "vanilla"
-    shutil.rmtree(base, ignore_errors=True)
-    base.mkdir()
-    unit = folder / "content" / corpus.BIG_UNIT
-    settings = base / "pelicanconf.py"
-    settings.write_text(
-        VANILLA_SETTINGS.format(path=str(unit), output=str(base / "output"), cache=str(base / "cache")),
-        encoding="utf-8",
-    )
-    command = [sys.executable, "-m", "pelican", "-q", "-s", str(settings)]
-    cold = Measured(command, cwd=base)
-    with edited(unit / EDITED):
-        one_edit = Measured(command, cwd=base)
-    cpu.update({"Pelican cold": cold.cpu_seconds, "Pelican one edit": one_edit.cpu_seconds})
-    return {"cold_s": cold.seconds, "edit_one_s": one_edit.seconds}
+class Vanilla:
+    """Vanilla Pelican on the same text (default theme, no plugins, its content cache on), in ``<folder>/vanilla``."""
+
+    def __init__(self, folder: Path):
+        self.base = folder / "vanilla"
+        self.unit = folder / "content" / corpus.BIG_UNIT
+        self.command = [sys.executable, "-m", "pelican", "-q", "-s", str(self.base / "pelicanconf.py")]
+
+    def cold(self) -> Measured:
+        """A build from nothing: no output, no cache."""
+        shutil.rmtree(self.base, ignore_errors=True)
+        self.base.mkdir()
+        settings = VANILLA_SETTINGS.format(
+            path=str(self.unit), output=str(self.base / "output"), cache=str(self.base / "cache")
+        )
+        (self.base / "pelicanconf.py").write_text(settings, encoding="utf-8")
+        return Measured(self.command, cwd=self.base)
+
+    def one_edit(self, round_number: int = 0) -> Measured:
+        """The same edit as Warta's, with the content cache of the build before."""
+        with edited(self.unit / EDITED, round_number):
+            return Measured(self.command, cwd=self.base)
 
 
 def measure_hugo(folder: Path, cpu: dict) -> dict | None:
@@ -404,8 +448,7 @@ def run(quick: bool, folder: Path) -> tuple[dict, dict]:
     counts = corpus.generate(folder, sizes)
     cpu = {}
     results = {
-        "warta": measure_warta(folder, counts, cpu),
-        "pelican": measure_pelican(folder, cpu),
+        **dict(zip(("warta", "pelican"), measure_builds(folder, counts, cpu), strict=True)),
         "hugo": measure_hugo(folder, cpu),
         "pillow_floor_ms": pillow_floor_ms(folder / "content"),
         "protected_over_unprotected_cpu": protection_cost(folder / "content"),
@@ -463,6 +506,9 @@ def table(results: dict, cpu: dict | None = None) -> str:
     if warta.get("search_index_cold_s") is not None:
         without = ratio(warta["cold_s"] - warta["search_index_cold_s"], pelican["cold_s"])
         lines.append(f"{'  cold without the search index / Pelican':<44}{shown(without):>8}")
+    for kind, key in (("one edit", "edit_one_ratios"), ("cold", "cold_ratios")):
+        if pelican.get(key):  # each pair of builds run one after the other: the median pair is the one above
+            lines.append(f"  {kind}, every pair's ratio: {', '.join(f'{value:.2f}' for value in pelican[key])}")
     return "\n".join(lines)
 
 

@@ -1,6 +1,7 @@
 """The benchmark's corpus follows the authoring contract and is deterministic; its figures have the issue's shape."""
 
 import sys
+from types import SimpleNamespace
 
 import pytest
 from PIL import Image
@@ -8,7 +9,7 @@ from PIL import Image
 from bench import corpus
 from bench.preview import rows as preview_rows
 from bench.preview import targets as preview_targets
-from bench.run import Measured, table, targets
+from bench.run import Measured, median_pair, pair_ratios, table, targets
 from warta.tool.check import check_unit
 
 TINY = corpus.Sizes(units={corpus.BIG_UNIT: 6}, galleries=1, photos_per_gallery=1)
@@ -113,3 +114,11 @@ def test_the_preview_targets_take_the_slowest_round_against_hugo_servers_slowest
     }
     shown = dict(preview_rows(previews))
     assert shown["Warta preview: title edit visible on /berita/"] == "0.70–0.90 s"
+
+
+def test_the_pair_reported_is_the_one_with_the_median_ratio():
+    """Builds drift with the shared machine: each Warta build is paired with Pelican's run right after it."""
+    pairs = [(SimpleNamespace(seconds=w), SimpleNamespace(seconds=p)) for w, p in ((6.0, 8.0), (9.0, 6.0), (7.0, 7.0))]
+    warta, pelican = median_pair(pairs)
+    assert (warta.seconds, pelican.seconds) == (7.0, 7.0)
+    assert pair_ratios(pairs) == [0.75, 1.5, 1.0]
