@@ -60,7 +60,8 @@ def camera_gallery_unit(folder: Path, photos: int) -> Path:
 
 def build_measured(content: Path, output: Path, unit: str) -> Measured:
     env = dict(os.environ, WARTA_PHOTO_CACHE=str(output.parent / "photo-cache"))
-    return Measured([sys.executable, "-m", "bench.run", "--build", str(content), str(output), unit], env=env)
+    command = [sys.executable, "-m", "bench.run", "--build", str(content), str(output), unit]
+    return Measured(command, env=env, memory=True)
 
 
 def pipeline_seconds(photo: Path, cache: Path) -> float:

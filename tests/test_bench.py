@@ -51,17 +51,25 @@ def test_photos_are_camera_size_with_orientation_and_gps(tiny):
 def test_peak_memory_counts_child_processes():
     child = "import time; block = bytearray(80 * 2**20); block[::4096] = b'x' * len(block[::4096]); time.sleep(0.5)"
     parent = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {child!r}])"
-    measured = Measured([sys.executable, "-c", parent])
+    measured = Measured([sys.executable, "-c", parent], memory=True)
     assert measured.peak_mb > 80
     assert measured.seconds >= 0.5
     assert measured.peak_of("rss_without_search") > 80
     assert measured.peak_of("pss") > 80
 
 
+def test_a_timed_run_is_not_slowed_by_sampling_its_memory():
+    child = "import time; block = bytearray(80 * 2**20); block[::4096] = b'x' * len(block[::4096]); time.sleep(0.5)"
+    parent = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {child!r}])"
+    measured = Measured([sys.executable, "-c", parent])
+    assert measured.seconds >= 0.5
+    assert measured.peak_mb == 0  # nothing sampled: the timed run shares its cores with no sampler
+
+
 def test_peak_memory_without_search_leaves_the_indexer_out():
     indexer = "import time; block = bytearray(80 * 2**20); block[::4096] = b'x' * len(block[::4096]); time.sleep(0.5)"
     parent = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {indexer!r}, 'pagefind'])"
-    measured = Measured([sys.executable, "-c", parent])
+    measured = Measured([sys.executable, "-c", parent], memory=True)
     assert measured.peak_mb > 80
     assert measured.peak_of("rss_without_search") < 40
     assert measured.peak_of("rss_search") > 80  # the indexer's own, reported apart
