@@ -63,6 +63,18 @@ def test_workers_convert_ahead_exactly_as_the_reader_would(tmp_path):
     assert len(list(folder.glob("*.html"))) == 1  # only the body this build read is kept
 
 
+def test_summaries_are_converted_ahead_with_the_bodies(tmp_path):
+    folder = tmp_path / "bodies"
+    bodies = Bodies({"MARKDOWN": MARKDOWN, "MARKDOWN_CACHE_PATH": str(folder), "MARKDOWN_JOBS": 2})
+    summarized = ARTICLE.replace("Penulis: Ani\n", "Penulis: Ani\nRingkasan: Ringkasan *{number}*\n")
+    bodies.convert_ahead([parse_document(summarized.format(number=n), f"berita-{n}.md") for n in range(30)])
+    for future in set(bodies.pending.values()):
+        future.result()
+    assert len(list(folder.glob("*.html"))) == 60  # each body and each summary, before the reader asked for any
+    assert (folder / f"{body_digest(bodies.recipe, 'Ringkasan *7*')}.html").read_text() == "<p>Ringkasan <em>7</em></p>"
+    bodies.finish()
+
+
 def test_few_bodies_are_converted_without_workers(tmp_path):
     bodies = Bodies({"MARKDOWN": MARKDOWN, "MARKDOWN_CACHE_PATH": str(tmp_path), "MARKDOWN_JOBS": 2})
     bodies.convert_ahead(documents(1))

@@ -50,6 +50,14 @@ def body_digest(recipe: str, body: str) -> str:
     return hashlib.blake2b(f"{recipe}\0{body}".encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
+def markdown_of(documents: list[Document]):
+    """Each document's Markdown the reader turns into HTML: its body, and its ``Summary:`` when it has one."""
+    for doc in documents:
+        yield doc.body
+        if summary := doc.get("summary"):
+            yield summary
+
+
 def read_entry(entry: str) -> str:
     with open(entry, encoding="utf-8") as stored:
         return stored.read()
@@ -84,10 +92,10 @@ class Bodies:
             return
         stored = set(os.listdir(self.folder))  # one listing, not a look-up per body
         missing = {}
-        for doc in documents:
-            digest = self.digest(doc.body)
+        for text in markdown_of(documents):
+            digest = self.digest(text)
             if f"{digest}.html" not in stored:
-                missing[digest] = doc.body
+                missing[digest] = text
         if len(missing) < self.ahead_min:
             return
         bodies = list(missing.items())
