@@ -1,6 +1,7 @@
 """``invoke publish`` into a local bare repository: what lands on the branch, and what never does."""
 
 import json
+import os
 import shutil
 import subprocess
 from datetime import timedelta
@@ -11,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from warta.tool.build import build_units
 from warta.tool.fingerprint import now
-from warta.tool.publish import PublishError, publish
+from warta.tool.publish import PublishError, publish, published_feeds, sites_on
 
 
 def git(where, *args):
@@ -295,3 +296,26 @@ def test_an_hourly_run_rebuilds_a_unit_once_its_scheduled_item_is_due(site, remo
     monkeypatch.setattr("warta.tool.publish.now", lambda: soon + timedelta(minutes=5))
     [when_due] = publish_site(site, remote)
     assert when_due.rebuilt == ("balai-uji",)  # the other unit has nothing due: left as published
+
+
+def test_the_published_sites_and_feeds_of_many_units_are_read_in_one_go(remote, tmp_path):
+    """What the portal takes from the branch for units not rebuilt: each unit's own feed, byte for byte."""
+    tree = tmp_path / "tree"
+    feeds = {"satu": b"<feed>satu</feed>\n", "tiga": b"<feed>\xe2\x80\x94 tiga\n\n</feed>"}
+    for unit in ("satu", "dua", "tiga"):
+        (tree / unit / "feeds").mkdir(parents=True)
+        (tree / unit / "index.html").write_text(f"<h1>{unit}</h1>")
+        if unit in feeds:
+            (tree / unit / "feeds" / "atom.xml").write_bytes(feeds[unit])
+    (tree / "kosong").mkdir()
+    (tree / "kosong" / "catatan.txt").write_text("tanpa situs")
+    environment = {"GIT_DIR": str(remote.repo / ".git"), "GIT_WORK_TREE": str(tree)}
+    subprocess.run(["git", "add", "--all"], cwd=tree, env={**os.environ, **environment}, check=True)
+    subprocess.run(["git", "commit", "-qm", "situs"], cwd=tree, env={**os.environ, **environment}, check=True)
+    tip = git(remote.repo, "rev-parse", "HEAD")
+    assert sites_on(remote.repo, tip, ["satu", "dua", "tiga", "kosong", "hilang"]) == {"satu", "dua", "tiga"}
+    copied = published_feeds(remote.repo, tip, {"satu": "satu", "dua": "dua", "tiga": "tiga"}, tmp_path / "feeds")
+    assert set(copied) == {"satu", "dua", "tiga"}
+    for unit, feed in feeds.items():
+        assert (copied[unit] / "feeds" / "atom.xml").read_bytes() == feed
+    assert not (copied["dua"] / "feeds" / "atom.xml").exists()  # a site without a feed: the portal shows no news

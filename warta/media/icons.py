@@ -13,6 +13,7 @@ import io
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -71,7 +72,7 @@ def hashed(name: str, data: bytes) -> str:
     return f"{stem}.{hashlib.sha256(data).hexdigest()[:12]}.{suffix}"
 
 
-def open_image(source: Path, fallback: Path | None) -> Image.Image:
+def open_image(source: Path | BinaryIO, fallback: Path | None) -> Image.Image:
     """The logo, or the theme's icon where the logo is no image Pillow reads (the check warns about it)."""
     try:
         image = Image.open(source)
@@ -84,7 +85,7 @@ def open_image(source: Path, fallback: Path | None) -> Image.Image:
         return Image.open(fallback)
 
 
-def make_icons(source: Path, fallback: Path | None = None) -> Icons:
+def make_icons(source: Path | BinaryIO, fallback: Path | None = None) -> Icons:
     """The icons of ``source`` (a logo), or of ``fallback`` where Pillow cannot read ``source``."""
     with open_image(source, fallback) as image:
         # One frame drawn at each size: Pillow would shrink a palette image's largest frame without smoothing.

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import io
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
 from warta import ROOT
-from warta.media.icons import make_icons
+from warta.media.icons import Icons, make_icons
 from warta.model.languages import load_catalogs
 from warta.model.units import Unit, read_unit, unit_slugs
 
@@ -45,13 +47,19 @@ def write_portal(content: Path, output: Path, lang: str = "id", publish: bool = 
     units = built_units(content, output) if units is None else units
     entries = [portal_entry(unit, site, publish) for unit, site in sorted(units, key=lambda pair: pair[0].slug)]
     env = portal_templates(lang)
-    icons = make_icons(THEME / "icon.png")  # the theme's neutral icon: the portal has no logo
+    icons = icons_of((THEME / "icon.png").read_bytes())  # the theme's neutral icon: the portal has no logo
     for name, data in icons.files().items():
         (output / name).write_bytes(data)
     page = output / "index.html"
     page.write_text(env.get_template("index.html").render(entries=entries, lang=lang, icons=icons), encoding="utf-8")
     shutil.copyfile(THEME / "static" / "css" / "warta.css", output / "warta.css")
     return page
+
+
+@functools.lru_cache(maxsize=1)
+def icons_of(icon: bytes) -> Icons:
+    """The portal's icons, made once for the same bytes (publishing writes a portal after the build wrote its own)."""
+    return make_icons(io.BytesIO(icon))
 
 
 def portal_templates(lang: str):

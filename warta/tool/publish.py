@@ -20,6 +20,7 @@ import json
 import os
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -76,6 +77,7 @@ class Plan:
     tip: str | None
     record: dict
     rebuild: list[str] = field(default_factory=list)
+    sites: set[str] = field(default_factory=set)  # the folders ("" the root) holding a site on the tip
 
     @property
     def gone(self) -> list[str]:
@@ -123,16 +125,22 @@ def publish(
     # A unit whose unit.toml cannot be used is on no branch: its check names it and stops publishing.
     broken = [slug for slug in ([unit] if unit else unit_slugs(content)) if slug not in {u.slug for u in units}]
     slugs = [slug for each in plans for slug in each.rebuild]
-    # Each build checks its unit first and stops at a mistake; sites built elsewhere are checked here.
-    failures = check_failures(broken + slugs if prebuilt else broken, content, root, lang)
-    if not failures and slugs:
-        failures = (
-            built_failures(slugs, output, lang) if prebuilt else build_failures(slugs, content, output, jobs, lang)
-        )
-    if failures:
-        raise PublishError("\n".join([*failures, labelled("publish_build_failed", lang)]))
-    # Every branch is committed before any is pushed, so a git failure on one leaves all of them unpublished.
-    commits = [commit_plan(each, plans, content, output, root, lang) for each in plans]
+    with tempfile.TemporaryDirectory(prefix="warta-publish-") as scratch, ThreadPoolExecutor(1) as helper:
+        # While the units build, each branch's next tree is begun beside them (git's work, not the build's): the
+        # branch read, its root's files and the rebuilt units' folders dropped, the other units' feeds read for the
+        # portal. Nothing is committed unless every build passed.
+        begun = helper.submit(begin_commits, plans, root, Path(scratch), lang)
+        # Each build checks its unit first and stops at a mistake; sites built elsewhere are checked here.
+        failures = check_failures(broken + slugs if prebuilt else broken, content, root, lang)
+        if not failures and slugs:
+            failures = (
+                built_failures(slugs, output, lang) if prebuilt else build_failures(slugs, content, output, jobs, lang)
+            )
+        if failures:
+            raise PublishError("\n".join([*failures, labelled("publish_build_failed", lang)]))
+        drafts, published = begun.result()
+        # Every branch is committed before any is pushed, so a git failure on one leaves all of them unpublished.
+        commits = [finish_commit(draft, plans, published, content, output, root) for draft in drafts]
     for each, commit in zip(plans, commits, strict=True):
         if commit is not None:
             target = each.target
@@ -151,12 +159,13 @@ def plan(content: Path, root: Path, unit: str | None, remote: str, branch: str, 
     for target in targets_for(valid_units(content), remote, branch, lang):
         tip = fetch(root, target, lang)
         published = read_record(root, tip)
-        made = Plan(target, tip, dict(published))
+        sites = sites_on(root, tip, [target.folder(each.slug) for each in target.units])
+        made = Plan(target, tip, dict(published), sites=sites)
         for each in target.units:
             if unit not in (None, each.slug):
                 continue
             inputs = input_digest(each.slug, content, publish=True, blobs=blobs)
-            on_branch = bool(tip) and has_site(root, tip, target.folder(each.slug))
+            on_branch = target.folder(each.slug) in sites
             if unit or not on_branch or outdated(published.get(each.slug), inputs):
                 made.rebuild.append(each.slug)
                 due = next_due(content / each.slug, UnitContent())
@@ -184,9 +193,13 @@ def read_record(root: Path, tip: str | None) -> dict:
         return {}  # an unreadable record: every unit is rebuilt, as for a branch without one
 
 
-def has_site(root: Path, tip: str, folder: str) -> bool:
-    path = f"{folder}/index.html" if folder else "index.html"
-    return run_git(root, "cat-file", "-e", f"{tip}:{path}").returncode == 0
+def sites_on(root: Path, tip: str | None, folders: list[str]) -> set[str]:
+    """Which of ``folders`` ("" the root) hold a site on the commit ``tip``: one git call for all of them."""
+    if not tip:
+        return set()
+    pages = {f"{folder}/index.html" if folder else "index.html": folder for folder in folders}
+    listed = run_git(root, "ls-tree", "--name-only", "-z", tip, "--", *pages)
+    return {pages[path] for path in listed.stdout.split("\0") if path in pages} if listed.returncode == 0 else set()
 
 
 def build_failures(slugs: list[str], content: Path, output: Path, jobs: int | None, lang: str) -> list[str]:
@@ -242,56 +255,95 @@ def targets_for(units: list[Unit], remote: str, branch: str, lang: str = "id") -
     return targets
 
 
-def commit_plan(each: Plan, plans: list[Plan], content: Path, output: Path, root: Path, lang: str) -> str | None:
-    """Commit the branch's new tree locally; None, and the branch as it was, when nothing in it changed."""
-    if not (each.rebuild or each.gone):
-        return None
-    with tempfile.TemporaryDirectory(prefix="warta-publish-") as scratch:
-        index = Tree(root, Path(scratch) / "index", lang)
-        index.start(each.tip)
-        top = Path(scratch) / "top"
-        top.mkdir()
-        (top / ".nojekyll").write_bytes(b"")  # GitHub Pages must not run Jekyll on the built site
-        on_branch = [u.slug for u in each.target.units]
-        if each.target.alone:
-            index.replace("", output / each.rebuild[0])
-            if each.target.cname:
-                (top / "CNAME").write_text(each.target.cname + "\n", encoding="utf-8")
+@dataclass
+class Draft:
+    """A branch's next tree, begun in a scratch index while the units build; ``index`` None: nothing changes."""
+
+    plan: Plan
+    index: Tree | None
+    top: Path  # the files written at the branch's root
+
+
+def begin_commits(plans: list[Plan], root: Path, scratch: Path, lang: str) -> tuple[list[Draft], dict[str, Path]]:
+    """Each branch's next tree begun, and each unit not rebuilt but published: the folder of its feed as published.
+
+    A branch's tree starts as its tip's without the rebuilt units and the root's files (gone units go too); a unit's
+    own branch starts empty. The rest waits for the built sites (``finish_commit``).
+    """
+    changing = [bool(each.rebuild or each.gone) for each in plans]
+    drafts, published = [], {}
+    for number, each in enumerate(plans):
+        folders = {u.slug: each.target.folder(u.slug) for u in each.target.units if u.slug not in each.rebuild}
+        folders = {slug: folder for slug, folder in folders.items() if folder in each.sites}
+        if folders and any(changing):  # a portal will be written
+            published |= published_feeds(root, each.tip, folders, scratch / "feeds")
+        (scratch / str(number)).mkdir()
+        top = scratch / str(number) / "top"
+        if not changing[number]:
+            drafts.append(Draft(each, None, top))
+            continue
+        index = Tree(root, scratch / str(number) / "index", lang)
+        if each.target.alone:  # the unit's site is the whole branch
+            index.start(None)
         else:
-            index.keep_only([slug for slug in on_branch if slug not in each.rebuild])  # gone units go too
-            for slug in each.rebuild:
-                index.replace(slug, output / slug)
-            sites = portal_sites(plans, content, output, root, Path(scratch) / "feeds")
-            # The public portal is in the site's language, whatever language the command speaks to staff.
-            write_portal(content, top, DEFAULT_LANG, publish=True, units=sites)
-        record = {slug: entry for slug, entry in each.record.items() if slug in on_branch}
-        (top / RECORD).write_text(json.dumps({"units": record}, indent=1, sort_keys=True), encoding="utf-8")
-        index.add_files(top)
-        done = ", ".join(each.rebuild) or f"without {', '.join(each.gone)}"
-        return index.commit(each.target, each.tip, f"Publish {done}{source_note(root)}")
+            index.start(each.tip)
+            index.keep_only(each.tip, [u.slug for u in each.target.units if u.slug not in each.rebuild])
+        drafts.append(Draft(each, index, top))
+    return drafts, published
 
 
-def portal_sites(plans: list[Plan], content: Path, output: Path, root: Path, feeds: Path) -> list[tuple]:
-    """Each unit with a site, and the folder of that site's feed: output/ when rebuilt now, else as published."""
-    sites = []
-    for each in plans:
-        for unit in each.target.units:
-            folder = each.target.folder(unit.slug)
-            if unit.slug in each.rebuild:
-                sites.append((unit, output / unit.slug))
-            elif each.tip and has_site(root, each.tip, folder):
-                sites.append((unit, published_feed(root, each.tip, folder, feeds / unit.slug)))
-    return sites
+def finish_commit(
+    draft: Draft, plans: list[Plan], published: dict[str, Path], content: Path, output: Path, root: Path
+) -> str | None:
+    """Commit the branch's new tree locally; None, and the branch as it was, when nothing in it changed."""
+    each, index, top = draft.plan, draft.index, draft.top
+    if index is None:
+        return None
+    top.mkdir(parents=True)
+    (top / ".nojekyll").write_bytes(b"")  # GitHub Pages must not run Jekyll on the built site
+    on_branch = [u.slug for u in each.target.units]
+    for slug in each.rebuild:
+        index.add_site(each.target.folder(slug), output / slug)
+    if each.target.alone:
+        if each.target.cname:
+            (top / "CNAME").write_text(each.target.cname + "\n", encoding="utf-8")
+    else:
+        sites = [
+            (unit, output / unit.slug if unit.slug in other.rebuild else published[unit.slug])
+            for other in plans
+            for unit in other.target.units
+            if unit.slug in other.rebuild or unit.slug in published
+        ]
+        # The public portal is in the site's language, whatever language the command speaks to staff.
+        write_portal(content, top, DEFAULT_LANG, publish=True, units=sites)
+    record = {slug: entry for slug, entry in each.record.items() if slug in on_branch}
+    (top / RECORD).write_text(json.dumps({"units": record}, indent=1, sort_keys=True), encoding="utf-8")
+    index.add_files(top)
+    done = ", ".join(each.rebuild) or f"without {', '.join(each.gone)}"
+    return index.commit(each.target, each.tip, f"Publish {done}{source_note(root)}")
 
 
-def published_feed(root: Path, tip: str, folder: str, into: Path) -> Path:
-    """The unit's Atom feed as published, copied into ``into`` (the portal shows each unit's latest news)."""
-    feed = "/".join(filter(None, [folder, "feeds", "atom.xml"]))
-    shown = subprocess.run(["git", "show", f"{tip}:{feed}"], cwd=root, capture_output=True, check=False)
-    if shown.returncode == 0:
-        (into / "feeds").mkdir(parents=True, exist_ok=True)
-        (into / "feeds" / "atom.xml").write_bytes(shown.stdout)
-    return into
+def published_feeds(root: Path, tip: str, folders: dict[str, str], into: Path) -> dict[str, Path]:
+    """Each unit's Atom feed as published, copied into ``into/<unit>`` (the portal shows each unit's latest news).
+
+    ``folders``: each unit's folder on the branch. One git process reads every unit's feed, not one process each.
+    """
+    feeds = ["/".join(filter(None, [folder, "feeds", "atom.xml"])) for folder in folders.values()]
+    asked = "".join(f"{tip}:{feed}\n" for feed in feeds).encode()
+    answer = subprocess.run(["git", "cat-file", "--batch"], cwd=root, input=asked, capture_output=True, check=False)
+    rest = answer.stdout if answer.returncode == 0 else b""
+    found = {}
+    for slug in folders:
+        # "<oid> blob <size>", the bytes and a newline; or "<what was asked> missing".
+        header, _, rest = rest.partition(b"\n")
+        found[slug] = into / slug
+        fields = header.split()
+        if len(fields) == 3 and fields[1] == b"blob":
+            size = int(fields[2])
+            (into / slug / "feeds").mkdir(parents=True, exist_ok=True)
+            (into / slug / "feeds" / "atom.xml").write_bytes(rest[:size])
+            rest = rest[size + 1 :]
+    return found
 
 
 class Tree:
@@ -314,21 +366,16 @@ class Tree:
     def start(self, tip: str | None) -> None:
         self.git("read-tree", *([tip] if tip else ["--empty"]))
 
-    def keep_only(self, folders: list[str]) -> None:
-        """Drop every top-level entry but ``folders``: the root's files are written anew, gone units go."""
-        listed = self.git("ls-tree", "--name-only", "-z", "--full-tree", self.git("write-tree")).split("\0")
+    def keep_only(self, tip: str | None, folders: list[str]) -> None:
+        """Drop every top-level entry of ``tip`` (just read) but ``folders``: the root's files are written anew."""
+        listed = self.git("ls-tree", "--name-only", "-z", "--full-tree", tip).split("\0") if tip else []
         gone = [name for name in listed if name and name not in folders]
         if gone:
             self.git("rm", "-r", "-q", "--cached", "--", *gone)
 
-    def replace(self, folder: str, site: Path) -> None:
-        """``folder`` on the branch ("" the root) becomes the files of ``site`` (``<work tree>/<folder>``)."""
-        if folder:
-            self.git("rm", "-r", "-q", "--cached", "--ignore-unmatch", "--", folder)
-            work_tree = site.parent
-        else:
-            self.git("read-tree", "--empty")
-            work_tree = site
+    def add_site(self, folder: str, site: Path) -> None:
+        """The files of ``site`` as ``folder`` on the branch ("" the root), which holds nothing yet."""
+        work_tree = site.parent if folder else site
         # Forced: no .gitignore may keep a built file off the site.
         self.git("add", "--force", "--all", "--", folder or ".", work_tree=work_tree)
 
@@ -389,9 +436,11 @@ def source_note(root: Path) -> str:
 
 def identity(root: Path) -> dict[str, str]:
     """The environment for a commit: git's configured identity, else a fallback one."""
+    listed = run_git(root, "config", "--get-regexp", r"^user\.(name|email)$").stdout.splitlines()
+    configured = dict(line.split(" ", 1) for line in listed if " " in line)  # one git call, not one per setting
     env = {}
     for variable, (config, fallback) in FALLBACK_IDENTITY.items():
-        if variable not in os.environ and not run_git(root, "config", config).stdout.strip():
+        if variable not in os.environ and not configured.get(config, "").strip():
             env[variable] = fallback
     return env
 
