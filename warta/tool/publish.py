@@ -129,7 +129,7 @@ def publish(
         # While the units build, each branch's next tree is begun beside them (git's work, not the build's): the
         # branch read, its root's files and the rebuilt units' folders dropped, the other units' feeds read for the
         # portal. Nothing is committed unless every build passed.
-        begun = helper.submit(begin_commits, plans, root, Path(scratch), lang)
+        begun = helper.submit(begin_commits, plans, content, root, Path(scratch), lang)
         # Each build checks its unit first and stops at a mistake; sites built elsewhere are checked here.
         failures = check_failures(broken + slugs if prebuilt else broken, content, root, lang)
         if not failures and slugs:
@@ -168,8 +168,7 @@ def plan(content: Path, root: Path, unit: str | None, remote: str, branch: str, 
             on_branch = target.folder(each.slug) in sites
             if unit or not on_branch or outdated(published.get(each.slug), inputs):
                 made.rebuild.append(each.slug)
-                due = next_due(content / each.slug, UnitContent())
-                made.record[each.slug] = {"inputs": inputs, "next_due": due.isoformat() if due else None}
+                made.record[each.slug] = {"inputs": inputs, "next_due": None}  # known while it builds (begin_commits)
         plans.append(made)
     return plans
 
@@ -262,13 +261,17 @@ class Draft:
     plan: Plan
     index: Tree | None
     top: Path  # the files written at the branch's root
+    record: dict = field(default_factory=dict)  # what each unit on the branch was built from, and its next item due
 
 
-def begin_commits(plans: list[Plan], root: Path, scratch: Path, lang: str) -> tuple[list[Draft], dict[str, Path]]:
+def begin_commits(
+    plans: list[Plan], content: Path, root: Path, scratch: Path, lang: str
+) -> tuple[list[Draft], dict[str, Path]]:
     """Each branch's next tree begun, and each unit not rebuilt but published: the folder of its feed as published.
 
     A branch's tree starts as its tip's without the rebuilt units and the root's files (gone units go too); a unit's
-    own branch starts empty. The rest waits for the built sites (``finish_commit``).
+    own branch starts empty. Its record gets each rebuilt unit's next scheduled item. The rest waits for the built
+    sites (``finish_commit``).
     """
     changing = [bool(each.rebuild or each.gone) for each in plans]
     drafts, published = [], {}
@@ -288,7 +291,12 @@ def begin_commits(plans: list[Plan], root: Path, scratch: Path, lang: str) -> tu
         else:
             index.start(each.tip)
             index.keep_only(each.tip, [u.slug for u in each.target.units if u.slug not in each.rebuild])
-        drafts.append(Draft(each, index, top))
+        on_branch = {u.slug for u in each.target.units}
+        record = {slug: dict(entry) for slug, entry in each.record.items() if slug in on_branch}
+        for slug in each.rebuild:
+            due = next_due(content / slug, UnitContent())
+            record[slug]["next_due"] = due.isoformat() if due else None
+        drafts.append(Draft(each, index, top, record))
     return drafts, published
 
 
@@ -301,7 +309,6 @@ def finish_commit(
         return None
     top.mkdir(parents=True)
     (top / ".nojekyll").write_bytes(b"")  # GitHub Pages must not run Jekyll on the built site
-    on_branch = [u.slug for u in each.target.units]
     for slug in each.rebuild:
         index.add_site(each.target.folder(slug), output / slug)
     if each.target.alone:
@@ -316,8 +323,7 @@ def finish_commit(
         ]
         # The public portal is in the site's language, whatever language the command speaks to staff.
         write_portal(content, top, DEFAULT_LANG, publish=True, units=sites)
-    record = {slug: entry for slug, entry in each.record.items() if slug in on_branch}
-    (top / RECORD).write_text(json.dumps({"units": record}, indent=1, sort_keys=True), encoding="utf-8")
+    (top / RECORD).write_text(json.dumps({"units": draft.record}, indent=1, sort_keys=True), encoding="utf-8")
     index.add_files(top)
     done = ", ".join(each.rebuild) or f"without {', '.join(each.gone)}"
     return index.commit(each.target, each.tip, f"Publish {done}{source_note(root)}")
