@@ -43,16 +43,20 @@ def runtime() -> list[str]:
 
 def file_stamps(folder: Path):
     """``(path, size, mtime)`` of every file under ``folder`` (or of that file), in a stable order."""
+    for path in file_paths(folder):
+        stat = os.stat(path)
+        yield path, stat.st_size, stat.st_mtime_ns
+
+
+def file_paths(folder: Path):
+    """Every file under ``folder`` (or that file), in the order of ``file_stamps``, none of them looked up."""
     if os.path.isfile(folder):
-        stat = os.stat(folder)
-        yield str(folder), stat.st_size, stat.st_mtime_ns
+        yield str(folder)
         return
     for parent, folders, files in os.walk(folder):
         folders[:] = sorted(name for name in folders if name not in SKIPPED_FOLDERS)
         for name in sorted(files):
-            path = os.path.join(parent, name)
-            stat = os.stat(path)
-            yield path, stat.st_size, stat.st_mtime_ns
+            yield os.path.join(parent, name)
 
 
 def installed_packages() -> list[str]:

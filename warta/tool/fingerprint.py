@@ -26,7 +26,7 @@ from pathlib import Path
 from warta.model import stamps
 from warta.model.contract import UnreadableFile, parse_date
 from warta.model.problems import Problem
-from warta.model.stamps import SHARED_INPUTS, THEME_ENV, code_stamps, file_stamps, runtime
+from warta.model.stamps import SHARED_INPUTS, THEME_ENV, code_stamps, file_paths, runtime
 from warta.model.unit_content import UnitContent
 from warta.model.units import read_unit
 
@@ -174,7 +174,7 @@ class BlobIds:
         """``path-from-base blob-id`` of every file in ``folder``, one a line, in a stable order."""
         clean = self.clean_files(Path(folder))
         prefix = len(str(base)) + 1
-        lines = [f"{path[prefix:]} {clean.get(path) or blob_id(path)}" for path, _, _ in file_stamps(folder)]
+        lines = [f"{path[prefix:]} {clean.get(path) or blob_id(path)}" for path in file_paths(folder)]
         return "\n".join(lines).encode("utf-8", "surrogateescape")
 
     def clean_files(self, folder: Path) -> dict[str, str]:
