@@ -154,23 +154,33 @@ def plan(content: Path, root: Path, unit: str | None, remote: str, branch: str, 
     Those are ``unit`` alone, else each unit whose inputs differ from the ones its branch records, whose scheduled
     item is due, or which is not on its branch yet.
     """
-    blobs = BlobIds()
+    targets = targets_for(valid_units(content), remote, branch, lang)
+    chosen = [each.slug for target in targets for each in target.units if unit in (None, each.slug)]
+    with ThreadPoolExecutor(1) as helper:  # the digests are worked out while git fetches (over the network, in CI)
+        digests = helper.submit(input_digests, chosen, content)
+        tips = [fetch(root, target, lang) for target in targets]
+        digest_of = digests.result()
     plans = []
-    for target in targets_for(valid_units(content), remote, branch, lang):
-        tip = fetch(root, target, lang)
+    for target, tip in zip(targets, tips, strict=True):
         published = read_record(root, tip)
         sites = sites_on(root, tip, [target.folder(each.slug) for each in target.units])
         made = Plan(target, tip, dict(published), sites=sites)
         for each in target.units:
             if unit not in (None, each.slug):
                 continue
-            inputs = input_digest(each.slug, content, publish=True, blobs=blobs)
+            inputs = digest_of[each.slug]
             on_branch = target.folder(each.slug) in sites
             if unit or not on_branch or outdated(published.get(each.slug), inputs):
                 made.rebuild.append(each.slug)
                 made.record[each.slug] = {"inputs": inputs, "next_due": None}  # known while it builds (begin_commits)
         plans.append(made)
     return plans
+
+
+def input_digests(slugs: list[str], content: Path) -> dict[str, str]:
+    """Each unit's inputs' digest as a publishing build takes them (what the branch records)."""
+    blobs = BlobIds()  # what the units share is listed once
+    return {slug: input_digest(slug, content, publish=True, blobs=blobs) for slug in slugs}
 
 
 def outdated(published: dict | None, inputs: str) -> bool:
