@@ -295,12 +295,9 @@ def begin_commits(
         if not changing[number]:
             drafts.append(Draft(each, None, top))
             continue
-        index = Tree(root, scratch / str(number) / "index", lang)
-        if each.target.alone:  # the unit's site is the whole branch
-            index.start(None)
-        else:
-            index.start(each.tip)
-            index.keep_only(each.tip, [u.slug for u in each.target.units if u.slug not in each.rebuild])
+        index = Tree(root, scratch / str(number), lang)
+        if not each.target.alone:  # else the unit's site is the whole branch
+            index.keep(each.tip, [u.slug for u in each.target.units if u.slug not in each.rebuild])
         on_branch = {u.slug for u in each.target.units}
         record = {slug: dict(entry) for slug, entry in each.record.items() if slug in on_branch}
         for slug in each.rebuild:
@@ -363,51 +360,62 @@ def published_feeds(root: Path, tip: str, folders: dict[str, str], into: Path) -
 
 
 class Tree:
-    """A branch's next tree in a scratch index of the repository ``root`` (git's plumbing, no checkout)."""
+    """A branch's next tree, put together from git's objects (its plumbing: no checkout, no index of the branch).
 
-    def __init__(self, root: Path, index: Path, lang: str):
-        self.root = root
-        self.env = {"GIT_INDEX_FILE": str(index)}
-        self.lang = lang
+    Its top-level entries: those of the tip kept as they are (units not rebuilt are never read again), each
+    rebuilt site's own tree (its files added to an index of that site alone), and the root's files. It costs what
+    the rebuilt sites cost, however many units the branch holds.
+    """
+
+    def __init__(self, root: Path, scratch: Path, lang: str):
+        self.root, self.scratch, self.lang = root, scratch, lang
         self.git_dir = git(root, lang, "rev-parse", "--absolute-git-dir")
+        self.entries: dict[str, str] = {}  # name: "<mode> <type> <id>", as ls-tree shows it
 
-    def git(self, *args: str, work_tree: Path | None = None) -> str:
-        """Run git on the scratch index; with ``work_tree``, paths are files of that folder, not of ``root``."""
-        if work_tree is None:
-            return git(self.root, self.lang, *args, env=self.env)
-        work_tree = work_tree.resolve()  # git reads a relative one from the folder it runs in
-        moved = {"GIT_DIR": self.git_dir, "GIT_WORK_TREE": str(work_tree), **self.env}
-        return git(work_tree, self.lang, *args, env=moved)
-
-    def start(self, tip: str | None) -> None:
-        self.git("read-tree", *([tip] if tip else ["--empty"]))
-
-    def keep_only(self, tip: str | None, folders: list[str]) -> None:
-        """Drop every top-level entry of ``tip`` (just read) but ``folders``: the root's files are written anew."""
-        listed = self.git("ls-tree", "--name-only", "-z", "--full-tree", tip).split("\0") if tip else []
-        gone = [name for name in listed if name and name not in folders]
-        if gone:
-            self.git("rm", "-r", "-q", "--cached", "--", *gone)
+    def keep(self, tip: str | None, folders: list[str]) -> None:
+        """The entries of ``tip``'s root named ``folders``, as they are (the root's files are written anew)."""
+        if tip:
+            self.entries |= {name: entry for name, entry in top_entries(self.root, tip, self.lang) if name in folders}
 
     def add_site(self, folder: str, site: Path) -> None:
-        """The files of ``site`` as ``folder`` on the branch ("" the root), which holds nothing yet."""
-        work_tree = site.parent if folder else site
-        # Forced: no .gitignore may keep a built file off the site.
-        self.git("add", "--force", "--all", "--", folder or ".", work_tree=work_tree)
+        """The files of ``site`` as ``folder`` on the branch; "": as the branch's root."""
+        tree = self.tree_of(site)
+        if folder:
+            self.entries[folder] = f"040000 tree {tree}"
+        else:
+            self.entries |= dict(top_entries(self.root, tree, self.lang))
+
+    def tree_of(self, site: Path) -> str:
+        """The tree of the files under ``site``, added to an index of its own."""
+        site = site.resolve()  # git reads a relative work tree from the folder it runs in
+        index = self.scratch / f"site-{len(list(self.scratch.glob('site-*')))}.index"
+        env = {"GIT_DIR": self.git_dir, "GIT_WORK_TREE": str(site), "GIT_INDEX_FILE": str(index)}
+        git(site, self.lang, "add", "--force", "--all", "--", ".", env=env)  # forced: no .gitignore keeps a file off
+        return git(site, self.lang, "write-tree", env=env)
 
     def add_files(self, top: Path) -> None:
-        """The files at ``top`` (not its hidden scratch folders) at the root of the branch."""
-        names = [path.name for path in top.iterdir() if path.is_file()]
-        self.git("add", "--force", "--", *names, work_tree=top)
+        """The files at ``top`` (not its folders) at the root of the branch."""
+        files = sorted(path for path in top.iterdir() if path.is_file())
+        blobs = git(self.root, self.lang, "hash-object", "-w", "--", *map(str, files)).split()
+        for path, blob in zip(files, blobs, strict=True):
+            mode = "100755" if path.stat().st_mode & 0o111 else "100644"  # as git add records it
+            self.entries[path.name] = f"{mode} blob {blob}"
 
     def commit(self, target: Target, tip: str | None, note: str) -> str | None:
-        tree = self.git("write-tree")
+        listed = "".join(f"{entry}\t{name}\0" for name, entry in sorted(self.entries.items()))
+        tree = git(self.root, self.lang, "mktree", "-z", stdin=listed)
         if tip and tree == tree_of(self.root, tip):
             return None
         parents = ["-p", tip] if tip else []
         commit = git(self.root, self.lang, "commit-tree", tree, *parents, "-m", note, env=identity(self.root))
         git(self.root, self.lang, "update-ref", f"refs/heads/{target.branch}", commit, *([tip] if tip else []))
         return commit
+
+
+def top_entries(root: Path, tree: str, lang: str) -> list[tuple[str, str]]:
+    """``(name, "<mode> <type> <id>")`` of each entry at the root of ``tree`` (a tree or a commit)."""
+    listed = git(root, lang, "ls-tree", "-z", "--full-tree", tree).split("\0")
+    return [(name, entry) for entry, name in (line.split("\t", 1) for line in listed if line)]
 
 
 def fetch(root: Path, target: Target, lang: str) -> str | None:
@@ -461,14 +469,16 @@ def identity(root: Path) -> dict[str, str]:
     return env
 
 
-def run_git(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_git(root: Path, *args: str, env: dict | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
     environment = dict(os.environ, **env) if env else None
-    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False, env=environment)
+    return subprocess.run(
+        ["git", *args], cwd=root, input=stdin, capture_output=True, text=True, check=False, env=environment
+    )
 
 
-def git(root: Path, lang: str, *args: str, env: dict | None = None) -> str:
+def git(root: Path, lang: str, *args: str, env: dict | None = None, stdin: str | None = None) -> str:
     """Run git in ``root``; its stdout, or PublishError with what git said."""
-    done = run_git(root, *args, env=env)
+    done = run_git(root, *args, env=env, stdin=stdin)
     if done.returncode != 0:
         detail = done.stderr.strip() or done.stdout.strip()
         raise PublishError(labelled("publish_git_failed", lang, command=f"git {' '.join(args)}", detail=detail))
