@@ -127,8 +127,8 @@ def publish(
     slugs = [slug for each in plans for slug in each.rebuild]
     with tempfile.TemporaryDirectory(prefix="warta-publish-") as scratch, ThreadPoolExecutor(1) as helper:
         # While the units build, each branch's next tree is begun beside them (git's work, not the build's): the
-        # branch read, its root's files and the rebuilt units' folders dropped, the other units' feeds read for the
-        # portal. Nothing is committed unless every build passed.
+        # tip's entries of the units kept, the other units' feeds for the portal, the rebuilt units' next items due.
+        # Nothing is committed unless every build passed.
         begun = helper.submit(begin_commits, plans, content, root, Path(scratch), lang)
         # Each build checks its unit first and stops at a mistake; sites built elsewhere are checked here.
         failures = check_failures(broken + slugs if prebuilt else broken, content, root, lang)
@@ -266,7 +266,7 @@ def targets_for(units: list[Unit], remote: str, branch: str, lang: str = "id") -
 
 @dataclass
 class Draft:
-    """A branch's next tree, begun in a scratch index while the units build; ``index`` None: nothing changes."""
+    """A branch's next tree, begun while the units build; ``index`` None: nothing on the branch changes."""
 
     plan: Plan
     index: Tree | None
