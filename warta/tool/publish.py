@@ -371,6 +371,7 @@ class Tree:
         self.root, self.scratch, self.lang = root, scratch, lang
         self.git_dir = git(root, lang, "rev-parse", "--absolute-git-dir")
         self.entries: dict[str, str] = {}  # name: "<mode> <type> <id>", as ls-tree shows it
+        self.sites = 0  # sites added so far: each gets an index of its own
 
     def keep(self, tip: str | None, folders: list[str]) -> None:
         """The entries of ``tip``'s root named ``folders``, as they are (the root's files are written anew)."""
@@ -388,7 +389,8 @@ class Tree:
     def tree_of(self, site: Path) -> str:
         """The tree of the files under ``site``, added to an index of its own."""
         site = site.resolve()  # git reads a relative work tree from the folder it runs in
-        index = self.scratch / f"site-{len(list(self.scratch.glob('site-*')))}.index"
+        self.sites += 1
+        index = self.scratch / f"site-{self.sites}.index"
         env = {"GIT_DIR": self.git_dir, "GIT_WORK_TREE": str(site), "GIT_INDEX_FILE": str(index)}
         git(site, self.lang, "add", "--force", "--all", "--", ".", env=env)  # forced: no .gitignore keeps a file off
         return git(site, self.lang, "write-tree", env=env)
